@@ -1,0 +1,62 @@
+"""Service provisions (服务记录): one service delivered to one person on one day."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.i18n import translate
+from app.models import ServiceProvision, ServiceType, Staff
+from app.records import Kind, check_reference
+from app.validation import Problems, clean_text, parse_date, parse_decimal
+
+
+def _normalise_provision(session: Session, values: dict[str, Any], current: Any) -> dict:
+    problems = Problems(PROVISION.label)
+    staff = check_reference(
+        session, problems, "staff_id", Staff, values.get("staff_id"), describe=lambda s: s.name
+    )
+    service = check_reference(
+        session,
+        problems,
+        "service_type_id",
+        ServiceType,
+        values.get("service_type_id"),
+        describe=lambda s: s.name,
+    )
+    day = problems.take("date", lambda: parse_date(values.get("date")))
+    problems.require("date", day)
+    clean = {
+        "staff_id": staff.id if staff else None,
+        "service_type_id": service.id if service else None,
+        "date": day,
+        "amount": problems.take("amount", lambda: parse_decimal(values.get("amount"), places=2)),
+    }
+    for field in ("details", "handled_by", "notes"):
+        length = getattr(ServiceProvision.__table__.columns[field].type, "length", None)
+        clean[field] = (
+            problems.take(
+                field,
+                lambda field=field, length=length: clean_text(values.get(field), max_length=length),
+            )
+            or ""
+        )
+    problems.raise_if_any()
+    return clean
+
+
+def describe_provision(provision: ServiceProvision) -> str:
+    return translate("Provisions", "{service} for {name} on {date}").format(
+        service=provision.service_type.name,
+        name=provision.staff.name,
+        date=provision.date.isoformat(),
+    )
+
+
+PROVISION = Kind(
+    model=ServiceProvision,
+    normalise=_normalise_provision,
+    describe=describe_provision,
+    period_fields=("date",),
+)

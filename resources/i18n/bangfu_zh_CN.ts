@@ -1,0 +1,872 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Catalogs</name>
+    <message>
+        <source>{count} outcome entries</source>
+        <translation>{count} 条成效记录</translation>
+    </message>
+    <message>
+        <source>cannot change while {uses} use it; add a new metric</source>
+        <translation>已有{uses}使用此指标，不能修改；请新建一个指标</translation>
+    </message>
+    <message>
+        <source>{count} service records (deactivate it instead)</source>
+        <translation>{count} 条服务记录（可改为停用）</translation>
+    </message>
+    <message>
+        <source>{count} outcome entries (deactivate it instead)</source>
+        <translation>{count} 条成效记录（可改为停用）</translation>
+    </message>
+    <message>
+        <source>{count} yearly targets</source>
+        <translation>{count} 个年度目标</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Bangfu Ledger: records of dispatched assistance staff.</source>
+        <translation>帮扶台账：组团式帮扶人才服务保障与工作成效管理。</translation>
+    </message>
+    <message>
+        <source>language of messages</source>
+        <translation>提示信息的语言</translation>
+    </message>
+    <message>
+        <source>database file (default: the one in your user data folder)</source>
+        <translation>数据库文件（默认为用户数据目录中的文件）</translation>
+    </message>
+    <message>
+        <source>create a demo database from the news reports&apos; facts</source>
+        <translation>根据新闻报道中的事实创建演示数据库</translation>
+    </message>
+    <message>
+        <source>random seed (same seed, same file)</source>
+        <translation>随机种子（种子相同，文件相同）</translation>
+    </message>
+    <message>
+        <source>overwrite an existing file</source>
+        <translation>覆盖已有文件</translation>
+    </message>
+    <message>
+        <source>print or save the quarterly summary</source>
+        <translation>打印或保存季度汇总</translation>
+    </message>
+    <message>
+        <source>quarter, e.g. 2024Q3</source>
+        <translation>季度，例如 2024Q3</translation>
+    </message>
+    <message>
+        <source>save the printable summary as PDF</source>
+        <translation>将季度汇总保存为 PDF</translation>
+    </message>
+    <message>
+        <source>save the summary as an Excel workbook</source>
+        <translation>将季度汇总保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>print the figures as JSON</source>
+        <translation>以 JSON 格式输出各项数据</translation>
+    </message>
+    <message>
+        <source>export records to Excel</source>
+        <translation>将记录导出到 Excel</translation>
+    </message>
+    <message>
+        <source>workbook to write</source>
+        <translation>要写入的工作簿</translation>
+    </message>
+    <message>
+        <source>which records</source>
+        <translation>导出哪些记录</translation>
+    </message>
+    <message>
+        <source>import records from an Excel workbook</source>
+        <translation>从 Excel 工作簿导入记录</translation>
+    </message>
+    <message>
+        <source>workbook to read</source>
+        <translation>要读取的工作簿</translation>
+    </message>
+    <message>
+        <source>check only; write nothing</source>
+        <translation>只检查，不写入</translation>
+    </message>
+    <message>
+        <source>back up the database now</source>
+        <translation>立即备份数据库</translation>
+    </message>
+    <message>
+        <source>folder for the backup</source>
+        <translation>备份存放的文件夹</translation>
+    </message>
+    <message>
+        <source>replace the database with a backup</source>
+        <translation>用备份替换当前数据库</translation>
+    </message>
+    <message>
+        <source>backup file</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <source>check the database&apos;s integrity</source>
+        <translation>检查数据库完整性</translation>
+    </message>
+    <message>
+        <source>The command &apos;{name}&apos; is not available in this version yet.</source>
+        <translation>本版本暂不提供“{name}”命令。</translation>
+    </message>
+    <message>
+        <source>Error: {message}</source>
+        <translation>错误：{message}</translation>
+    </message>
+    <message>
+        <source>Demo database written to {path}</source>
+        <translation>演示数据库已写入 {path}</translation>
+    </message>
+    <message>
+        <source>{path}: ok</source>
+        <translation>{path}：正常</translation>
+    </message>
+</context>
+<context>
+    <name>Closing</name>
+    <message>
+        <source>{quarter} is closed (its summary was reported), so records dated {date} cannot change. Reopen the quarter with a reason first.</source>
+        <translation>{quarter} 已关账（季度汇总已上报），日期为 {date} 的记录不能修改。请先说明原因并重新开账。</translation>
+    </message>
+    <message>
+        <source>{quarter} is already closed.</source>
+        <translation>{quarter} 已经关账。</translation>
+    </message>
+    <message>
+        <source>say why the quarter is reopened</source>
+        <translation>请说明重新开账的原因</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>{quarter} is not closed.</source>
+        <translation>{quarter} 尚未关账。</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>{path} already exists; choose another file name.</source>
+        <translation>{path} 已存在，请换一个文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+</context>
+<context>
+    <name>Ledger</name>
+    <message>
+        <source>The database {path} is already open in another Bangfu Ledger window. Close that window first.</source>
+        <translation>数据库 {path} 已在另一个帮扶台账窗口中打开，请先关闭那个窗口。</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}.</source>
+        <translation>{path} 处没有数据库。</translation>
+    </message>
+    <message>
+        <source>The database {path} was made by a newer version of Bangfu Ledger (schema {revision}). Install the newer version to open it; the file was not changed.</source>
+        <translation>数据库 {path} 由更新版本的帮扶台账创建（结构版本 {revision}）。请安装新版本后再打开；文件未做任何改动。</translation>
+    </message>
+    <message>
+        <source>{table} row {rowid} refers to a missing {parent}</source>
+        <translation>{table} 第 {rowid} 行引用的 {parent} 不存在</translation>
+    </message>
+    <message>
+        <source>schema revision {revision} is not current</source>
+        <translation>数据库结构版本 {revision} 不是最新</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a Bangfu Ledger database; it was not opened or changed.</source>
+        <translation>{path} 不是帮扶台账数据库，未打开也未改动。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({problem}). Restore a backup.</source>
+        <translation>数据库 {path} 已损坏（{problem}），请从备份恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>Mentorship</name>
+    <message>
+        <source>Mentor</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <source>Mentee</source>
+        <translation>徒弟</translation>
+    </message>
+    <message>
+        <source>Mentee unit</source>
+        <translation>徒弟单位</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>结对日期</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>培养目标</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>培养成效</translation>
+    </message>
+</context>
+<context>
+    <name>Mentorships</name>
+    <message>
+        <source>{mentor} mentoring {mentee}</source>
+        <translation>{mentor}带教{mentee}</translation>
+    </message>
+</context>
+<context>
+    <name>Metric</name>
+    <message>
+        <source>Name</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <source>Aggregation</source>
+        <translation>汇总方式</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>MetricTarget</name>
+    <message>
+        <source>Metric</source>
+        <translation>成效指标</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeEntry</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>帮扶人才</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>帮扶团队</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>成效指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>亮点</translation>
+    </message>
+</context>
+<context>
+    <name>Outcomes</name>
+    <message>
+        <source>choose a staff member or a team</source>
+        <translation>请选择帮扶人才或帮扶团队</translation>
+    </message>
+    <message>
+        <source>a value needs a metric</source>
+        <translation>填写数值时须选择成效指标</translation>
+    </message>
+    <message>
+        <source>a highlight needs a description</source>
+        <translation>亮点须填写说明</translation>
+    </message>
+    <message>
+        <source>highlight</source>
+        <translation>亮点</translation>
+    </message>
+    <message>
+        <source>{what} of {owner} on {date}</source>
+        <translation>{owner} {date} 的{what}</translation>
+    </message>
+    <message>
+        <source>{metric} already has a target for {year}</source>
+        <translation>{metric}已有 {year} 年度目标</translation>
+    </message>
+</context>
+<context>
+    <name>Provisions</name>
+    <message>
+        <source>{service} for {name} on {date}</source>
+        <translation>{name} {date} 的{service}</translation>
+    </message>
+</context>
+<context>
+    <name>Quarters</name>
+    <message>
+        <source>write the quarter as 2024Q3</source>
+        <translation>季度请写成 2024Q3 的形式</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+</context>
+<context>
+    <name>Records</name>
+    <message>
+        <source>is not a field of this record</source>
+        <translation>不是此类记录的字段</translation>
+    </message>
+    <message>
+        <source>{name} is not in the recycle bin.</source>
+        <translation>{name}不在回收站中。</translation>
+    </message>
+    <message>
+        <source>{name} is not in the recycle bin; delete it first.</source>
+        <translation>{name}不在回收站中，请先删除。</translation>
+    </message>
+    <message>
+        <source>{name} is in the recycle bin; restore it first.</source>
+        <translation>{name}在回收站中，请先恢复。</translation>
+    </message>
+    <message>
+        <source>No such record (id {id}); it may have been purged.</source>
+        <translation>记录不存在（编号 {id}），可能已被彻底删除。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be deleted: {blockers}.</source>
+        <translation>{name}不能删除：{blockers}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>no such record (id {id})</source>
+        <translation>记录不存在（编号 {id}）</translation>
+    </message>
+    <message>
+        <source>{name} is in the recycle bin</source>
+        <translation>{name}在回收站中</translation>
+    </message>
+    <message>
+        <source>{name} already exists in the recycle bin; restore it</source>
+        <translation>{name}已在回收站中，请恢复它</translation>
+    </message>
+    <message>
+        <source>{name} already exists</source>
+        <translation>{name}已存在</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceProvision</name>
+    <message>
+        <source>Staff</source>
+        <translation>帮扶人才</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>落实日期</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceType</name>
+    <message>
+        <source>Name</source>
+        <translation>服务名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>服务说明</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Office name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>旗县</translation>
+    </message>
+    <message>
+        <source>Clerk name</source>
+        <translation>经办人姓名</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Backups to keep</source>
+        <translation>保留备份份数</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>unknown setting</source>
+        <translation>未知设置项</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to 999</source>
+        <translation>须为 1 至 999 的整数</translation>
+    </message>
+    <message>
+        <source>must be zh_CN or en</source>
+        <translation>须为 zh_CN 或 en</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Professional title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>帮扶领域</translation>
+    </message>
+    <message>
+        <source>Sending unit</source>
+        <translation>派出单位</translation>
+    </message>
+    <message>
+        <source>Receiving unit</source>
+        <translation>受援单位</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>挂任职务</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>帮扶团队</translation>
+    </message>
+    <message>
+        <source>Team leader</source>
+        <translation>领队</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>到岗日期</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>计划期满</translation>
+    </message>
+    <message>
+        <source>Actual end</source>
+        <translation>离岗日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{name} is a {kind}</source>
+        <translation>{name}是{kind}</translation>
+    </message>
+    <message>
+        <source>already belongs to {name} (in the recycle bin)</source>
+        <translation>已属于{name}（在回收站中）</translation>
+    </message>
+    <message>
+        <source>already belongs to {name}</source>
+        <translation>已属于{name}</translation>
+    </message>
+    <message>
+        <source>a team leader must belong to a team</source>
+        <translation>领队必须属于某个帮扶团队</translation>
+    </message>
+    <message>
+        <source>{team} already has a leader: {name}</source>
+        <translation>{team}已有领队：{name}</translation>
+    </message>
+    <message>
+        <source>{count} service records</source>
+        <translation>{count} 条服务记录</translation>
+    </message>
+    <message>
+        <source>{count} outcome entries</source>
+        <translation>{count} 条成效记录</translation>
+    </message>
+    <message>
+        <source>{count} mentorships</source>
+        <translation>{count} 对师徒结对</translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <source>Name</source>
+        <translation>团队名称</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>帮扶领域</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Receiving unit</source>
+        <translation>受援单位</translation>
+    </message>
+</context>
+<context>
+    <name>Unit</name>
+    <message>
+        <source>Name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>所在地区</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>领域</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>cannot change while {uses}</source>
+        <translation>{uses}，不能修改</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{count} staff were sent by it</source>
+        <translation>派出了 {count} 名帮扶人才</translation>
+    </message>
+    <message>
+        <source>{count} staff are placed in it</source>
+        <translation>接收了 {count} 名帮扶人才</translation>
+    </message>
+    <message>
+        <source>{count} teams serve it</source>
+        <translation>有 {count} 个帮扶团队</translation>
+    </message>
+    <message>
+        <source>{name} is not a receiving unit</source>
+        <translation>{name}不是受援单位</translation>
+    </message>
+    <message>
+        <source>{count} staff belong to it</source>
+        <translation>有 {count} 名成员</translation>
+    </message>
+    <message>
+        <source>{count} outcome entries</source>
+        <translation>{count} 条成效记录</translation>
+    </message>
+    <message>
+        <source>the leader must be a member of the team</source>
+        <translation>领队必须是本团队成员</translation>
+    </message>
+    <message>
+        <source>Team leader</source>
+        <translation>领队</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>at most {n} characters (now {length})</source>
+        <translation>最多 {n} 个字（现为 {length} 个）</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>old 15-digit numbers are not accepted; enter the 18-digit one</source>
+        <translation>不接受旧的 15 位号码，请填写 18 位号码</translation>
+    </message>
+    <message>
+        <source>must have 18 characters (now {length})</source>
+        <translation>应为 18 位（现为 {length} 位）</translation>
+    </message>
+    <message>
+        <source>must be 17 digits followed by a digit or X</source>
+        <translation>应为 17 位数字加 1 位数字或 X</translation>
+    </message>
+    <message>
+        <source>{code} is not a province code</source>
+        <translation>{code} 不是有效的省级行政区划代码</translation>
+    </message>
+    <message>
+        <source>{digits} is not a valid birth date</source>
+        <translation>{digits} 不是有效的出生日期</translation>
+    </message>
+    <message>
+        <source>birth date {date} is not possible</source>
+        <translation>出生日期 {date} 不合理</translation>
+    </message>
+    <message>
+        <source>check digit is wrong; please re-check the number</source>
+        <translation>校验码不正确，请核对号码</translation>
+    </message>
+    <message>
+        <source>not a phone number; write a mobile like 13812345678 or 0482-6112233</source>
+        <translation>不是有效的电话号码，手机号如 13812345678，座机如 0482-6112233</translation>
+    </message>
+    <message>
+        <source>{text} is not a date; write it as 2024-07-01</source>
+        <translation>{text} 不是日期，请写成 2024-07-01 的形式</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>须为数字</translation>
+    </message>
+    <message>
+        <source>{text} is not a number</source>
+        <translation>{text} 不是数字</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>at most {n} decimal places</source>
+        <translation>最多 {n} 位小数</translation>
+    </message>
+    <message>
+        <source>{text} is not one of: {choices}</source>
+        <translation>“{text}”不在可选范围内：{choices}</translation>
+    </message>
+    <message>
+        <source>must not be before the start date {start}</source>
+        <translation>不能早于开始日期 {start}</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>write 是 or 否</source>
+        <translation>请填写“是”或“否”</translation>
+    </message>
+    <message>
+        <source>must be between {low} and {high}</source>
+        <translation>须在 {low} 至 {high} 之间</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Medical</source>
+        <translation>医疗</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>教育</translation>
+    </message>
+    <message>
+        <source>Science &amp; Technology</source>
+        <translation>科技</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>综合</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>On duty</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>期满离岗</translation>
+    </message>
+    <message>
+        <source>Ended early</source>
+        <translation>提前结束</translation>
+    </message>
+    <message>
+        <source>Rotated</source>
+        <translation>轮换</translation>
+    </message>
+    <message>
+        <source>Sending unit</source>
+        <translation>派出单位</translation>
+    </message>
+    <message>
+        <source>Receiving unit</source>
+        <translation>受援单位</translation>
+    </message>
+    <message>
+        <source>Once per assignment</source>
+        <translation>一次性</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>Half-yearly</source>
+        <translation>每半年</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>每季度</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>On demand</source>
+        <translation>按需</translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation>累加</translation>
+    </message>
+    <message>
+        <source>Latest value</source>
+        <translation>取最新值</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from app import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.run(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_check_reports_ok(demo_path: Path) -> None:
+    code, out, _ = run("check", "--db", str(demo_path))
+    assert code == 0 and "ok" in out
+
+
+def test_check_of_a_foreign_file_fails_with_a_message(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    path.write_text("hello")
+    code, _, err = run("--db", str(path), "check")
+    assert code == cli.EXIT_ERROR and "not a Bangfu Ledger database" in err
+
+
+def test_check_of_a_missing_file_does_not_create_it(tmp_path: Path) -> None:
+    code, _, err = run("check", "--db", str(tmp_path / "none.db"))
+    assert code == cli.EXIT_ERROR and "no database" in err
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_commands_not_yet_available_say_so(demo_path: Path) -> None:
+    code, _, err = run("import-staff", "roster.xlsx", "--db", str(demo_path))
+    assert code == cli.EXIT_UNAVAILABLE and "not available" in err
+
+
+def test_no_command_without_a_gui_prints_usage() -> None:
+    code, _, err = run()
+    assert code == cli.EXIT_USAGE and "usage" in err
+
+
+def test_demo_then_check_from_an_empty_folder(tmp_path: Path) -> None:
+    """The acceptance commands, as a clerk's IT person would type them."""
+    for argv in (["demo", "--db", "d.db"], ["check", "--db", "d.db"]):
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *argv], cwd=tmp_path,
+            capture_output=True, text=True, encoding="utf-8", check=False,
+        )
+        assert done.returncode == 0, done.stderr
+    assert "正常" in done.stdout  # messages are Chinese by default
+    version = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--version"], capture_output=True, text=True,
+        check=False,
+    )
+    assert version.returncode == 0 and "0.1.0" in version.stdout
