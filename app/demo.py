@@ -8,7 +8,6 @@ patient visits, 5,700 farmers trained, …), spread unevenly over months and peo
 
 from __future__ import annotations
 
-import os
 import random
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -45,6 +44,7 @@ from app.demo_data import (
 )
 from app.enums import ServiceRule
 from app.errors import LedgerError
+from app.files import atomic_target
 from app.i18n import translate
 from app.ledger import Ledger
 from app.mentorships import MENTORSHIP
@@ -68,20 +68,13 @@ def create_demo(path: Path | str, *, seed: int = DEFAULT_SEED, overwrite: bool =
                 path=target
             )
         )
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    try:
-        with clock.frozen(BUILT_AT):
-            ledger = Ledger.open(partial)
-            try:
-                with ledger.session() as session, transaction(session):
-                    build_demo(session, seed=seed)
-            finally:
-                ledger.close()
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    os.replace(partial, target)
+    with atomic_target(target) as partial, clock.frozen(BUILT_AT):
+        ledger = Ledger.open(partial)
+        try:
+            with ledger.session() as session, transaction(session):
+                build_demo(session, seed=seed)
+        finally:
+            ledger.close()
     return target
 
 

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import APP_NAME, clock
 from app.errors import DatabaseCorrupt, DatabaseInUse, DatabaseRefused
+from app.files import atomic_target
 from app.i18n import translate
 
 # "BFLG": written into the SQLite header so a foreign SQLite file is recognised.
@@ -283,20 +284,17 @@ class Ledger:
         Written under a temporary name and renamed, so a full disk or a crash never
         leaves a half file where a good backup should be.
         """
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".partial")
-        partial.unlink(missing_ok=True)
-        source = sqlite3.connect(self.path)
-        try:
-            destination = sqlite3.connect(partial)
+        with atomic_target(target) as partial:
+            source = sqlite3.connect(self.path)
             try:
-                source.backup(destination)
+                destination = sqlite3.connect(partial)
+                try:
+                    source.backup(destination)
+                finally:
+                    destination.close()
             finally:
-                destination.close()
-        finally:
-            source.close()
-        os.replace(partial, target)
-        return target
+                source.close()
+        return target.expanduser().resolve()
 
     def close(self) -> None:
         self.engine.dispose()

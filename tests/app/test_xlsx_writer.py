@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app.xlsx_writer import Sheet, write_workbook
+
+
+def test_text_never_becomes_a_formula_and_layout_is_set(tmp_path: Path) -> None:
+    path = write_workbook(
+        tmp_path / "out.xlsx",
+        [Sheet("人员/名单", ["姓名", "备注", "数值", "日期"],
+               [["张文", '=HYPERLINK("http://x")', Decimal("71"), date(2024, 7, 1)],
+                ["李四", "+86 138", Decimal("761.5"), None]],
+               notes=["扎赉特旗帮扶人才名单"])],
+    )
+    ws = openpyxl.load_workbook(path).active
+    assert ws.title == "人员_名单"
+    assert ws["A1"].value == "扎赉特旗帮扶人才名单"
+    assert [c.value for c in ws[3]] == ["姓名", "备注", "数值", "日期"]
+    assert ws["B4"].value == '=HYPERLINK("http://x")' and ws["B4"].data_type == "s"
+    assert ws["C4"].value == 71 and ws["C5"].value == 761.5
+    assert ws.freeze_panes == "A4"
+    assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.fitToWidth == 1
+    assert ws.column_dimensions["B"].width >= len('=HYPERLINK("http://x")')
+
+
+def test_a_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def disk_full(self: object, filename: Path) -> None:
+        Path(filename).write_bytes(b"half a workbook")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", disk_full)
+    target = tmp_path / "out.xlsx"
+    target.write_bytes(b"old content")
+    with pytest.raises(OSError, match="No space"):
+        write_workbook(target, [Sheet("x", ["a"], [["b"]])])
+    assert target.read_bytes() == b"old content"
+    assert list(tmp_path.iterdir()) == [target]
