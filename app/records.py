@@ -322,3 +322,19 @@ def unique_name_problem(
             name=name
         )
     return translate("Records", "{name} already exists").format(name=name)
+
+
+def problems_with(
+    session: Session, kind: Kind, values: Mapping[str, Any], record_id: int | None = None
+) -> dict[str, list[str]]:
+    """Messages per field for these values, writing nothing (forms check as the clerk types)."""
+    try:
+        refuse_unknown_fields(kind, values)
+        current = get_live(session, kind, record_id) if record_id is not None else None
+        merged = {**kind.editable_values(current), **values} if current else dict(values)
+        kind.normalise(session, merged, current)
+    except ValidationError as error:
+        return error.errors
+    finally:
+        session.rollback()
+    return {}

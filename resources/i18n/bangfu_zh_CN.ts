@@ -2,6 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Application</name>
+    <message>
+        <source>{path} already exists; choose a new file name.</source>
+        <translation>{path} 已存在，请换一个新文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>Ask</name>
+    <message>
+        <source>Bangfu Ledger</source>
+        <translation>帮扶台账</translation>
+    </message>
+</context>
+<context>
     <name>Catalogs</name>
     <message>
         <source>{count} outcome entries</source>
@@ -155,6 +169,20 @@
     </message>
 </context>
 <context>
+    <name>ComingPage</name>
+    <message>
+        <source>This screen is being built. It will offer:</source>
+        <translation>此页面正在建设中，届时将提供：</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>The overview of this quarter appears here.</source>
+        <translation>本季度概况将显示在这里。</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>{path} already exists; choose another file name.</source>
@@ -205,6 +233,103 @@
     <message>
         <source>The database {path} is damaged ({problem}). Restore a backup.</source>
         <translation>数据库 {path} 已损坏（{problem}），请从备份恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo database</source>
+        <translation>打开演示数据库(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Recent files</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新增(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete to recycle bin</source>
+        <translation>删除到回收站(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Bangfu Ledger</source>
+        <translation>关于帮扶台账(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>Bangfu Ledger — {file}</source>
+        <translation>帮扶台账 — {file}</translation>
+    </message>
+    <message>
+        <source> (demo data)</source>
+        <translation>（演示数据）</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Clerk: {name}</source>
+        <translation>经办人：{name}</translation>
+    </message>
+    <message>
+        <source>Bangfu Ledger {version}
+Records of dispatched assistance staff, their services and outcomes, and the quarterly summary.</source>
+        <translation>帮扶台账 {version}
+组团式帮扶人才名册、服务保障、工作成效与季度汇总。</translation>
     </message>
 </context>
 <context>
@@ -343,6 +468,89 @@
     <message>
         <source>{metric} already has a target for {year}</source>
         <translation>{metric}已有 {year} 年度目标</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>帮扶人才</translation>
+    </message>
+    <message>
+        <source>the roster of dispatched staff: search, filters, sorting</source>
+        <translation>帮扶人才名册：搜索、筛选、排序</translation>
+    </message>
+    <message>
+        <source>the staff form with checks as you type; teams and units</source>
+        <translation>边录入边校验的人才信息表；帮扶团队与单位</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务保障</translation>
+    </message>
+    <message>
+        <source>the ledger of service provisions, filtered by period, service and staff</source>
+        <translation>服务记录台账，可按时段、服务项目、人员筛选</translation>
+    </message>
+    <message>
+        <source>quick entry of one service for many staff at once (e.g. a festival visit)</source>
+        <translation>批量登记：一次为多名人才登记同一项服务（如节日慰问）</translation>
+    </message>
+    <message>
+        <source>the coverage matrix: staff × services for a quarter (done, due, overdue)</source>
+        <translation>覆盖情况表：按季度列出人员 × 服务项目（已落实、待落实、已逾期）</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>工作成效</translation>
+    </message>
+    <message>
+        <source>the ledger of outcome entries with filters</source>
+        <translation>成效记录台账，可筛选</translation>
+    </message>
+    <message>
+        <source>a monthly batch entry grid: staff rows × metric columns</source>
+        <translation>按月批量录入表：人员为行、成效指标为列</translation>
+    </message>
+    <message>
+        <source>mentorships (师徒结对)</source>
+        <translation>师徒结对</translation>
+    </message>
+    <message>
+        <source>Quarterly summary</source>
+        <translation>季度汇总</translation>
+    </message>
+    <message>
+        <source>choose a quarter and preview the summary with its charts</source>
+        <translation>选择季度，预览含图表的季度汇总</translation>
+    </message>
+    <message>
+        <source>print on A4, save as PDF, export to Excel</source>
+        <translation>A4 打印、保存为 PDF、导出 Excel</translation>
+    </message>
+    <message>
+        <source>close the quarter once reported; reopen with a reason</source>
+        <translation>上报后关账；说明原因可重新开账</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>office, clerk and language</source>
+        <translation>单位、经办人与界面语言</translation>
+    </message>
+    <message>
+        <source>catalogs: services, metrics, units, teams</source>
+        <translation>目录维护：服务项目、成效指标、单位、团队</translation>
+    </message>
+    <message>
+        <source>backups, recycle bin and audit log</source>
+        <translation>备份、回收站与操作日志</translation>
     </message>
 </context>
 <context>
@@ -867,6 +1075,33 @@
     <message>
         <source>Latest value</source>
         <translation>取最新值</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <source>Welcome to Bangfu Ledger</source>
+        <translation>欢迎使用帮扶台账</translation>
+    </message>
+    <message>
+        <source>This ledger holds no staff yet. Start by entering the dispatched staff, or look around in the demo database first (it is a separate file, so demo and real records never mix).</source>
+        <translation>当前台账中还没有帮扶人才。可以从录入帮扶人才开始，也可以先打开演示数据库看看（演示数据库是单独的文件，演示数据与真实记录不会混在一起）。</translation>
+    </message>
+    <message>
+        <source>Start entering staff</source>
+        <translation>开始录入帮扶人才</translation>
+    </message>
+    <message>
+        <source>Open the demo database</source>
+        <translation>打开演示数据库</translation>
+    </message>
+    <message>
+        <source>Import a roster from Excel</source>
+        <translation>从 Excel 导入人才名册</translation>
+    </message>
+    <message>
+        <source>Importing arrives in a later version.</source>
+        <translation>导入功能将在后续版本提供。</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,131 @@
+"""Lists for the screens: search, filter and sort in SQL, rows fetched on demand.
+
+A `Listing` describes one list once (Camelot's admin classes are the model): its
+columns with the SQL expression behind each, which columns a search looks in, and
+which filters it accepts. The UI's table model asks for the ordered ids of the
+matching rows (cheap integers, Anki's browser does the same) and then for the
+display values of only the rows on screen; exports ask for all rows the same way,
+so a list exports exactly as shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy.orm import Session
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What the clerk asked to see: search text, filters by key, and the sort column."""
+
+    search: str = ""
+    filters: Mapping[str, Any] = field(default_factory=dict)
+    sort_key: str | None = None
+    descending: bool = False
+
+
+def display(value: Any) -> Any:
+    """The default cell value: vocabulary labels and ✓ for yes; dates and numbers stay
+    typed so an export writes real Excel dates and numbers (the table model formats them)."""
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    if isinstance(value, Enum) and hasattr(value, "label"):
+        return value.label()
+    return value
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its key, its label (a callable, so it follows the UI language), the
+    SQL expression it shows and sorts by, and how a value is shown."""
+
+    key: str
+    label: Callable[[], str]
+    expression: ColumnElement[Any]
+    format: Callable[[Any], Any] = display
+    numeric: bool = False
+    sortable: bool = True
+
+
+class Listing:
+    """Base for a list over one ORM model; subclasses fill in the class attributes.
+
+    `entities` are the record kinds whose change makes the list stale; `search_in`
+    are expressions a search matches with LIKE; `filters` maps a filter key to a
+    function adding its WHERE clause.
+    """
+
+    model: Any
+    entities: frozenset[str] = frozenset()
+    search_in: Sequence[ColumnElement[Any]] = ()
+    default_sort: str | None = None
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def base(self) -> Select[Any]:
+        """The select of ids with the joins the columns need (override to join)."""
+        return select(self.model.id)
+
+    def filters(self) -> Mapping[str, Callable[[Select[Any], Any], Select[Any]]]:
+        return {}
+
+    def where(self, statement: Select[Any], query: ListQuery) -> Select[Any]:
+        words = query.search.split()
+        for word in words:
+            pattern = f"%{_escape_like(word)}%"
+            statement = statement.where(
+                or_(*(column.like(pattern, escape="\\") for column in self.search_in))
+            )
+        available = self.filters()
+        for key, value in query.filters.items():
+            if value not in (None, "") and key in available:
+                statement = available[key](statement, value)
+        return statement
+
+    def ids(self, session: Session, query: ListQuery) -> list[int]:
+        """Ids of the matching rows in display order (ties broken by id, stable)."""
+        columns = {column.key: column for column in self.columns()}
+        sort_key = query.sort_key if query.sort_key in columns else self.default_sort
+        statement = self.where(self.base(), query)
+        if sort_key is not None:
+            expression = columns[sort_key].expression
+            statement = statement.order_by(
+                expression.desc() if query.descending else expression.asc()
+            )
+        statement = statement.order_by(self.model.id.desc() if query.descending else self.model.id)
+        return list(session.scalars(statement))
+
+    def rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+        """Display values of the given rows, keyed by id."""
+        if not ids:
+            return {}
+        columns = self.columns()
+        statement = (
+            self.base()
+            .with_only_columns(self.model.id, *(column.expression for column in columns))
+            .where(self.model.id.in_(list(ids)))
+        )
+        return {
+            row[0]: tuple(
+                column.format(value) for column, value in zip(columns, row[1:], strict=True)
+            )
+            for row in session.execute(statement)
+        }
+
+    def table(self, session: Session, query: ListQuery) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Headers and every matching row in order: what an export writes."""
+        ids = self.ids(session, query)
+        rows: dict[int, tuple[Any, ...]] = {}
+        for start in range(0, len(ids), 500):  # stay under SQLite's variable limit
+            rows.update(self.rows(session, ids[start : start + 500]))
+        return [column.label() for column in self.columns()], [rows[i] for i in ids]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from app.ledger import demo_db_path
+from tests.ui.conftest import ScriptedDialogs, open_window
+from ui.application import LedgerApplication
+from ui.main_window import MainWindow
+from ui.pages.coming import ComingPage
+
+
+def test_every_page_can_be_visited_and_none_is_blank(demo_window: MainWindow) -> None:
+    titles = [demo_window.navigation.item(row).text() for row in range(demo_window.navigation.count())]
+    assert titles == ["总览", "帮扶人才", "服务保障", "工作成效", "季度汇总", "设置"]
+    for row in range(demo_window.navigation.count()):
+        demo_window.navigation.setCurrentRow(row)
+        page = demo_window.stack.currentWidget()
+        assert page is demo_window.page(demo_window.current_key())
+        if isinstance(page, ComingPage):  # a screen still to come says what it will offer
+            assert len(page.findChildren(type(demo_window.path_label))) >= 3
+
+
+def test_title_and_status_bar_name_the_file_and_the_clerk(demo_window: MainWindow) -> None:
+    assert "demo.db" in demo_window.windowTitle()
+    assert demo_window.path_label.text().endswith("demo.db")
+    assert demo_window.clerk_label.text() == "经办人：王丽"
+
+
+def test_new_empty_ledger_shows_the_welcome_panel(window: MainWindow) -> None:
+    dashboard = window.page("dashboard")
+    assert dashboard.welcome.isVisible()  # type: ignore[attr-defined]
+    assert not dashboard.welcome.import_button.isEnabled()  # type: ignore[attr-defined]
+
+
+def test_demo_button_opens_the_demo_as_a_separate_file(
+    window: MainWindow, application: LedgerApplication, qtbot: QtBot
+) -> None:
+    real_path = window.context.ledger.path
+    window.page("dashboard").welcome.demo_button.click()  # type: ignore[attr-defined]
+    assert application.window is not None and application.window is not window
+    assert application.context is not None
+    assert application.context.ledger.path == demo_db_path().resolve() != real_path
+    assert "演示数据" in application.window.windowTitle()
+
+
+def test_last_page_and_recent_files_are_remembered(
+    application: LedgerApplication, qtbot: QtBot, db_path: Path, demo_path: Path
+) -> None:
+    first = open_window(application, qtbot, db_path)
+    first.go_to("outcomes")
+    second = open_window(application, qtbot, demo_path)
+    assert QSettings().value("main/page") == "outcomes"
+    assert second.current_key() == "outcomes"
+    assert application.recent_files()[:2] == [demo_path.resolve(), db_path.resolve()]
+
+
+def test_a_refused_file_keeps_the_current_one_open(
+    window: MainWindow, application: LedgerApplication, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("not a database")
+    dialogs.paths.append(bad)
+    window._open_database()
+    assert application.window is window
+    assert dialogs.errors and "不是帮扶台账数据库" in dialogs.errors[0]

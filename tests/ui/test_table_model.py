@@ -1,0 +1,65 @@
+"""The lazy table model: ids from SQL, rows fetched in blocks, refreshed by the bus."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from sqlalchemy import Select
+
+from app import records
+from app.i18n import translate
+from app.listing import Column, Listing, ListQuery
+from app.models import Unit
+from app.units import UNIT
+from ui.context import LedgerContext
+from ui.record_view import make_record_table
+from ui.table_models import RecordTableModel
+
+
+class UnitNames(Listing):
+    model = Unit
+    entities = frozenset({"unit"})
+    search_in = (Unit.name, Unit.region)
+    default_sort = "name"
+
+    def columns(self) -> list[Column]:
+        return [
+            Column("name", lambda: translate("Unit", "Name"), Unit.name),
+            Column("kind", lambda: translate("Unit", "Kind"), Unit.kind),
+        ]
+
+    def base(self) -> Select[Any]:
+        return super().base().where(Unit.deleted_at.is_(None))
+
+    def filters(self) -> dict[str, Any]:
+        return {"kind": lambda statement, value: statement.where(Unit.kind == value)}
+
+
+def test_model_lists_searches_filters_sorts_and_refreshes(demo_ledger: Any, qtbot: Any) -> None:
+    context = LedgerContext(demo_ledger)
+    model = RecordTableModel(context, UnitNames())
+    view = make_record_table(model)
+    qtbot.addWidget(view)
+    assert model.rowCount() == 10
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Name"
+    names = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+    assert names == sorted(names)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, 0)) == names[-1]
+    model.set_query(ListQuery(search="扎赉特旗 医院"))
+    assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == ["扎赉特旗人民医院"]
+    model.set_query(ListQuery(filters={"kind": "sending"}))
+    assert model.rowCount() == 5 and model.data(model.index(0, 1)) == "Sending unit"
+    with context.ledger.session() as session:
+        records.create(session, UNIT, {"name": "北京市第八中学", "kind": "sending"})
+    context.bus.announce("unit")
+    assert model.rowCount() == 6
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) == model.record_id(0)
+    assert model.data(model.index(99, 0)) is None
+
+
+def test_search_text_is_not_a_pattern(demo_ledger: Any) -> None:
+    context = LedgerContext(demo_ledger)
+    assert context.read(UnitNames().ids, ListQuery(search="%")) == []
+    assert context.read(UnitNames().ids, ListQuery(search="_")) == []

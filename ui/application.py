@@ -1,0 +1,143 @@
+"""Starting the GUI, and switching between database files while it runs.
+
+`LedgerApplication` owns the open ledger and its main window; the window asks it to
+open, create or demo a file, and it rebuilds the window when the language changes.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from app import APP_NAME, __version__
+from app.demo import create_demo
+from app.errors import LedgerError
+from app.ledger import Ledger, default_db_path, demo_db_path
+from app.settings import get_setting
+from ui.context import LedgerContext
+from ui.dialogs import ask
+from ui.i18n import DEFAULT_LANGUAGE, install_gui_translators
+from ui.main_window import MAX_RECENT, MainWindow
+from ui.style import apply_style
+
+translate = QCoreApplication.translate
+
+
+class LedgerApplication:
+    """The running app: one open ledger, one main window."""
+
+    def __init__(self) -> None:
+        self.context: LedgerContext | None = None
+        self.window: MainWindow | None = None
+        self.language = DEFAULT_LANGUAGE
+
+    def open_database(self, path: Path) -> bool:
+        """Open `path` in place of the current file; on refusal keep the current one."""
+        try:
+            ledger = Ledger.open(path, exclusive=True)
+        except LedgerError as error:
+            ask.show_error(self.window, str(error))
+            return False
+        self._close_current()
+        self.context = LedgerContext(ledger)
+        self._remember(ledger.path)
+        with ledger.session() as session:
+            self.language = get_setting(session, "language")
+        self._show_window()
+        return True
+
+    def new_database(self, path: Path) -> None:
+        if path.exists() and path.stat().st_size > 0:
+            ask.show_error(
+                self.window,
+                translate("Application", "{path} already exists; choose a new file name.").format(
+                    path=path
+                ),
+            )
+            return
+        self.open_database(path)
+
+    def open_demo(self) -> None:
+        path = demo_db_path()
+        if not path.exists():
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                create_demo(path)
+            except LedgerError as error:
+                ask.show_error(self.window, str(error))
+                return
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+        self.open_database(path)
+
+    def recent_files(self) -> list[Path]:
+        stored = QSettings().value("files/recent", [])
+        names = [stored] if isinstance(stored, str) else list(stored or [])
+        return [Path(name) for name in names if Path(name).exists()]
+
+    def change_language(self, language: str) -> None:
+        """Rebuild the window in the newly chosen language (the setting is already saved)."""
+        self.language = language
+        self._show_window()
+
+    def _show_window(self) -> None:
+        assert self.context is not None
+        install_gui_translators(self.language)
+        old = self.window
+        if old is not None:
+            old.save_state()
+        self.window = MainWindow(
+            self.context, self, is_demo=self.context.ledger.path == demo_db_path().resolve()
+        )
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        self.window.show()
+
+    def _remember(self, path: Path) -> None:
+        recent = [path] + [old for old in self.recent_files() if old != path]
+        QSettings().setValue("files/recent", [str(p) for p in recent[:MAX_RECENT]])
+
+    def _close_current(self) -> None:
+        if self.window is not None:
+            self.window.save_state()
+            self.window.hide()
+            self.window.deleteLater()
+            self.window = None
+        if self.context is not None:
+            self.context.close()
+            self.context = None
+
+    def shutdown(self) -> None:
+        self._close_current()
+
+
+def create_qt_application() -> QApplication:
+    """The QApplication with our names (QSettings), style sheet and Chinese translators."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        qt_app = existing
+    else:  # fractional scaling on 125 %/150 % Windows displays, set before the app exists
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        qt_app = QApplication(sys.argv)
+    qt_app.setOrganizationName(APP_NAME)
+    qt_app.setApplicationName(APP_NAME)
+    qt_app.setApplicationVersion(__version__)
+    install_gui_translators(DEFAULT_LANGUAGE)
+    apply_style(qt_app)
+    return qt_app
+
+
+def run_gui(db_path: Path | None) -> int:
+    qt_app = create_qt_application()
+    application = LedgerApplication()
+    if not application.open_database(db_path or default_db_path()):
+        return 1
+    qt_app.aboutToQuit.connect(application.shutdown)
+    return qt_app.exec()

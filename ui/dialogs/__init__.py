@@ -1,0 +1,1 @@
+"""Dialogs: one file per form, plus the small `ask` functions tests replace."""

@@ -1,0 +1,270 @@
+"""The main window: left navigation over the six screens of DESIGN.md §6.
+
+Menus and the toolbar act on the current page through a few optional page methods
+(`new_record`, `focus_search`, `delete_selected`, `print_page`, `export_page`), so a
+page offers exactly the actions it supports and the window holds no business rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app import __version__
+from ui.context import LedgerContext
+from ui.dialogs import ask
+from ui.icons import icon
+
+PAGE_ACTIONS = ("new_record", "focus_search", "delete_selected", "print_page", "export_page")
+MAX_RECENT = 8
+DB_FILTER = "Bangfu Ledger (*.db);;All files (*)"
+
+
+class Shell(Protocol):
+    """What the window asks of the application: switching database files."""
+
+    def open_database(self, path: Path) -> None: ...
+    def new_database(self, path: Path) -> None: ...
+    def open_demo(self) -> None: ...
+    def recent_files(self) -> list[Path]: ...
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    icon: str
+    factory: Callable[[], QWidget]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: LedgerContext, shell: Shell, *, is_demo: bool = False) -> None:
+        super().__init__()
+        self.context, self.shell, self.is_demo = context, shell, is_demo
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self._title())
+        self.setMinimumSize(QSize(960, 600))
+        self._specs = self._page_specs()
+        self._pages: dict[str, QWidget] = {}
+        self._build_body()
+        self._build_actions()
+        self._build_status_bar()
+        context.bus.changed.connect(self._on_data_changed)
+        self._restore_state()
+
+    # ----------------------------------------------------------------- structure
+    def _page_specs(self) -> list[PageSpec]:
+        from ui.pages import registry
+
+        return registry.page_specs(self)
+
+    def _build_body(self) -> None:
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setIconSize(QSize(22, 22))
+        self.navigation.setFixedWidth(168)
+        self.stack = QStackedWidget()
+        for spec in self._specs:
+            item = QListWidgetItem(icon(spec.icon), spec.title)
+            item.setSizeHint(QSize(160, 44))
+            self.navigation.addItem(item)
+            self.stack.addWidget(QWidget())  # replaced by the page on first visit
+        self.navigation.currentRowChanged.connect(self._show_row)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.tr("&New database…"), self._new_database)
+        open_action = file_menu.addAction(
+            icon("open"), self.tr("&Open database…"), self._open_database
+        )
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        file_menu.addAction(self.tr("Open the &demo database"), self.shell.open_demo)
+        self.recent_menu = QMenu(self.tr("&Recent files"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("E&xit"), self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.page_actions: dict[str, QAction] = {}
+        labels = {
+            "new_record": (self.tr("&New"), "new", QKeySequence("Ctrl+N")),
+            "focus_search": (self.tr("&Find"), "search", QKeySequence("Ctrl+F")),
+            "delete_selected": (self.tr("&Delete to recycle bin"), "delete", None),
+            "print_page": (self.tr("&Print…"), "print", QKeySequence("Ctrl+P")),
+            "export_page": (self.tr("&Export to Excel…"), "export", QKeySequence("Ctrl+E")),
+        }
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        for name in PAGE_ACTIONS:
+            text, icon_name, shortcut = labels[name]
+            action = QAction(icon(icon_name), text, self)
+            action.setIconText(re.sub(r"\(&\w\)|&|…", "", text))
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            else:  # Delete belongs to the page's table, where it cannot eat a text field's key
+                key = QKeySequence(Qt.Key.Key_Delete).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
+                action.setText(f"{text}\t{key}")
+            action.triggered.connect(lambda _checked=False, name=name: self._on_page_action(name))
+            self.page_actions[name] = action
+            edit_menu.addAction(action)
+            toolbar.addAction(action)
+            if name == "focus_search":
+                edit_menu.addSeparator()
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for row, spec in enumerate(self._specs):
+            action = view_menu.addAction(spec.title)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(
+                lambda _checked=False, row=row: self.navigation.setCurrentRow(row)
+            )
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&About Bangfu Ledger"), self._about)
+
+    def _build_status_bar(self) -> None:
+        self.path_label = QLabel(str(self.context.ledger.path))
+        self.path_label.setObjectName("pathLabel")
+        self.clerk_label = QLabel()
+        self.clerk_label.setObjectName("clerkLabel")
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.clerk_label)
+        self._show_clerk()
+
+    # ----------------------------------------------------------------- pages
+    def page(self, key: str) -> QWidget:
+        """The page for `key`, built on first use (keeps start-up fast)."""
+        if key not in self._pages:
+            row = next(row for row, spec in enumerate(self._specs) if spec.key == key)
+            page = self._specs[row].factory()
+            page.setObjectName(f"page_{key}")
+            old = self.stack.widget(row)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(row, page)
+            self._pages[key] = page
+        return self._pages[key]
+
+    def go_to(self, key: str) -> QWidget:
+        row = next(row for row, spec in enumerate(self._specs) if spec.key == key)
+        self.navigation.setCurrentRow(row)
+        return self.page(key)
+
+    def current_key(self) -> str:
+        return self._specs[max(self.navigation.currentRow(), 0)].key
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.page(self._specs[row].key)
+        self.stack.setCurrentIndex(row)
+        for name, action in self.page_actions.items():
+            action.setEnabled(callable(getattr(page, name, None)))
+
+    def _on_page_action(self, name: str) -> None:
+        handler = getattr(self.page(self.current_key()), name, None)
+        if callable(handler):
+            handler()
+
+    # ----------------------------------------------------------------- files
+    def _open_database(self) -> None:
+        path = ask.ask_open_path(
+            self, self.tr("Open database"), DB_FILTER, self.context.ledger.path.parent
+        )
+        if path is not None:
+            self.shell.open_database(path)
+
+    def _new_database(self) -> None:
+        path = ask.ask_save_path(
+            self, self.tr("New database"), DB_FILTER, self.context.ledger.path.parent
+        )
+        if path is not None:
+            self.shell.new_database(path)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.shell.recent_files():
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(
+                lambda _checked=False, path=path: self.shell.open_database(path)
+            )
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    # ----------------------------------------------------------------- state
+    def _title(self) -> str:
+        name = self.context.ledger.path.name
+        title = self.tr("Bangfu Ledger — {file}").format(file=name)
+        return title + (self.tr(" (demo data)") if self.is_demo else "")
+
+    def _show_clerk(self) -> None:
+        clerk = self.context.setting("clerk_name") or self.tr("not set")
+        self.clerk_label.setText(self.tr("Clerk: {name}").format(name=clerk))
+
+    def _on_data_changed(self, entities: frozenset[str]) -> None:
+        if "setting" in entities:
+            self._show_clerk()
+
+    def _about(self) -> None:
+        ask.show_info(
+            self,
+            self.tr(
+                "Bangfu Ledger {version}\nRecords of dispatched assistance staff, their services "
+                "and outcomes, and the quarterly summary."
+            ).format(version=__version__),
+        )
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("main/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        keys = [spec.key for spec in self._specs]
+        last = settings.value("main/page", keys[0])
+        self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        settings.setValue("main/page", self.current_key())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

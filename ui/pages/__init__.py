@@ -1,0 +1,1 @@
+"""The six screens of DESIGN.md §6, one module each."""
