@@ -104,7 +104,7 @@ def active_metrics(session: Session) -> list[Metric]:
 
 
 def _catalog_common(problems: Problems, values: dict[str, Any]) -> dict[str, Any]:
-    name = problems.take("name", lambda: clean_text(values.get("name"), max_length=50))
+    name = problems.read(values, "name", clean_text, max_length=50)
     problems.require("name", name)
     order = problems.take(
         "sort_order", lambda: parse_int(values.get("sort_order") or 0, minimum=0, maximum=9999)
@@ -113,7 +113,7 @@ def _catalog_common(problems: Problems, values: dict[str, Any]) -> dict[str, Any
     return {
         "name": name,
         "sort_order": order or 0,
-        "active": True if active is None else problems.take("active", lambda: parse_bool(active)),
+        "active": True if active is None else problems.take("active", parse_bool, active),
     }
 
 
@@ -124,11 +124,9 @@ def _normalise_service(session: Session, values: dict[str, Any], current: Any) -
         message := unique_name_problem(session, ServiceType, clean["name"], current)
     ):
         problems.add("name", message)
-    clean["rule"] = problems.take("rule", lambda: parse_vocabulary(ServiceRule, values.get("rule")))
+    clean["rule"] = problems.read(values, "rule", parse_vocabulary, ServiceRule)
     problems.require("rule", clean["rule"])
-    clean["description"] = (
-        problems.take("description", lambda: clean_text(values.get("description"))) or ""
-    )
+    clean["description"] = problems.read(values, "description", clean_text) or ""
     problems.raise_if_any()
     return clean
 
@@ -136,7 +134,7 @@ def _normalise_service(session: Session, values: dict[str, Any], current: Any) -
 def _normalise_metric(session: Session, values: dict[str, Any], current: Any) -> dict:
     problems = Problems(METRIC.label)
     clean = _catalog_common(problems, values)
-    clean["field"] = problems.take("field", lambda: parse_vocabulary(Field, values.get("field")))
+    clean["field"] = problems.read(values, "field", parse_vocabulary, Field)
     problems.require("field", clean["field"])
     if (
         clean["name"]
@@ -148,14 +146,9 @@ def _normalise_metric(session: Session, values: dict[str, Any], current: Any) ->
         )
     ):
         problems.add("name", message)
-    clean["unit"] = (
-        problems.take("unit", lambda: clean_text(values.get("unit"), max_length=20)) or ""
-    )
+    clean["unit"] = problems.read(values, "unit", clean_text, max_length=20) or ""
     clean["aggregation"] = (
-        problems.take(
-            "aggregation", lambda: parse_vocabulary(Aggregation, values.get("aggregation"))
-        )
-        or Aggregation.SUM
+        problems.read(values, "aggregation", parse_vocabulary, Aggregation) or Aggregation.SUM
     )
     if current is not None and clean["aggregation"] != current.aggregation:
         # Switching sum/latest silently rewrites every printed figure of the metric.

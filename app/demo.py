@@ -217,10 +217,10 @@ def _outcomes(
         parts = split_total(total, len(quarter_ends), rng)
         for day, value in zip(quarter_ends, parts, strict=True):
             entry(day, metric, value, **owner)
-    for day, name, metric, value in SINGLE_FIGURES:
-        entry(day, metric, value, staff_id=staff[name])
-    for day, owner, is_team, text in HIGHLIGHTS:
-        owner_id = {"team_id": teams[owner]} if is_team else {"staff_id": staff[owner]}
+    for day, name, metric, figure in SINGLE_FIGURES:
+        entry(day, metric, figure, staff_id=staff[name])
+    for day, who, is_team, text in HIGHLIGHTS:
+        owner_id = {"team_id": teams[who]} if is_team else {"staff_id": staff[who]}
         _add(session, OUTCOME, date=day, is_highlight=True, description=text, **owner_id)
 
 

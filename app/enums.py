@@ -8,6 +8,7 @@ term used in reports, JSON and imported spreadsheets whatever the UI language;
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 from app.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -23,7 +24,7 @@ class Vocabulary(StrEnum):
         return translate("Vocabulary", _LABELS[self])
 
     @classmethod
-    def parse(cls, text: object) -> Vocabulary | None:
+    def parse(cls, text: object) -> Self | None:
         """Accept a code, the Chinese term or the English label (as clerks type them)."""
         wanted = str(text or "").strip().casefold()
         for member in cls:

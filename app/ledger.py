@@ -8,8 +8,8 @@ dialect (pragmas, the backup API); everything else is portable SQLAlchemy.
 
 from __future__ import annotations
 
-import os
 import sqlite3
+import sys
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -117,7 +117,7 @@ class InstanceLock:
             self.path.unlink(missing_ok=True)
 
 
-if os.name == "nt":  # pragma: no cover - exercised on the clerks' Windows PCs
+if sys.platform == "win32":  # pragma: no cover - exercised on the clerks' Windows PCs
     import msvcrt
 
     def _lock_file(handle: IO[str]) -> None:

@@ -17,10 +17,10 @@ def _normalise_mentorship(session: Session, values: dict[str, Any], current: Any
     mentor = check_reference(
         session, problems, "mentor_id", Staff, values.get("mentor_id"), describe=lambda s: s.name
     )
-    start = problems.take("start_date", lambda: parse_date(values.get("start_date")))
+    start = problems.read(values, "start_date", parse_date)
     problems.require("start_date", start)
-    end = problems.take("end_date", lambda: parse_date(values.get("end_date")))
-    problems.take("end_date", lambda: check_date_order(start, end))
+    end = problems.read(values, "end_date", parse_date)
+    problems.take("end_date", check_date_order, start, end)
     clean = {
         "mentor_id": mentor.id if mentor else None,
         "mentee_name": problems.take(
@@ -32,8 +32,8 @@ def _normalise_mentorship(session: Session, values: dict[str, Any], current: Any
         or "",
         "start_date": start,
         "end_date": end,
-        "goal": problems.take("goal", lambda: clean_text(values.get("goal"))) or "",
-        "result": problems.take("result", lambda: clean_text(values.get("result"))) or "",
+        "goal": problems.read(values, "goal", clean_text) or "",
+        "result": problems.read(values, "result", clean_text) or "",
     }
     problems.raise_if_any()
     return clean

@@ -15,7 +15,7 @@ from app.validation import Problems, clean_text, parse_bool, parse_date, parse_d
 
 def _normalise_entry(session: Session, values: dict[str, Any], current: Any) -> dict:
     problems = Problems(OUTCOME.label)
-    day = problems.take("date", lambda: parse_date(values.get("date")))
+    day = problems.read(values, "date", parse_date)
     problems.require("date", day)
     staff = check_reference(
         session,
@@ -37,7 +37,7 @@ def _normalise_entry(session: Session, values: dict[str, Any], current: Any) -> 
     )
     if values.get("staff_id") in (None, "") and values.get("team_id") in (None, ""):
         problems.add("staff_id", translate("Outcomes", "choose a staff member or a team"))
-    highlight = bool(problems.take("is_highlight", lambda: parse_bool(values.get("is_highlight"))))
+    highlight = bool(problems.read(values, "is_highlight", parse_bool))
     metric = check_reference(
         session,
         problems,
@@ -47,12 +47,12 @@ def _normalise_entry(session: Session, values: dict[str, Any], current: Any) -> 
         describe=lambda m: m.name,
         required=not highlight,
     )
-    value = problems.take("value", lambda: parse_decimal(values.get("value")))
+    value = problems.read(values, "value", parse_decimal)
     if metric is not None and value is None and not highlight:
         problems.require("value", value)
     if value is not None and values.get("metric_id") in (None, ""):
         problems.add("metric_id", translate("Outcomes", "a value needs a metric"))
-    description = problems.take("description", lambda: clean_text(values.get("description"))) or ""
+    description = problems.read(values, "description", clean_text) or ""
     if highlight and not description:
         problems.add("description", translate("Outcomes", "a highlight needs a description"))
     problems.raise_if_any()
@@ -88,8 +88,8 @@ def _normalise_target(session: Session, values: dict[str, Any], current: Any) ->
     metric = check_reference(
         session, problems, "metric_id", Metric, values.get("metric_id"), describe=lambda m: m.name
     )
-    year = problems.take("year", lambda: parse_int(values.get("year"), minimum=2000, maximum=2100))
-    target = problems.take("target_value", lambda: parse_decimal(values.get("target_value")))
+    year = problems.read(values, "year", parse_int, minimum=2000, maximum=2100)
+    target = problems.read(values, "target_value", parse_decimal)
     problems.require("target_value", target)
     if metric is not None and year is not None:
         query = select(MetricTarget).where(

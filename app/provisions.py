@@ -25,23 +25,17 @@ def _normalise_provision(session: Session, values: dict[str, Any], current: Any)
         values.get("service_type_id"),
         describe=lambda s: s.name,
     )
-    day = problems.take("date", lambda: parse_date(values.get("date")))
+    day = problems.read(values, "date", parse_date)
     problems.require("date", day)
     clean = {
         "staff_id": staff.id if staff else None,
         "service_type_id": service.id if service else None,
         "date": day,
-        "amount": problems.take("amount", lambda: parse_decimal(values.get("amount"), places=2)),
+        "amount": problems.read(values, "amount", parse_decimal, places=2),
     }
     for field in ("details", "handled_by", "notes"):
         length = getattr(ServiceProvision.__table__.columns[field].type, "length", None)
-        clean[field] = (
-            problems.take(
-                field,
-                lambda field=field, length=length: clean_text(values.get(field), max_length=length),
-            )
-            or ""
-        )
+        clean[field] = problems.read(values, field, clean_text, max_length=length) or ""
     problems.raise_if_any()
     return clean
 

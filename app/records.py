@@ -27,7 +27,8 @@ from app.transactions import transaction
 # Columns the records layer manages itself; never taken from user input.
 MANAGED = frozenset({"id", "created_at", "updated_at", "deleted_at", "import_batch_id"})
 
-Normaliser = Callable[[Session, dict[str, Any], Record | None], dict[str, Any]]
+# (session, values, the record being edited or None) -> clean values
+Normaliser = Callable[[Session, dict[str, Any], Any], dict[str, Any]]
 
 
 def _no_blockers(session: Session, record: Record, purge: bool) -> list[str]:
@@ -155,7 +156,7 @@ def delete(session: Session, kind: Kind, record_id: int) -> None:
         _refuse_if_blocked(session, kind, record, purge=False)
         ensure_open(session, kind.period_dates(kind.editable_values(record)))
         before = snapshot(record)
-        if isinstance(record, SoftDeletable):
+        if _in_recycle_bin_table(record):
             record.deleted_at = clock.now()
             after: dict[str, Any] | None = snapshot(record)
         else:
@@ -176,7 +177,7 @@ def restore(session: Session, kind: Kind, record_id: int) -> None:
     """Bring a record back from the recycle bin, checking it is still valid."""
     with transaction(session):
         record = _get(session, kind, record_id)
-        if not isinstance(record, SoftDeletable) or record.deleted_at is None:
+        if not _in_recycle_bin_table(record) or record.deleted_at is None:
             raise NotFoundError(
                 translate("Records", "{name} is not in the recycle bin.").format(
                     name=kind.describe(record)
@@ -202,7 +203,7 @@ def purge(session: Session, kind: Kind, record_id: int) -> None:
     """Erase a record from the recycle bin for good (the only hard delete)."""
     with transaction(session):
         record = _get(session, kind, record_id)
-        if isinstance(record, SoftDeletable) and record.deleted_at is None:
+        if _in_recycle_bin_table(record) and record.deleted_at is None:
             raise InUseError(
                 translate("Records", "{name} is not in the recycle bin; delete it first.").format(
                     name=kind.describe(record)
@@ -220,13 +221,17 @@ def purge(session: Session, kind: Kind, record_id: int) -> None:
 def get_live(session: Session, kind: Kind, record_id: int) -> Any:
     """The record if it exists and is not in the recycle bin, else NotFoundError."""
     record = _get(session, kind, record_id)
-    if isinstance(record, SoftDeletable) and record.deleted_at is not None:
+    if _in_recycle_bin_table(record) and record.deleted_at is not None:
         raise NotFoundError(
             translate("Records", "{name} is in the recycle bin; restore it first.").format(
                 name=kind.describe(record)
             )
         )
     return record
+
+
+def _in_recycle_bin_table(record: Any) -> bool:
+    return isinstance(record, SoftDeletable)
 
 
 def _get(session: Session, kind: Kind, record_id: int) -> Any:

@@ -46,7 +46,7 @@ def normalise_settings(values: Mapping[str, object]) -> dict[str, str]:
         if key not in SETTINGS:
             problems.add(key, translate("Settings", "unknown setting"))
             continue
-        text = problems.take(key, lambda value=value: clean_text(value, max_length=255))
+        text = problems.take(key, clean_text, value, max_length=255)
         if text is None:
             continue
         if key == "backup_keep" and not (text.isdigit() and 1 <= int(text) <= 999):

@@ -28,34 +28,31 @@ _TEXT_FIELDS = ("ethnicity", "political_status", "education", "title", "specialt
 
 
 def _text(problems: Problems, values: dict[str, Any], field: str) -> str:
-    length = Staff.__table__.columns[field].type.length
-    return problems.take(field, lambda: clean_text(values.get(field), max_length=length)) or ""
+    length = getattr(Staff.__table__.columns[field].type, "length", None)
+    return problems.read(values, field, clean_text, max_length=length) or ""
 
 
 def _normalise_staff(session: Session, values: dict[str, Any], current: Staff | None) -> dict:
     problems = Problems(STAFF.label)
     clean: dict[str, Any] = {field: _text(problems, values, field) for field in _TEXT_FIELDS}
-    clean["name"] = problems.take("name", lambda: normalise_name(values.get("name")))
-    clean["notes"] = problems.take("notes", lambda: clean_text(values.get("notes"))) or ""
-    clean["phone"] = problems.take("phone", lambda: normalise_phone(values.get("phone"))) or ""
-    clean["gender"] = problems.take(
-        "gender", lambda: parse_vocabulary(Gender, values.get("gender"))
-    )
-    clean["birth_date"] = problems.take("birth_date", lambda: parse_date(values.get("birth_date")))
+    clean["name"] = problems.read(values, "name", normalise_name)
+    clean["notes"] = problems.read(values, "notes", clean_text) or ""
+    clean["phone"] = problems.read(values, "phone", normalise_phone) or ""
+    clean["gender"] = problems.read(values, "gender", parse_vocabulary, Gender)
+    clean["birth_date"] = problems.read(values, "birth_date", parse_date)
     clean["id_number"] = None
     raw_id = str(values.get("id_number") or "").strip()
     if raw_id:
-        id_info = problems.take("id_number", lambda: normalise_id_number(raw_id))
+        id_info = problems.take("id_number", normalise_id_number, raw_id)
         if id_info is not None:
             clean["id_number"] = id_info.number
             clean["birth_date"] = id_info.birth_date
             clean["gender"] = id_info.gender
             _check_id_unique(session, problems, id_info.number, current)
-    clean["field"] = problems.take("field", lambda: parse_vocabulary(Field, values.get("field")))
+    clean["field"] = problems.read(values, "field", parse_vocabulary, Field)
     problems.require("field", clean["field"])
     clean["status"] = (
-        problems.take("status", lambda: parse_vocabulary(StaffStatus, values.get("status")))
-        or StaffStatus.ON_DUTY
+        problems.read(values, "status", parse_vocabulary, StaffStatus) or StaffStatus.ON_DUTY
     )
     for field, kind in (
         ("sending_unit_id", UnitKind.SENDING),
@@ -88,9 +85,7 @@ def _normalise_staff(session: Session, values: dict[str, Any], current: Staff | 
         required=False,
     )
     clean["team_id"] = team.id if team else None
-    clean["is_leader"] = bool(
-        problems.take("is_leader", lambda: parse_bool(values.get("is_leader")))
-    )
+    clean["is_leader"] = bool(problems.read(values, "is_leader", parse_bool))
     if clean["is_leader"]:
         _check_leader(session, problems, team, current)
     _dates(problems, values, clean)
@@ -99,12 +94,12 @@ def _normalise_staff(session: Session, values: dict[str, Any], current: Staff | 
 
 
 def _dates(problems: Problems, values: dict[str, Any], clean: dict[str, Any]) -> None:
-    start = problems.take("start_date", lambda: parse_date(values.get("start_date")))
+    start = problems.read(values, "start_date", parse_date)
     problems.require("start_date", start)
     clean["start_date"] = start
     for field in ("planned_end", "actual_end"):
-        end = problems.take(field, lambda field=field: parse_date(values.get(field)))
-        problems.take(field, lambda end=end: check_date_order(start, end))
+        end = problems.read(values, field, parse_date)
+        problems.take(field, check_date_order, start, end)
         clean[field] = end
 
 

@@ -26,14 +26,14 @@ from app.validation import Problems, clean_text, parse_vocabulary
 
 def _normalise_unit(session: Session, values: dict[str, Any], current: Unit | None) -> dict:
     problems = Problems(UNIT.label)
-    name = problems.take("name", lambda: clean_text(values.get("name"), max_length=100))
+    name = problems.read(values, "name", clean_text, max_length=100)
     problems.require("name", name)
     if name and (message := unique_name_problem(session, Unit, name, current)):
         problems.add("name", message)
-    kind = problems.take("kind", lambda: parse_vocabulary(UnitKind, values.get("kind")))
+    kind = problems.read(values, "kind", parse_vocabulary, UnitKind)
     problems.require("kind", kind)
-    region = problems.take("region", lambda: clean_text(values.get("region"), max_length=100))
-    field = problems.take("field", lambda: parse_vocabulary(Field, values.get("field")))
+    region = problems.read(values, "region", clean_text, max_length=100)
+    field = problems.read(values, "field", parse_vocabulary, Field)
     if current is not None and kind is not None and kind != current.kind:
         used = _unit_uses(session, current.id, purge=True)
         if used:
@@ -72,13 +72,13 @@ UNIT = Kind(
 
 def _normalise_team(session: Session, values: dict[str, Any], current: Team | None) -> dict:
     problems = Problems(TEAM.label)
-    name = problems.take("name", lambda: clean_text(values.get("name"), max_length=100))
+    name = problems.read(values, "name", clean_text, max_length=100)
     problems.require("name", name)
     if name and (message := unique_name_problem(session, Team, name, current)):
         problems.add("name", message)
-    field = problems.take("field", lambda: parse_vocabulary(Field, values.get("field")))
+    field = problems.read(values, "field", parse_vocabulary, Field)
     problems.require("field", field)
-    batch = problems.take("batch", lambda: clean_text(values.get("batch"), max_length=50))
+    batch = problems.read(values, "batch", clean_text, max_length=50)
     unit = check_reference(
         session,
         problems,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -22,6 +22,7 @@ from app.errors import ValidationError
 from app.i18n import translate
 
 T = TypeVar("T")
+V = TypeVar("V", bound=Vocabulary)
 
 # GB 11643-1999: weights of the first 17 digits and the MOD 11-2 check characters.
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -205,7 +206,7 @@ def parse_decimal(value: Any, *, places: int = 4) -> Decimal | None:
     return number.normalize() if number == number.to_integral() else number
 
 
-def parse_vocabulary(enum_class: type[Vocabulary], value: Any) -> Vocabulary | None:
+def parse_vocabulary(value: Any, enum_class: type[V]) -> V | None:
     """A vocabulary member from its code, Chinese term or label; empty means none."""
     if value is None or value == "":
         return None
@@ -240,13 +241,24 @@ class Problems:
     def add(self, field: str, message: str) -> None:
         self.errors.setdefault(field, []).append(message)
 
-    def take(self, field: str, parse: Callable[[], T]) -> T | None:
-        """Run `parse`; record its InvalidValue under `field` and return None instead."""
+    def take(self, field: str, parse: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Call `parse(*args, **kwargs)`; record its InvalidValue under `field`, return None."""
         try:
-            return parse()
+            return parse(*args, **kwargs)
         except InvalidValue as problem:
             self.add(field, str(problem))
             return None
+
+    def read(
+        self,
+        values: Mapping[str, Any],
+        field: str,
+        parse: Callable[..., T],
+        *args: Any,
+        **kwargs: Any,
+    ) -> T | None:
+        """`take` applied to `values[field]`: the common case of checking one input."""
+        return self.take(field, parse, values.get(field), *args, **kwargs)
 
     def require(self, field: str, value: Any) -> None:
         """Say the field is required, unless it already has a message of its own."""

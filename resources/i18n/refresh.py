@@ -30,14 +30,14 @@ def sources() -> list[str]:
 def lupdate(ts: Path = TS) -> None:
     subprocess.run(
         ["pyside6-lupdate", *sources(), "-no-obsolete", "-locations", "none", "-ts", str(ts)],
-        cwd=ROOT, check=True, capture_output=True,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
 
 
 def lrelease(ts: Path = TS, qm: Path = QM) -> None:
-    subprocess.run(
-        ["pyside6-lrelease", "-silent", str(ts), "-qm", str(qm)], cwd=ROOT, check=True
-    )
+    subprocess.run(["pyside6-lrelease", "-silent", str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
 
 
 def unfinished(ts: Path = TS) -> dict[str, list[str]]:
@@ -46,9 +46,11 @@ def unfinished(ts: Path = TS) -> dict[str, list[str]]:
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
-            if translation is None or translation.get("type") == "unfinished" or not (
-                translation.text or ""
-            ).strip():
+            if (
+                translation is None
+                or translation.get("type") == "unfinished"
+                or not (translation.text or "").strip()
+            ):
                 todo.setdefault(name, []).append(message.findtext("source") or "")
     return todo
 
