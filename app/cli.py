@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from app import __version__
 from app.errors import LedgerError
 from app.i18n import translate
-from app.ledger import Ledger, demo_db_path
+from app.ledger import Ledger, default_db_path, demo_db_path
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
 
@@ -147,5 +147,33 @@ def _check(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _backup(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
+    from app.backup import back_up
+
+    with Ledger.open(args.db, create=False) as ledger:
+        target = back_up(ledger, reason="manual", folder=args.to)
+    print(translate("Cli", "Backup written to {path}").format(path=target), file=out)
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
+    from app.backup import restore
+
+    db_path = (args.db or default_db_path()).expanduser().resolve()
+    safety = restore(db_path, args.file.expanduser().resolve())
+    print(
+        translate(
+            "Cli", "{path} restored from {backup}; the previous file was kept as {safety}"
+        ).format(path=db_path, backup=args.file, safety=safety),
+        file=out,
+    )
+    return EXIT_OK
+
+
 Handler = Callable[[argparse.Namespace, Hooks, TextIO], int]
-COMMANDS: dict[str, Handler] = {"demo": _demo, "check": _check}
+COMMANDS: dict[str, Handler] = {
+    "demo": _demo,
+    "check": _check,
+    "backup": _backup,
+    "restore": _restore,
+}

@@ -210,14 +210,7 @@ class Ledger:
             raise DatabaseCorrupt(_damaged(self.path, problems[0]))
         revision = _current_revision(connection)
         if revision is None or not _known_revision(revision):
-            raise DatabaseRefused(
-                translate(
-                    "Ledger",
-                    "The database {path} was made by a newer version of Bangfu Ledger "
-                    "(schema {revision}). Install the newer version to open it; the file "
-                    "was not changed.",
-                ).format(path=self.path, revision=revision or "?")
-            )
+            raise DatabaseRefused(_newer(self.path, revision))
 
     def _create(self) -> None:
         from app.catalogs import seed_defaults
@@ -249,6 +242,11 @@ class Ledger:
     def _integrity_problems(connection: Connection) -> list[str]:
         rows = [str(row[0]) for row in connection.exec_driver_sql("PRAGMA quick_check")]
         return [] if rows == ["ok"] else rows
+
+    def quick_check(self) -> list[str]:
+        """SQLite's fast structural check (before every backup); empty means healthy."""
+        with self.engine.connect() as connection:
+            return self._integrity_problems(connection)
 
     def check(self) -> list[str]:
         """Full integrity and foreign-key check; an empty list means healthy."""
@@ -309,6 +307,32 @@ class Ledger:
         self.close()
 
 
+def inspect_file(path: Path) -> list[str]:
+    """Problems that would stop `path` being used as a ledger, found read-only.
+
+    For checking a backup before restoring it: nothing is migrated or written.
+    """
+    try:
+        _refuse_non_sqlite(path)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except (DatabaseRefused, sqlite3.Error) as error:
+        return [str(error)]
+    try:
+        if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return [_not_a_ledger(path)]
+        rows = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+        if rows != ["ok"]:
+            return [_damaged(path, rows[0])]
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision is None or not _known_revision(revision[0]):
+            return [_newer(path, revision[0] if revision else None)]
+        return []
+    except sqlite3.Error as error:
+        return [_damaged(path, str(error))]
+    finally:
+        connection.close()
+
+
 def _refuse_non_sqlite(path: Path) -> None:
     try:
         with open(path, "rb") as handle:
@@ -327,6 +351,15 @@ def _not_a_ledger(path: Path) -> str:
     return translate(
         "Ledger", "{path} is not a Bangfu Ledger database; it was not opened or changed."
     ).format(path=path)
+
+
+def _newer(path: Path, revision: str | None) -> str:
+    return translate(
+        "Ledger",
+        "The database {path} was made by a newer version of Bangfu Ledger "
+        "(schema {revision}). Install the newer version to open it; the file "
+        "was not changed.",
+    ).format(path=path, revision=revision or "?")
 
 
 def _damaged(path: Path, problem: str) -> str:

@@ -14,8 +14,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, __version__
+from app.backup import back_up, daily_backup_due, newest_good_backup, restore
 from app.demo import create_demo
-from app.errors import LedgerError
+from app.errors import DatabaseCorrupt, LedgerError
 from app.ledger import Ledger, default_db_path, demo_db_path
 from app.settings import get_setting
 from ui.context import LedgerContext
@@ -36,19 +37,53 @@ class LedgerApplication:
         self.language = DEFAULT_LANGUAGE
 
     def open_database(self, path: Path) -> bool:
-        """Open `path` in place of the current file; on refusal keep the current one."""
-        try:
-            ledger = Ledger.open(path, exclusive=True)
-        except LedgerError as error:
-            ask.show_error(self.window, str(error))
+        """Open `path` in place of the current file; on refusal keep the current one.
+
+        A damaged file gets the offer to restore its newest good backup; the day's
+        first session starts with a backup (DESIGN.md §8).
+        """
+        ledger = self._open_or_recover(path)
+        if ledger is None:
             return False
         self._close_current()
+        self._back_up(ledger, "daily", only_if_due=True)
         self.context = LedgerContext(ledger)
         self._remember(ledger.path)
         with ledger.session() as session:
             self.language = get_setting(session, "language")
         self._show_window()
         return True
+
+    def _open_or_recover(self, path: Path) -> Ledger | None:
+        try:
+            return Ledger.open(path, exclusive=True)
+        except DatabaseCorrupt as error:
+            backup = newest_good_backup(path.expanduser().resolve())
+            question = translate(
+                "Application", "{problem}\n\nRestore the newest good backup ({backup})?"
+            ).format(problem=error, backup=backup.name if backup else "")
+            if backup is None or not ask.confirm(
+                self.window, translate("Application", "Restore"), question
+            ):
+                ask.show_error(self.window, str(error))
+                return None
+            try:
+                restore(path.expanduser().resolve(), backup)
+                return Ledger.open(path, exclusive=True)
+            except LedgerError as again:
+                ask.show_error(self.window, str(again))
+                return None
+        except LedgerError as error:
+            ask.show_error(self.window, str(error))
+            return None
+
+    def _back_up(self, ledger: Ledger, reason: str, *, only_if_due: bool = False) -> None:
+        """Automatic backups never stop the clerk; a failure is reported and work goes on."""
+        try:
+            if not only_if_due or daily_backup_due(ledger):
+                back_up(ledger, reason=reason)
+        except LedgerError as error:
+            ask.show_error(self.window, str(error))
 
     def new_database(self, path: Path) -> None:
         if path.exists() and path.stat().st_size > 0:
@@ -109,6 +144,8 @@ class LedgerApplication:
             self.window.deleteLater()
             self.window = None
         if self.context is not None:
+            self.context.tasks.wait()
+            self._back_up(self.context.ledger, "exit")
             self.context.close()
             self.context = None
 

@@ -4,6 +4,18 @@
 <context>
     <name>Application</name>
     <message>
+        <source>{problem}
+
+Restore the newest good backup ({backup})?</source>
+        <translation>{problem}
+
+是否用最近一份完好的备份（{backup}）恢复？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
         <source>{path} already exists; choose a new file name.</source>
         <translation>{path} 已存在，请换一个新文件名。</translation>
     </message>
@@ -13,6 +25,21 @@
     <message>
         <source>Bangfu Ledger</source>
         <translation>帮扶台账</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>The database failed its check, so no backup was made: {problem}</source>
+        <translation>数据库未通过检查，未进行备份：{problem}</translation>
+    </message>
+    <message>
+        <source>Cannot write the backup to {folder}: {reason}</source>
+        <translation>无法将备份写入 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a usable backup: {problem}</source>
+        <translation>{path} 不是可用的备份：{problem}</translation>
     </message>
 </context>
 <context>
@@ -143,6 +170,14 @@
     <message>
         <source>{path}: ok</source>
         <translation>{path}：正常</translation>
+    </message>
+    <message>
+        <source>Backup written to {path}</source>
+        <translation>备份已写入 {path}</translation>
+    </message>
+    <message>
+        <source>{path} restored from {backup}; the previous file was kept as {safety}</source>
+        <translation>已用 {backup} 恢复 {path}；原文件已另存为 {safety}</translation>
     </message>
 </context>
 <context>

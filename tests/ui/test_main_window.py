@@ -5,7 +5,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from app.ledger import demo_db_path
+from app.backup import back_up
+from app.ledger import Ledger, demo_db_path
+from app.roster import staff_count
 from tests.ui.conftest import ScriptedDialogs, open_window
 from ui.application import LedgerApplication
 from ui.main_window import MainWindow
@@ -68,3 +70,29 @@ def test_a_refused_file_keeps_the_current_one_open(
     window._open_database()
     assert application.window is window
     assert dialogs.errors and "不是帮扶台账数据库" in dialogs.errors[0]
+
+
+def test_a_damaged_file_is_restored_from_its_newest_good_backup(
+    application: LedgerApplication, qtbot: QtBot, demo_path: Path, dialogs: ScriptedDialogs
+) -> None:
+    with Ledger.open(demo_path) as ledger:
+        back_up(ledger, reason="daily")
+    data = bytearray(demo_path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    demo_path.write_bytes(bytes(data))
+    dialogs.confirm.append(True)
+    window = open_window(application, qtbot, demo_path)
+    assert "损坏" in dialogs.asked[0] and "备份" in dialogs.asked[0]
+    assert window.context.read(staff_count) == 21
+    assert any(
+        path.name.endswith("before-restore.db") for path in (demo_path.parent / "backups").iterdir()
+    )
+
+
+def test_closing_takes_an_exit_backup(window: MainWindow, application: LedgerApplication) -> None:
+    folder = window.context.ledger.path.parent / "backups"
+    application.shutdown()
+    assert [path.name.split("-")[-1] for path in sorted(folder.iterdir())] == [
+        "daily.db",
+        "exit.db",
+    ]
