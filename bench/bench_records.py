@@ -17,14 +17,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import select  # noqa: E402
+from sqlalchemy import select
 
-from app import records  # noqa: E402
-from app.ledger import Ledger  # noqa: E402
-from app.models import Metric, OutcomeEntry  # noqa: E402
-from app.outcomes import OUTCOME  # noqa: E402
-from app.transactions import transaction  # noqa: E402
-from app.units import TEAM  # noqa: E402
+from app import records
+from app.ledger import Ledger
+from app.models import Metric, OutcomeEntry
+from app.outcomes import OUTCOME
+from app.transactions import transaction
+from app.units import TEAM
 
 ROWS, RUNS = 500, 5
 
