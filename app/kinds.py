@@ -7,6 +7,8 @@ holds `__tablename__`); this is the one place that turns such a name back into i
 
 from __future__ import annotations
 
+from functools import cache
+
 from app.catalogs import METRIC, SERVICE_TYPE
 from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.mentorships import MENTORSHIP
@@ -44,6 +46,7 @@ def entity_label(entity: str) -> str:
     return translate("Entities", ENTITY_LABELS[entity]) if entity in ENTITY_LABELS else entity
 
 
+@cache
 def model_of(entity: str) -> type[Record] | None:
     """The ORM class stored in table `entity` (settings and quarter closings have no Kind)."""
     for mapper in Base.registry.mappers:

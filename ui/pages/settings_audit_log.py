@@ -50,10 +50,10 @@ class AuditLogTab(QWidget):
         filters.addSpacing(12)
         filters.addWidget(kind_label)
         filters.addWidget(self.entity_combo)
-        clear = QPushButton(self.tr("Show all"))
-        clear.clicked.connect(self.clear_filters)
+        self.clear_button = QPushButton(self.tr("Show all"))
+        self.clear_button.clicked.connect(self.clear_filters)
         filters.addSpacing(12)
-        filters.addWidget(clear)
+        filters.addWidget(self.clear_button)
         filters.addStretch(1)
         layout.addLayout(filters)
 

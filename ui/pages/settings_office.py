@@ -74,7 +74,7 @@ class OfficeTab(QWidget):
         backups = self._group(column, self.tr("Backups"))
         self.backup_folder = folder = QLineEdit()
         folder.setPlaceholderText(str(backup_dir_for(context.ledger.path)))
-        browse = QPushButton(self.tr("Browse…"))
+        self.browse_button = browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         folder_row = QWidget()
         row = QHBoxLayout(folder_row)
