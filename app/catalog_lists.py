@@ -23,7 +23,6 @@ def labelled_column(model: type[Record], key: str, **options: Any) -> Column:
 class ServiceTypes(Listing):
     model = ServiceType
     entities = frozenset({"service_type"})
-    search_in = (ServiceType.name, ServiceType.description)
     default_sort = "sort_order"
 
     def columns(self) -> list[Column]:
@@ -42,7 +41,6 @@ class ServiceTypes(Listing):
 class Metrics(Listing):
     model = Metric
     entities = frozenset({"metric"})
-    search_in = (Metric.name, Metric.unit)
     default_sort = "sort_order"
 
     def columns(self) -> list[Column]:

@@ -94,7 +94,9 @@ def test_an_unused_service_goes_to_the_bin_and_comes_back_into_the_list(
     assert "公交乘车卡" in texts(settings_tab(window, "services").list, "name")
 
 
-def test_yearly_targets_follow_the_chosen_metric(demo_window: MainWindow, qtbot: QtBot) -> None:
+def test_yearly_targets_follow_the_chosen_metric(
+    demo_window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs
+) -> None:
     metrics = settings_tab(demo_window, "metrics")
     targets = metrics.side
     assert not targets.editing.new_button.isEnabled() and targets.empty_note.isVisible()
@@ -120,3 +122,9 @@ def test_yearly_targets_follow_the_chosen_metric(demo_window: MainWindow, qtbot:
     assert texts(targets.list) == ["2024"]
     with demo_window.context.ledger.session() as session:
         assert session.query(MetricTarget).count() == 4
+
+    click_row(qtbot, targets.list, "2024")
+    dialogs.confirm.append(True)
+    click(qtbot, targets.editing.delete_button)  # a target has no bin: asked, then gone
+    assert dialogs.asked == ["删除“手术 2024”吗？此操作无法撤销。"]
+    assert texts(targets.list) == []

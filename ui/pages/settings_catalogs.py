@@ -63,9 +63,10 @@ class CatalogTab(QWidget):
         self.editing = RecordEditing(
             self.list, kind, lambda record_id: form_class(context, record_id, self)
         )
-        self.active_button = self.list.add_button(self.tr("Deactivate"), self.toggle_active)
-        # Deactivating is the everyday action; deleting is the rare one, so it goes last.
-        self.list.button_row.addWidget(self.editing.delete_button)
+        # Deactivating is the everyday action; deleting is the rare one, so it stays last.
+        self.active_button = self.list.add_button(
+            self.tr("Deactivate"), self.toggle_active, before=self.editing.delete_button
+        )
         self.list.selection_changed.connect(self._name_toggle)
         self.side = side(self.list) if side is not None else None
         if self.side is not None:
@@ -121,7 +122,9 @@ class TargetsPanel(QWidget):
         self.list = RecordList(
             context, MetricTargets(), self._query(None), title=self.tr("Yearly targets")
         )
-        self.editing = RecordEditing(self.list, TARGET, self._form)
+        self.editing = RecordEditing(
+            self.list, TARGET, self._form, can_add=lambda: metrics.selected_id() is not None
+        )
         self.empty_note = QLabel(self.tr("Choose a metric to see and set its yearly targets."))
         self.empty_note.setObjectName("hint")
         self.empty_note.setWordWrap(True)
@@ -145,7 +148,7 @@ class TargetsPanel(QWidget):
             if name
             else self.tr("Yearly targets")
         )
-        self.editing.new_button.setEnabled(metric_id is not None)
+        self.list.update_buttons()
         self.empty_note.setVisible(metric_id is None)
 
     def _form(self, record_id: int | None) -> MetricTargetForm:

@@ -27,11 +27,19 @@ FormFactory = Callable[[int | None], RecordForm]  # record id, or None for a new
 class RecordEditing:
     """Wires New / Edit / Delete buttons, double-click and the Delete key to a list."""
 
-    def __init__(self, record_list: RecordList, kind: Kind, form_factory: FormFactory) -> None:
+    def __init__(
+        self,
+        record_list: RecordList,
+        kind: Kind,
+        form_factory: FormFactory,
+        *,
+        can_add: Callable[[], bool] = lambda: True,
+    ) -> None:
+        """`can_add()` says when New makes sense (a target needs a chosen metric)."""
         self.list, self.kind, self._form_factory = record_list, kind, form_factory
         self.form: RecordForm | None = None  # the form on screen, if any
         self.new_button = record_list.add_button(
-            translate("RecordEditing", "New…"), self.new_record, needs_selection=False
+            translate("RecordEditing", "New…"), self.new_record, enabled_when=can_add
         )
         self.edit_button = record_list.add_button(
             translate("RecordEditing", "Edit…"), self.edit_selected
@@ -43,7 +51,8 @@ class RecordEditing:
         record_list.on_delete_key(self.delete_selected)
 
     def new_record(self) -> None:
-        self._open(None)
+        if self.new_button.isEnabled():  # Ctrl+N follows the button
+            self._open(None)
 
     def edit_selected(self) -> None:
         record_id = self.list.selected_id()
@@ -55,7 +64,7 @@ class RecordEditing:
         record_id = self.list.selected_id()
         if record_id is None:
             return
-        name = self.list.selected_text("name")
+        name = self.list.context.read(records.describe, self.kind, record_id)
         if issubclass(self.kind.model, SoftDeletable):
             question = translate(
                 "RecordEditing",

@@ -41,7 +41,7 @@ class RecordList(QWidget):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self._buttons: list[tuple[QPushButton, bool]] = []
+        self._buttons: list[tuple[QPushButton, Callable[[], bool]]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
@@ -66,14 +66,26 @@ class RecordList(QWidget):
 
     # ----------------------------------------------------------------- building
     def add_button(
-        self, text: str, handler: Callable[[], Any], *, needs_selection: bool = True
+        self,
+        text: str,
+        handler: Callable[[], Any],
+        *,
+        needs_selection: bool = True,
+        enabled_when: Callable[[], bool] | None = None,
+        before: QPushButton | None = None,
     ) -> QPushButton:
-        """A button under the list; one that acts on a row is enabled only with a row chosen."""
+        """A button under the list (at the end, or `before` another one). It is enabled
+        while `enabled_when()` holds; by default, while a row is chosen if it acts on one."""
         button = QPushButton(text)
         button.clicked.connect(lambda _checked=False: handler())
-        self.button_row.addWidget(button)
-        self._buttons.append((button, needs_selection))
-        self._enable_buttons()
+        if before is not None:
+            self.button_row.insertWidget(self.button_row.indexOf(before), button)
+        else:
+            self.button_row.addWidget(button)
+        if enabled_when is None:
+            enabled_when = self._has_selection if needs_selection else lambda: True
+        self._buttons.append((button, enabled_when))
+        self.update_buttons()
         return button
 
     def on_delete_key(self, handler: Callable[[], Any]) -> None:
@@ -144,14 +156,16 @@ class RecordList(QWidget):
     def _on_reset(self) -> None:
         rows = self.model.rowCount()
         self.count_label.setText(translate("RecordList", "Rows: {count}").format(count=rows))
-        self._enable_buttons()
+        self.update_buttons()
         self.selection_changed.emit()
 
     def _on_selection(self) -> None:
-        self._enable_buttons()
+        self.update_buttons()
         self.selection_changed.emit()
 
-    def _enable_buttons(self) -> None:
-        chosen = self.selected_id() is not None
-        for button, needs_selection in self._buttons:
-            button.setEnabled(chosen or not needs_selection)
+    def _has_selection(self) -> bool:
+        return self.selected_id() is not None
+
+    def update_buttons(self) -> None:
+        for button, enabled_when in self._buttons:
+            button.setEnabled(enabled_when())
