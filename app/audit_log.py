@@ -22,7 +22,7 @@ from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.kinds import KINDS, entity_label, model_of
 from app.listing import Column, Listing, ListQuery
 from app.models import AuditEntry, Base, label_of
-from app.settings import SETTINGS, setting_label
+from app.settings import LANGUAGE_NAMES, SETTINGS, setting_label
 from app.validation import mask_id_number
 
 ACTIONS: dict[str, str] = {
@@ -43,7 +43,6 @@ EXTRA_LABELS: dict[str, str] = {
 
 # Bookkeeping the action already says (deleted_at) or a clerk never sees.
 HIDDEN_KEYS = frozenset({"id", "deleted_at", "import_batch_id"})
-LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}  # each in its own language
 LONGEST_VALUE = 40
 
 NEWEST_FIRST = ListQuery(sort_key="at", descending=True)

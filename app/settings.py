@@ -14,6 +14,7 @@ from app.transactions import transaction
 from app.validation import Problems, clean_text
 
 LANGUAGES = ("zh_CN", "en")
+LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}  # each in its own language
 
 # key -> (label, default)
 SETTINGS: dict[str, tuple[str, str]] = {

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from app.models import AuditEntry, MetricTarget, ServiceType
 from tests.ui.conftest import ScriptedDialogs
 from tests.ui.settings_helpers import click, click_row, retype, settings_tab, texts, type_text
+from ui.dialogs.record_form import RecordForm
 from ui.main_window import MainWindow
 
 
@@ -40,8 +41,13 @@ def test_an_empty_name_shows_a_message_and_writes_nothing(
 ) -> None:
     services = settings_tab(window, "services")
     click_row(qtbot, services.list, "人才公寓", "name")
-    click(qtbot, services.editing.edit_button)
+    view = services.list.view
+    row_center = view.visualRect(view.currentIndex()).center()
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=row_center)
+    forms = [form for form in services.findChildren(RecordForm) if form.isVisible()]
+    assert len(forms) == 1  # a double-click opens the form once
     form = services.editing.form
+    assert form is forms[0]
     assert form.windowTitle() == "修改服务项目"
     retype(qtbot, form.editors["name"], "")
     assert form.errors["name"].isVisible() and form.errors["name"].text() == "必填"

@@ -140,26 +140,19 @@ class RecordForm(QDialog):
     def save(self) -> None:
         if self.check():
             return
+        changed = {self.kind.entity}
         if self.record_id is None:
             done = self.context.write(
-                self, records.create, self.kind, self.values(), changed={self.kind.entity}
+                self, records.create, self.kind, self.values(), changed=changed
             )
-            if done is None:
-                return
-            self.record_id = done.value
-        elif (
-            self.context.write(
-                self,
-                records.update,
-                self.kind,
-                self.record_id,
-                self.values(),
-                changed={self.kind.entity},
+        else:
+            done = self.context.write(
+                self, records.update, self.kind, self.record_id, self.values(), changed=changed
             )
-            is None
-        ):
+        if done is None:  # refused; the message was shown and the form stays open
             return
-        self._initial = self.values()
+        if self.record_id is None:
+            self.record_id = done.value
         self.saved.emit(self.record_id)
         self.accept()
 

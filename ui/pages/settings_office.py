@@ -24,9 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.audit_log import LANGUAGE_NAMES
 from app.ledger import backup_dir_for
-from app.settings import LANGUAGES, all_settings, save_settings, setting_label, settings_problems
+from app.settings import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    all_settings,
+    save_settings,
+    setting_label,
+    settings_problems,
+)
 from ui.context import LedgerContext
 from ui.dialogs import ask
 from ui.widgets.editors import editor_value, field_box, on_edit, set_editor_value, show_messages
@@ -45,11 +51,8 @@ class OfficeTab(QWidget):
         self.errors: dict[str, QLabel] = {}
         self._stored: dict[str, str] = {}
         self._labels: list[QLabel] = []
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 16)
-        column = QVBoxLayout()
-        outer.addLayout(column)
-        outer.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 16, 24, 16)
 
         office = self._group(column, self.tr("Office and clerk"))
         self._add(office, "office_name", QLineEdit())
@@ -102,6 +105,7 @@ class OfficeTab(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
+        column.addStretch(1)
         save = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 

@@ -56,8 +56,7 @@ class RecordList(QWidget):
         layout.addLayout(header)
         self.model = self._make_model(listing, query)
         self.view = make_record_table(self.model, self)
-        self.view.doubleClicked.connect(self._activate)
-        self.view.activated.connect(self._activate)  # Enter on a row
+        self.view.activated.connect(self._activate)  # double-click or Enter on a row
         self._watch_model()
         layout.addWidget(self.view, 1)
         self.button_row = QHBoxLayout()
