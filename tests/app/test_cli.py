@@ -48,13 +48,19 @@ def test_demo_then_check_from_an_empty_folder(tmp_path: Path) -> None:
     """The acceptance commands, as a clerk's IT person would type them."""
     for argv in (["demo", "--db", "d.db"], ["check", "--db", "d.db"]):
         done = subprocess.run(
-            [sys.executable, str(ROOT / "main.py"), *argv], cwd=tmp_path,
-            capture_output=True, text=True, encoding="utf-8", check=False,
+            [sys.executable, str(ROOT / "main.py"), *argv],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
         )
         assert done.returncode == 0, done.stderr
     assert "正常" in done.stdout  # messages are Chinese by default
     version = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--version"], capture_output=True, text=True,
+        [sys.executable, str(ROOT / "main.py"), "--version"],
+        capture_output=True,
+        text=True,
         check=False,
     )
     assert version.returncode == 0 and "0.1.0" in version.stdout

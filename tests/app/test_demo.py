@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from app.demo import create_demo, split_total
 from app.errors import LedgerError
 from app.models import (
-    Metric,
     Mentorship,
+    Metric,
     OutcomeEntry,
     ServiceProvision,
     ServiceType,
@@ -21,9 +21,20 @@ from app.models import (
 )
 
 SEED_FIGURES = {
-    "手术": 71, "门急诊诊疗": 15207, "疑难病例讨论": 527, "会诊": 363,
-    "现场指导": 109, "农牧民培训": 5700, "推广新技术": 8, "引进新品种": 57, "示范基地": 11,
-    "培育本土技术人员": 29, "受益教师": 3210, "教师培训": 86, "结对学校": 18, "跟岗学习": 102,
+    "手术": 71,
+    "门急诊诊疗": 15207,
+    "疑难病例讨论": 527,
+    "会诊": 363,
+    "现场指导": 109,
+    "农牧民培训": 5700,
+    "推广新技术": 8,
+    "引进新品种": 57,
+    "示范基地": 11,
+    "培育本土技术人员": 29,
+    "受益教师": 3210,
+    "教师培训": 86,
+    "结对学校": 18,
+    "跟岗学习": 102,
 }
 
 
@@ -47,7 +58,8 @@ def test_demo_has_the_named_people_and_enough_records(demo_session: Session) -> 
     assert count(ServiceProvision) > 100 and count(OutcomeEntry) > 100 and count(Mentorship) >= 5
     leaders = dict(
         demo_session.execute(
-            select(Team.name, Staff.name).join(Staff, Staff.team_id == Team.id)
+            select(Team.name, Staff.name)
+            .join(Staff, Staff.team_id == Team.id)
             .where(Staff.is_leader.is_(True))
         ).all()
     )

@@ -47,9 +47,14 @@ def org(session: Session) -> dict[str, int]:
 
 def person(org: dict[str, int], **overrides: Any) -> dict[str, Any]:
     values = {
-        "name": "张文", "field": "medical", "id_number": valid_id(),
-        "sending_unit_id": org["sending"], "receiving_unit_id": org["receiving"],
-        "team_id": org["team"], "start_date": "2022-07-15", "planned_end": "2025-07-14",
+        "name": "张文",
+        "field": "medical",
+        "id_number": valid_id(),
+        "sending_unit_id": org["sending"],
+        "receiving_unit_id": org["receiving"],
+        "team_id": org["team"],
+        "start_date": "2022-07-15",
+        "planned_end": "2025-07-14",
     }
     return {**values, **overrides}
 
@@ -62,9 +67,13 @@ def metric_id(session: Session, name: str) -> int:
     return session.scalar(select(Metric.id).where(Metric.name == name))  # type: ignore[return-value]
 
 
-def test_create_staff_derives_birth_date_and_gender_and_audits(session: Session, org: dict[str, int]) -> None:
+def test_create_staff_derives_birth_date_and_gender_and_audits(
+    session: Session, org: dict[str, int]
+) -> None:
     save_settings(session, {"clerk_name": "王丽"})
-    staff_id = records.create(session, STAFF, person(org, name=" 张　文 ", id_number=valid_id().lower()))
+    staff_id = records.create(
+        session, STAFF, person(org, name=" 张　文 ", id_number=valid_id().lower())
+    )
     staff = session.get(Staff, staff_id)
     assert staff is not None
     assert (staff.name, staff.birth_date, staff.gender) == ("张文", date(1980, 5, 1), Gender.MALE)
@@ -74,9 +83,13 @@ def test_create_staff_derives_birth_date_and_gender_and_audits(session: Session,
     assert entry.after["id_number"] == valid_id()
 
 
-def test_invalid_staff_writes_nothing_and_names_every_field(session: Session, org: dict[str, int]) -> None:
+def test_invalid_staff_writes_nothing_and_names_every_field(
+    session: Session, org: dict[str, int]
+) -> None:
     audits = count(session, AuditEntry)
-    bad = person(org, id_number="110105198005011230", planned_end="2020-01-01", field="体育", name="")
+    bad = person(
+        org, id_number="110105198005011230", planned_end="2020-01-01", field="体育", name=""
+    )
     with pytest.raises(ValidationError) as raised:
         records.create(session, STAFF, bad)
     assert set(raised.value.errors) == {"id_number", "planned_end", "field", "name"}
@@ -85,7 +98,9 @@ def test_invalid_staff_writes_nothing_and_names_every_field(session: Session, or
     assert count(session, Staff) == 0 and count(session, AuditEntry) == audits
 
 
-def test_id_number_is_unique_even_against_the_recycle_bin(session: Session, org: dict[str, int]) -> None:
+def test_id_number_is_unique_even_against_the_recycle_bin(
+    session: Session, org: dict[str, int]
+) -> None:
     first = records.create(session, STAFF, person(org))
     with pytest.raises(ValidationError, match="already belongs to 张文"):
         records.create(session, STAFF, person(org, name="李四", is_leader=False))
@@ -107,9 +122,15 @@ def test_update_records_before_and_after(session: Session, org: dict[str, int]) 
 
 def test_soft_delete_restore_and_purge(session: Session, org: dict[str, int]) -> None:
     staff_id = records.create(session, STAFF, person(org))
-    records.create(session, PROVISION, {
-        "staff_id": staff_id, "service_type_id": service_id(session, "人才公寓"), "date": "2022-07-16"
-    })
+    records.create(
+        session,
+        PROVISION,
+        {
+            "staff_id": staff_id,
+            "service_type_id": service_id(session, "人才公寓"),
+            "date": "2022-07-16",
+        },
+    )
     with pytest.raises(InUseError, match="not in the recycle bin"):
         records.purge(session, STAFF, staff_id)
     records.delete(session, STAFF, staff_id)
@@ -161,39 +182,69 @@ def test_one_leader_per_team(session: Session, org: dict[str, int]) -> None:
         set_team_leader(session, org["team"], 12345)
 
 
-def test_provision_checks_staff_service_date_and_amount(session: Session, org: dict[str, int]) -> None:
+def test_provision_checks_staff_service_date_and_amount(
+    session: Session, org: dict[str, int]
+) -> None:
     staff_id = records.create(session, STAFF, person(org))
     records.delete(session, STAFF, staff_id)
     with pytest.raises(ValidationError) as raised:
-        records.create(session, PROVISION, {
-            "staff_id": staff_id, "service_type_id": 9999, "date": "2024-13-01", "amount": "-5",
-        })
+        records.create(
+            session,
+            PROVISION,
+            {
+                "staff_id": staff_id,
+                "service_type_id": 9999,
+                "date": "2024-13-01",
+                "amount": "-5",
+            },
+        )
     errors = raised.value.errors
     assert "张文 is in the recycle bin" in errors["staff_id"][0]
     assert "no such record" in errors["service_type_id"][0]
     assert "not a date" in errors["date"][0] and "negative" in errors["amount"][0]
 
 
-def test_outcome_values_must_be_numbers_of_a_known_metric(session: Session, org: dict[str, int]) -> None:
+def test_outcome_values_must_be_numbers_of_a_known_metric(
+    session: Session, org: dict[str, int]
+) -> None:
     staff_id = records.create(session, STAFF, person(org))
     surgery = metric_id(session, "手术")
     for value, message in (("-3", "negative"), ("很多", "not a number")):
         with pytest.raises(ValidationError, match=message):
-            records.create(session, OUTCOME, {
-                "date": "2024-08-31", "staff_id": staff_id, "metric_id": surgery, "value": value,
-            })
+            records.create(
+                session,
+                OUTCOME,
+                {
+                    "date": "2024-08-31",
+                    "staff_id": staff_id,
+                    "metric_id": surgery,
+                    "value": value,
+                },
+            )
     with pytest.raises(ValidationError, match="no such record"):
-        records.create(session, OUTCOME, {"date": "2024-08-31", "staff_id": staff_id,
-                                          "metric_id": 9999, "value": 1})
+        records.create(
+            session,
+            OUTCOME,
+            {"date": "2024-08-31", "staff_id": staff_id, "metric_id": 9999, "value": 1},
+        )
     with pytest.raises(ValidationError, match="choose a staff member or a team"):
         records.create(session, OUTCOME, {"date": "2024-08-31", "metric_id": surgery, "value": 1})
-    entry = records.create(session, OUTCOME, {"date": "2024-08-31", "team_id": org["team"],
-                                              "metric_id": surgery, "value": "12"})
+    entry = records.create(
+        session,
+        OUTCOME,
+        {"date": "2024-08-31", "team_id": org["team"], "metric_id": surgery, "value": "12"},
+    )
     assert session.get(OutcomeEntry, entry).value == Decimal(12)  # type: ignore[union-attr]
-    highlight = records.create(session, OUTCOME, {
-        "date": "2024-05-16", "staff_id": staff_id, "is_highlight": True,
-        "description": "填补输尿管软镜钬激光碎石术空白",
-    })
+    highlight = records.create(
+        session,
+        OUTCOME,
+        {
+            "date": "2024-05-16",
+            "staff_id": staff_id,
+            "is_highlight": True,
+            "description": "填补输尿管软镜钬激光碎石术空白",
+        },
+    )
     assert session.get(OutcomeEntry, highlight).metric_id is None  # type: ignore[union-attr]
 
 
@@ -201,14 +252,18 @@ def test_catalogs_are_editable_and_protected(session: Session, org: dict[str, in
     new = records.create(session, SERVICE_TYPE, {"name": "健身卡", "rule": "每年"})
     assert session.get(ServiceType, new).rule == ServiceRule.YEARLY  # type: ignore[union-attr]
     staff_id = records.create(session, STAFF, person(org))
-    records.create(session, PROVISION, {"staff_id": staff_id, "service_type_id": new,
-                                        "date": "2024-03-01"})
+    records.create(
+        session, PROVISION, {"staff_id": staff_id, "service_type_id": new, "date": "2024-03-01"}
+    )
     with pytest.raises(InUseError, match="deactivate it instead"):
         records.delete(session, SERVICE_TYPE, new)
     records.update(session, SERVICE_TYPE, new, {"active": False})
     surgery = metric_id(session, "手术")
-    records.create(session, OUTCOME, {"date": "2024-08-31", "staff_id": staff_id,
-                                      "metric_id": surgery, "value": 3})
+    records.create(
+        session,
+        OUTCOME,
+        {"date": "2024-08-31", "staff_id": staff_id, "metric_id": surgery, "value": 3},
+    )
     with pytest.raises(ValidationError, match="add a new metric"):
         records.update(session, METRIC, surgery, {"aggregation": "latest"})
     with pytest.raises(ValidationError, match="already exists"):
@@ -223,17 +278,33 @@ def test_targets_and_mentorships(session: Session, org: dict[str, int]) -> None:
         records.create(session, TARGET, {"metric_id": surgery, "year": 2024, "target_value": 50})
     staff_id = records.create(session, STAFF, person(org))
     with pytest.raises(ValidationError, match="before the start date"):
-        records.create(session, MENTORSHIP, {"mentor_id": staff_id, "mentee_name": "高峰",
-                                             "start_date": "2024-01-01", "end_date": "2023-01-01"})
-    records.create(session, MENTORSHIP, {"mentor_id": staff_id, "mentee_name": " 高 峰 ",
-                                         "start_date": "2024-01-01"})
+        records.create(
+            session,
+            MENTORSHIP,
+            {
+                "mentor_id": staff_id,
+                "mentee_name": "高峰",
+                "start_date": "2024-01-01",
+                "end_date": "2023-01-01",
+            },
+        )
+    records.create(
+        session,
+        MENTORSHIP,
+        {"mentor_id": staff_id, "mentee_name": " 高 峰 ", "start_date": "2024-01-01"},
+    )
 
 
-def test_closed_quarter_refuses_changes_until_reopened(session: Session, org: dict[str, int]) -> None:
+def test_closed_quarter_refuses_changes_until_reopened(
+    session: Session, org: dict[str, int]
+) -> None:
     staff_id = records.create(session, STAFF, person(org))
     apartment = service_id(session, "人才公寓")
-    provision = records.create(session, PROVISION, {"staff_id": staff_id,
-                                                    "service_type_id": apartment, "date": "2024-08-02"})
+    provision = records.create(
+        session,
+        PROVISION,
+        {"staff_id": staff_id, "service_type_id": apartment, "date": "2024-08-02"},
+    )
     close_quarter(session, Quarter.parse("2024Q3"))
     values = {"staff_id": staff_id, "service_type_id": apartment, "date": "2024-09-30"}
     with pytest.raises(QuarterClosedError, match="2024Q3 is closed"):

@@ -82,7 +82,9 @@ def test_the_computed_check_character_always_validates(
     position=st.integers(min_value=0, max_value=16),
     delta=st.integers(min_value=1, max_value=9),
 )
-def test_any_single_digit_typo_is_caught(birth: date, sequence: int, position: int, delta: int) -> None:
+def test_any_single_digit_typo_is_caught(
+    birth: date, sequence: int, position: int, delta: int
+) -> None:
     """MOD 11-2 detects every single-digit substitution."""
     first17 = f"110105{birth:%Y%m%d}{sequence:03d}"
     number = first17 + id_check_char(first17)

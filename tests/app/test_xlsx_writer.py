@@ -13,10 +13,17 @@ from app.xlsx_writer import Sheet, write_workbook
 def test_text_never_becomes_a_formula_and_layout_is_set(tmp_path: Path) -> None:
     path = write_workbook(
         tmp_path / "out.xlsx",
-        [Sheet("人员/名单", ["姓名", "备注", "数值", "日期"],
-               [["张文", '=HYPERLINK("http://x")', Decimal("71"), date(2024, 7, 1)],
-                ["李四", "+86 138", Decimal("761.5"), None]],
-               notes=["扎赉特旗帮扶人才名单"])],
+        [
+            Sheet(
+                "人员/名单",
+                ["姓名", "备注", "数值", "日期"],
+                [
+                    ["张文", '=HYPERLINK("http://x")', Decimal("71"), date(2024, 7, 1)],
+                    ["李四", "+86 138", Decimal("761.5"), None],
+                ],
+                notes=["扎赉特旗帮扶人才名单"],
+            )
+        ],
     )
     ws = openpyxl.load_workbook(path).active
     assert ws.title == "人员_名单"
@@ -29,7 +36,9 @@ def test_text_never_becomes_a_formula_and_layout_is_set(tmp_path: Path) -> None:
     assert ws.column_dimensions["B"].width >= len('=HYPERLINK("http://x")')
 
 
-def test_a_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def disk_full(self: object, filename: Path) -> None:
         Path(filename).write_bytes(b"half a workbook")
         raise OSError(28, "No space left on device")

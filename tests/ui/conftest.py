@@ -39,12 +39,18 @@ class ScriptedDialogs:
 @pytest.fixture(autouse=True)
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> ScriptedDialogs:
     script = ScriptedDialogs()
-    monkeypatch.setattr(ask, "confirm", lambda parent, title, text: script._next(script.confirm, text, False))
+    monkeypatch.setattr(
+        ask, "confirm", lambda parent, title, text: script._next(script.confirm, text, False)
+    )
     monkeypatch.setattr(ask, "show_error", lambda parent, text: script.errors.append(text))
     monkeypatch.setattr(ask, "show_info", lambda parent, text: script.infos.append(text))
-    monkeypatch.setattr(ask, "ask_text", lambda parent, title, label: script._next(script.texts, label, None))
+    monkeypatch.setattr(
+        ask, "ask_text", lambda parent, title, label: script._next(script.texts, label, None)
+    )
     for name in ("ask_open_path", "ask_save_path", "ask_directory"):
-        monkeypatch.setattr(ask, name, lambda *args, **kwargs: script._next(script.paths, "path", None))
+        monkeypatch.setattr(
+            ask, name, lambda *args, **kwargs: script._next(script.paths, "path", None)
+        )
     return script
 
 

@@ -13,7 +13,9 @@ from ui.pages.coming import ComingPage
 
 
 def test_every_page_can_be_visited_and_none_is_blank(demo_window: MainWindow) -> None:
-    titles = [demo_window.navigation.item(row).text() for row in range(demo_window.navigation.count())]
+    titles = [
+        demo_window.navigation.item(row).text() for row in range(demo_window.navigation.count())
+    ]
     assert titles == ["总览", "帮扶人才", "服务保障", "工作成效", "季度汇总", "设置"]
     for row in range(demo_window.navigation.count()):
         demo_window.navigation.setCurrentRow(row)
