@@ -46,7 +46,7 @@ class Column:
 
     key: str
     label: Callable[[], str]
-    expression: ColumnElement[Any]
+    expression: Any  # a column or SQL expression (ORM attributes included)
     format: Callable[[Any], Any] = display
     numeric: bool = False
     sortable: bool = True

@@ -234,6 +234,16 @@ def _in_recycle_bin_table(record: Any) -> bool:
     return isinstance(record, SoftDeletable)
 
 
+def describe(session: Session, kind: Kind, record_id: int) -> str:
+    """How a record is named to the clerk, e.g. in "Delete {name}?"."""
+    return kind.describe(_get(session, kind, record_id))
+
+
+def current_values(session: Session, kind: Kind, record_id: int) -> dict[str, Any]:
+    """The editable values of a live record as plain data (what a form starts from)."""
+    return kind.editable_values(get_live(session, kind, record_id))
+
+
 def _get(session: Session, kind: Kind, record_id: int) -> Any:
     record = session.get(kind.model, record_id)
     if record is None:

@@ -7,12 +7,14 @@ from collections.abc import Mapping
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.models import Setting
 from app.transactions import transaction
 from app.validation import Problems, clean_text
 
 LANGUAGES = ("zh_CN", "en")
+LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}  # each in its own language
 
 # key -> (label, default)
 SETTINGS: dict[str, tuple[str, str]] = {
@@ -58,6 +60,15 @@ def normalise_settings(values: Mapping[str, object]) -> dict[str, str]:
     return clean
 
 
+def settings_problems(values: Mapping[str, object]) -> dict[str, list[str]]:
+    """Messages per setting for these values, writing nothing (the form checks as you type)."""
+    try:
+        normalise_settings(values)
+    except ValidationError as error:
+        return error.errors
+    return {}
+
+
 def save_settings(session: Session, values: Mapping[str, object]) -> dict[str, str]:
     """Validate, store and audit settings in one transaction; return all settings."""
     with transaction(session):
@@ -71,15 +82,8 @@ def store_settings(session: Session, values: Mapping[str, object]) -> None:
 
     clean = normalise_settings(values)
     before = all_settings(session)
-    for key, value in clean.items():
-        row = session.scalar(select(Setting).where(Setting.key == key))
-        if row is None:
-            session.add(Setting(key=key, value=value))
-        else:
-            row.value = value
     changed = {key: value for key, value in clean.items() if before.get(key) != value}
-    if changed:
-        session.flush()
+    if changed:  # audited first: a new clerk name is recorded as done by the previous clerk
         record_change(
             session,
             action="update",
@@ -88,3 +92,9 @@ def store_settings(session: Session, values: Mapping[str, object]) -> None:
             before={key: before[key] for key in changed},
             after=changed,
         )
+    for key, value in clean.items():
+        row = session.scalar(select(Setting).where(Setting.key == key))
+        if row is None:
+            session.add(Setting(key=key, value=value))
+        else:
+            row.value = value

@@ -80,6 +80,8 @@ def write_workbook(path: Path | str, sheets: Sequence[Sheet]) -> Path:
                 cell = _put(ws.cell(row=header_row + row_offset, column=column), cell_value(value))
                 if column - 1 in sheet.number_formats:
                     cell.number_format = sheet.number_formats[column - 1]
+                elif isinstance(cell.value, datetime):  # before date: a datetime is a date
+                    cell.number_format = "yyyy-mm-dd hh:mm"
                 elif isinstance(cell.value, date):
                     cell.number_format = "yyyy-mm-dd"
                 widths[column - 1] = max(widths[column - 1], _display_width(value))

@@ -28,6 +28,132 @@ Restore the newest good backup ({backup})?</source>
     </message>
 </context>
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Purged</source>
+        <translation>彻底删除</translation>
+    </message>
+    <message>
+        <source>Closed quarter</source>
+        <translation>关账</translation>
+    </message>
+    <message>
+        <source>Reopened quarter</source>
+        <translation>重新开账</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source> → </source>
+        <translation> → </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogTab</name>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>The entries as listed, with the filters applied (Ctrl+E)</source>
+        <translation>按当前筛选导出所列记录（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Choose an entry to see every field it changed.</source>
+        <translation>选中一条日志，可在此查看它改动的全部字段。</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <source>The database failed its check, so no backup was made: {problem}</source>
@@ -40,6 +166,36 @@ Restore the newest good backup ({backup})?</source>
     <message>
         <source>{path} is not a usable backup: {problem}</source>
         <translation>{path} 不是可用的备份：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTab</name>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTabs</name>
+    <message>
+        <source>Services</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>The services the office owes every dispatched person (十项服务). The rule says how often each person is owed a service; coverage and reminders follow it.</source>
+        <translation>为每位帮扶人才落实的服务（十项服务）。“周期”规定每人应多久享受一次该服务，覆盖率统计和提醒都按周期计算。</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>成效指标</translation>
+    </message>
+    <message>
+        <source>The outcome figures recorded for each field. Choose a metric to give it a target per year; the quarterly summary shows the progress against it.</source>
+        <translation>各帮扶领域登记的工作成效指标。选中一项指标可设置年度目标，季度汇总将显示完成进度。</translation>
     </message>
 </context>
 <context>
@@ -225,6 +381,64 @@ Restore the newest good backup ({backup})?</source>
     </message>
 </context>
 <context>
+    <name>Editors</name>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>Entities</name>
+    <message>
+        <source>Staff</source>
+        <translation>帮扶人才</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>帮扶团队</translation>
+    </message>
+    <message>
+        <source>Service record</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Outcome entry</source>
+        <translation>成效记录</translation>
+    </message>
+    <message>
+        <source>Mentorship</source>
+        <translation>师徒结对</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>成效指标</translation>
+    </message>
+    <message>
+        <source>Yearly target</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Quarter closing</source>
+        <translation>季度关账</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>; </source>
@@ -233,6 +447,33 @@ Restore the newest good backup ({backup})?</source>
     <message>
         <source>: </source>
         <translation>：</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Could not write {path}. If the file is open in Excel, close it and try again. ({reason})</source>
+        <translation>无法写入 {path}。如果该文件正在 Excel 中打开，请先关闭后重试。（{reason}）</translation>
+    </message>
+    <message>
+        <source>The export failed: {reason}</source>
+        <translation>导出失败：{reason}</translation>
     </message>
 </context>
 <context>
@@ -433,6 +674,29 @@ Records of dispatched assistance staff, their services and outcomes, and the qua
     </message>
 </context>
 <context>
+    <name>MetricForm</name>
+    <message>
+        <source>New metric</source>
+        <translation>新增成效指标</translation>
+    </message>
+    <message>
+        <source>Edit metric</source>
+        <translation>修改成效指标</translation>
+    </message>
+    <message>
+        <source>Sum adds the entries of a period up; Latest value suits levels and rates such as yield per mu.</source>
+        <translation>“累加”把一段时间内的记录相加；“取最新值”适用于亩产、比率等水平类指标。</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>正在使用</translation>
+    </message>
+    <message>
+        <source>A deactivated metric keeps its entries but is no longer offered.</source>
+        <translation>停用后已有成效记录保留，但登记时不再提供该指标。</translation>
+    </message>
+</context>
+<context>
     <name>MetricTarget</name>
     <message>
         <source>Metric</source>
@@ -445,6 +709,64 @@ Records of dispatched assistance staff, their services and outcomes, and the qua
     <message>
         <source>Target</source>
         <translation>目标值</translation>
+    </message>
+</context>
+<context>
+    <name>MetricTargetForm</name>
+    <message>
+        <source>Yearly target: {metric}</source>
+        <translation>年度目标：{metric}</translation>
+    </message>
+    <message>
+        <source>The quarterly summary shows the year&apos;s progress against it.</source>
+        <translation>季度汇总将显示本年度累计完成进度。</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeTab</name>
+    <message>
+        <source>Office and clerk</source>
+        <translation>单位与经办人</translation>
+    </message>
+    <message>
+        <source>Shown in the status bar and recorded with every change in the audit log.</source>
+        <translation>显示在状态栏，并随每次修改记入操作日志。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>The window reopens in the chosen language when you save.</source>
+        <translation>保存后窗口将以所选语言重新打开。</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep backups beside the database file.</source>
+        <translation>留空则备份保存在数据库文件所在文件夹中。</translation>
+    </message>
+    <message>
+        <source>Older backups are removed.</source>
+        <translation>超出份数的旧备份将被删除。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
     </message>
 </context>
 <context>
@@ -575,18 +897,6 @@ Records of dispatched assistance staff, their services and outcomes, and the qua
         <source>Settings</source>
         <translation>设置</translation>
     </message>
-    <message>
-        <source>office, clerk and language</source>
-        <translation>单位、经办人与界面语言</translation>
-    </message>
-    <message>
-        <source>catalogs: services, metrics, units, teams</source>
-        <translation>目录维护：服务项目、成效指标、单位、团队</translation>
-    </message>
-    <message>
-        <source>backups, recycle bin and audit log</source>
-        <translation>备份、回收站与操作日志</translation>
-    </message>
 </context>
 <context>
     <name>Provisions</name>
@@ -604,6 +914,55 @@ Records of dispatched assistance staff, their services and outcomes, and the qua
     <message>
         <source>Quarter</source>
         <translation>季度</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditing</name>
+    <message>
+        <source>New…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Move {name} to the recycle bin? You can restore it from Settings → Recycle bin.</source>
+        <translation>将“{name}”移入回收站吗？之后可在“设置 → 回收站”中恢复。</translation>
+    </message>
+    <message>
+        <source>Delete {name}? This cannot be undone.</source>
+        <translation>删除“{name}”吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Close the form and throw away your changes?</source>
+        <translation>关闭表单并放弃所做的修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>RecordList</name>
+    <message>
+        <source>Rows: {count}</source>
+        <translation>共 {count} 条</translation>
     </message>
 </context>
 <context>
@@ -651,6 +1010,56 @@ Records of dispatched assistance staff, their services and outcomes, and the qua
     <message>
         <source>{name} already exists</source>
         <translation>{name}已存在</translation>
+    </message>
+</context>
+<context>
+    <name>RecycleBin</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Deleted at</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <source>Deleted by</source>
+        <translation>删除人</translation>
+    </message>
+</context>
+<context>
+    <name>RecycleBinTab</name>
+    <message>
+        <source>Kind of record:</source>
+        <translation>记录类别：</translation>
+    </message>
+    <message>
+        <source>Deleted records wait here. Restore puts one back where it was; Purge erases it for good.</source>
+        <translation>删除的记录暂存在这里。“恢复”使其回到原处；“彻底删除”将永久清除。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Purge…</source>
+        <translation>彻底删除…</translation>
+    </message>
+    <message>
+        <source>{kind} ({count})</source>
+        <translation>{kind}（{count}）</translation>
+    </message>
+    <message>
+        <source>Erase {name} for good? This cannot be undone.</source>
+        <translation>要彻底删除“{name}”吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>彻底删除</translation>
+    </message>
+    <message>
+        <source>Recycle bin - {kind}</source>
+        <translation>回收站-{kind}</translation>
     </message>
 </context>
 <context>
@@ -708,6 +1117,33 @@ Records of dispatched assistance staff, their services and outcomes, and the qua
     </message>
 </context>
 <context>
+    <name>ServiceTypeForm</name>
+    <message>
+        <source>New service</source>
+        <translation>新增服务项目</translation>
+    </message>
+    <message>
+        <source>Edit service</source>
+        <translation>修改服务项目</translation>
+    </message>
+    <message>
+        <source>How often each person is owed it; the coverage matrix follows this.</source>
+        <translation>每人应多久享受一次该服务；覆盖率矩阵按此判断。</translation>
+    </message>
+    <message>
+        <source>Lists and reports follow this order.</source>
+        <translation>列表和报表按此顺序排列。</translation>
+    </message>
+    <message>
+        <source>Offered now</source>
+        <translation>正在提供</translation>
+    </message>
+    <message>
+        <source>A deactivated service keeps its records but is no longer offered.</source>
+        <translation>停用后已有服务记录保留，但不再列入应落实的服务。</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Office name</source>
@@ -744,6 +1180,41 @@ Records of dispatched assistance staff, their services and outcomes, and the qua
     <message>
         <source>must be zh_CN or en</source>
         <translation>须为 zh_CN 或 en</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>成效指标</translation>
+    </message>
+    <message>
+        <source>Units and teams</source>
+        <translation>单位与团队</translation>
+    </message>
+    <message>
+        <source>the sending and receiving units, with add, edit and delete</source>
+        <translation>派出单位和受援单位：新增、修改、删除</translation>
+    </message>
+    <message>
+        <source>the teams with their batch, receiving unit and leader</source>
+        <translation>帮扶团队：批次、受援单位和领队</translation>
+    </message>
+    <message>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
     </message>
 </context>
 <context>
@@ -863,6 +1334,21 @@ Records of dispatched assistance staff, their services and outcomes, and the qua
     <message>
         <source>{count} mentorships</source>
         <translation>{count} 对师徒结对</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsPanel</name>
+    <message>
+        <source>Yearly targets</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <source>Choose a metric to see and set its yearly targets.</source>
+        <translation>选中左侧的一项指标，即可查看和设置它的年度目标。</translation>
+    </message>
+    <message>
+        <source>Yearly targets: {metric}</source>
+        <translation>年度目标：{metric}</translation>
     </message>
 </context>
 <context>

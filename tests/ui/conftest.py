@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from pytestqt.qtbot import QtBot
 
 from ui.application import LedgerApplication, create_qt_application
@@ -47,7 +47,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> ScriptedDialogs:
     monkeypatch.setattr(
         ask, "ask_text", lambda parent, title, label: script._next(script.texts, label, None)
     )
-    for name in ("ask_open_path", "ask_save_path"):
+    for name in ("ask_open_path", "ask_save_path", "ask_directory"):
         monkeypatch.setattr(
             ask, name, lambda *args, **kwargs: script._next(script.paths, "path", None)
         )
@@ -61,6 +61,9 @@ def application(qapp: Any) -> Iterator[LedgerApplication]:
     running = LedgerApplication()
     yield running
     running.shutdown()
+    # Windows go with deleteLater, which processEvents() never runs: without this every
+    # test's windows stay alive and each new style sheet re-polishes all of them.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def open_window(application: LedgerApplication, qtbot: QtBot, path: Path) -> MainWindow:

@@ -51,3 +51,9 @@ def ask_save_path(
 ) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, title, str(start or ""), filters)
     return Path(name) if name else None
+
+
+def ask_directory(parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:
+    """A folder (e.g. where backups go); None when cancelled."""
+    name = QFileDialog.getExistingDirectory(parent, title, str(start or ""))
+    return Path(name) if name else None

@@ -18,6 +18,7 @@ translate = QCoreApplication.translate
 def page_specs(window: MainWindow) -> list[PageSpec]:
     from ui.main_window import PageSpec
     from ui.pages.dashboard import DashboardPage
+    from ui.pages.settings import SettingsPage
 
     context = window.context
     return [
@@ -91,13 +92,6 @@ def page_specs(window: MainWindow) -> list[PageSpec]:
             "settings",
             translate("Pages", "Settings"),
             "settings",
-            lambda: ComingPage(
-                translate("Pages", "Settings"),
-                [
-                    translate("Pages", "office, clerk and language"),
-                    translate("Pages", "catalogs: services, metrics, units, teams"),
-                    translate("Pages", "backups, recycle bin and audit log"),
-                ],
-            ),
+            lambda: SettingsPage(context, window),
         ),
     ]

@@ -1,0 +1,91 @@
+"""Settings → Audit log: who changed what, newest first, filtered, exported to Excel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app import records
+from app.models import Staff
+from app.staff import STAFF
+from tests.ui.conftest import ScriptedDialogs
+from tests.ui.settings_helpers import click, click_row, settings_tab, texts
+from ui.main_window import MainWindow
+
+
+def test_the_log_lists_the_clerks_actions_and_filters_by_day_and_kind(
+    demo_window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    context = demo_window.context
+    with context.ledger.session() as session:
+        newcomer = records.create(
+            session, STAFF, {"name": "钱多多", "field": "general", "start_date": "2025-01-02"}
+        )
+        liu = session.scalar(select(Staff.id).where(Staff.name == "刘建国"))
+        records.update(session, STAFF, liu, {"phone": "13812345678"})
+        records.delete(session, STAFF, liu)
+        records.delete(session, STAFF, newcomer)
+    context.bus.announce("staff")
+    log = settings_tab(demo_window, "audit_log")
+    everything = log.list.model.rowCount()
+
+    recycle_bin = settings_tab(demo_window, "recycle_bin")  # restore and purge by clicking
+    click_row(qtbot, recycle_bin.list, "刘建国")
+    click(qtbot, recycle_bin.restore_button)
+    click_row(qtbot, recycle_bin.list, "钱多多")
+    dialogs.confirm.append(True)
+    click(qtbot, recycle_bin.purge_button)
+
+    log = settings_tab(demo_window, "audit_log")
+    assert log.list.model.rowCount() == everything + 2  # refreshed by the data-changed signal
+    assert texts(log.list, "action", first=6) == [
+        "彻底删除",
+        "恢复",
+        "删除",
+        "删除",
+        "修改",
+        "新增",
+    ]
+    assert texts(log.list, "entity", first=6) == ["帮扶人才"] * 6
+    assert texts(log.list, "record", first=3) == ["钱多多", "刘建国", "钱多多"]
+    assert texts(log.list, "who", first=1) == ["王丽"]
+    assert texts(log.list, "changes", first=5)[4] == "联系电话：13929276530 → 13812345678"
+
+    click_row(qtbot, log.list, "修改", "action")
+    assert log.details.toPlainText().splitlines()[1:] == ["联系电话：13929276530 → 13812345678"]
+
+    click(qtbot, log.since_check)  # from today: only this session's work
+    log.since.setDate(QDate.currentDate())
+    assert log.list.model.rowCount() == 6
+    click(qtbot, log.since_check)
+    click(qtbot, log.until_check)  # up to the demo's last day: none of it
+    log.until.setDate(QDate(2024, 12, 31))
+    assert log.list.model.rowCount() == everything - 4
+    log.entity_combo.setCurrentIndex(log.entity_combo.findText("单位"))
+    assert texts(log.list, "entity") == ["单位"] * 10
+    assert log.list.count_label.text() == "共 10 条"
+
+    dialogs.paths.append(tmp_path / "操作日志")
+    demo_window.page_actions["export_page"].trigger()  # Ctrl+E on this tab
+    qtbot.waitUntil(lambda: bool(dialogs.infos or dialogs.errors))
+    saved = tmp_path / "操作日志.xlsx"
+    assert dialogs.infos == [f"已保存到 {saved}"]
+    sheet = load_workbook(saved).active
+    assert [cell.value for cell in sheet[1]] == [
+        "时间",
+        "操作人",
+        "操作",
+        "类别",
+        "记录",
+        "变更内容",
+    ]
+    assert sheet.max_row == 11 and sheet["D2"].value == "单位"
+
+    click(qtbot, log.clear_button)
+    assert log.list.model.rowCount() == everything + 2
+    assert not log.since.isEnabled() and not log.until.isEnabled()
+    assert log.entity_combo.currentText() == "全部类别"

@@ -1,0 +1,71 @@
+"""Ctrl+E on a list: ask where, then write the workbook in the background.
+
+The rows are read and written on the task thread (`context.tasks`), so a long list
+never freezes the window; the clerk hears where the file went, or why it could not
+be written (most often: the same file is open in Excel).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QWidget
+
+from app.errors import LedgerError
+from app.list_export import export_listing
+from app.listing import Listing, ListQuery
+from ui.context import LedgerContext
+from ui.dialogs import ask
+from ui.tasks import Task
+
+translate = QCoreApplication.translate
+
+
+def suggested_path(title: str) -> Path:
+    """The Documents folder and a name that says what and when: 操作日志-2024-12-31.xlsx."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or Path.home()) / f"{title}-{date.today().isoformat()}.xlsx"
+
+
+def export_list(
+    parent: QWidget, context: LedgerContext, listing: Listing, query: ListQuery, title: str
+) -> Task | None:
+    """Export what `listing` shows for `query`; None when the clerk cancels."""
+    path = ask.ask_save_path(
+        parent,
+        translate("Export", "Export to Excel"),
+        translate("Export", "Excel workbook (*.xlsx)"),
+        suggested_path(title),
+    )
+    if path is None:
+        return None
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_name(path.name + ".xlsx")
+    task = context.tasks.start(
+        parent,
+        translate("Export", "Writing {file}…").format(file=path.name),
+        lambda session, _progress: export_listing(
+            session, listing=listing, query=query, path=path, title=title
+        ),
+    )
+    task.finished.connect(
+        lambda saved: ask.show_info(
+            parent, translate("Export", "Saved to {path}").format(path=saved)
+        )
+    )
+    task.failed.connect(lambda error: ask.show_error(parent, _failure(error, path)))
+    return task
+
+
+def _failure(error: BaseException, path: Path) -> str:
+    if isinstance(error, LedgerError):
+        return str(error)
+    if isinstance(error, OSError):
+        return translate(
+            "Export",
+            "Could not write {path}. If the file is open in Excel, close it and try again. "
+            "({reason})",
+        ).format(path=path, reason=error.strerror or error)
+    return translate("Export", "The export failed: {reason}").format(reason=error)

@@ -1,0 +1,123 @@
+"""One way to read, fill and watch any field editor, and to show a message under it.
+
+Record forms and the office settings both lay out fields this way, so a message
+beside a field and a field's red border look the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.enums import Vocabulary
+from ui.table_models import cell_text
+
+translate = QCoreApplication.translate
+Editor = QLineEdit | QPlainTextEdit | QComboBox | QCheckBox | QSpinBox
+COMPACT_WIDTH = 180
+
+
+def vocabulary_combo(enum_class: type[Vocabulary]) -> QComboBox:
+    """A drop-down of a vocabulary's labels; the item data is the stored code."""
+    combo = QComboBox()
+    for member in enum_class:
+        combo.addItem(member.label(), member.value)
+    return combo
+
+
+def editor_value(editor: Editor) -> Any:
+    if isinstance(editor, QLineEdit):
+        return editor.text()
+    if isinstance(editor, QPlainTextEdit):
+        return editor.toPlainText()
+    if isinstance(editor, QComboBox):
+        return editor.currentText() if editor.isEditable() else editor.currentData()
+    if isinstance(editor, QCheckBox):
+        return editor.isChecked()
+    return editor.value()
+
+
+def set_editor_value(editor: Editor, value: Any) -> None:
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(editor, QCheckBox):
+        editor.setChecked(bool(value))
+    elif isinstance(editor, QSpinBox):
+        editor.setValue(int(value or 0))
+    elif isinstance(editor, QComboBox) and not editor.isEditable():
+        editor.setCurrentIndex(max(editor.findData(value), 0))
+    elif isinstance(editor, QComboBox):
+        editor.setCurrentText(cell_text(value))
+    elif isinstance(editor, QPlainTextEdit):
+        editor.setPlainText(cell_text(value))
+    else:
+        editor.setText(cell_text(value))
+
+
+def on_edit(editor: Editor, slot: Callable[..., Any]) -> None:
+    """Call `slot` when the clerk changes the value (not when the program fills it in,
+    for line edits, so loading a record does not count as an edit)."""
+    if isinstance(editor, QLineEdit):
+        editor.textEdited.connect(slot)
+    elif isinstance(editor, QPlainTextEdit):
+        editor.textChanged.connect(slot)
+    elif isinstance(editor, QComboBox) and editor.isEditable():
+        editor.currentTextChanged.connect(slot)
+    elif isinstance(editor, QComboBox):
+        editor.currentIndexChanged.connect(slot)
+    elif isinstance(editor, QCheckBox):
+        editor.toggled.connect(slot)
+    else:
+        editor.valueChanged.connect(slot)
+
+
+def field_box(editor: QWidget, hint: str = "") -> tuple[QWidget, QLabel]:
+    """The editor, an optional grey hint and a hidden message label, stacked.
+
+    The box takes the whole width of the form's field column, so hints wrap at the
+    form's width rather than at a narrow editor's; drop-downs and spin boxes keep a
+    compact width on the left, text fields fill the line.
+    """
+    box = QWidget()
+    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    if isinstance(editor, QComboBox | QSpinBox):
+        editor.setMinimumWidth(COMPACT_WIDTH)
+        column.addWidget(editor, 0, Qt.AlignmentFlag.AlignLeft)
+    else:
+        column.addWidget(editor)
+    if hint:
+        note = QLabel(hint)
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        column.addWidget(note)
+    error = QLabel()
+    error.setObjectName("fieldError")
+    error.setWordWrap(True)
+    error.hide()
+    column.addWidget(error)
+    return box, error
+
+
+def show_messages(editor: QWidget, error: QLabel, messages: Sequence[str]) -> None:
+    """Put `messages` under the field and mark it red, or clear both."""
+    error.setText(translate("Editors", "; ").join(messages))
+    error.setVisible(bool(messages))
+    editor.setProperty("invalid", bool(messages))
+    editor.style().polish(editor)
