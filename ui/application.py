@@ -17,7 +17,7 @@ from app import APP_NAME, __version__
 from app.backup import back_up, daily_backup_due, newest_good_backup, restore
 from app.demo import create_demo
 from app.errors import DatabaseCorrupt, LedgerError
-from app.ledger import Ledger, default_db_path, demo_db_path
+from app.ledger import Ledger, default_db_path, demo_db_path, inspect_file
 from app.settings import get_setting
 from ui.context import LedgerContext
 from ui.dialogs import ask
@@ -113,6 +113,21 @@ class LedgerApplication:
         stored = QSettings().value("files/recent", [])
         names = [stored] if isinstance(stored, str) else list(stored or [])
         return [Path(name) for name in names if Path(name).exists()]
+
+    def restore_backup(self, backup: Path) -> None:
+        """Put `backup` in place of the open ledger (kept as a backup first), then reopen it."""
+        assert self.context is not None
+        db_path = self.context.ledger.path
+        problems = inspect_file(backup)
+        if problems:
+            ask.show_error(self.window, problems[0])
+            return
+        self._close_current()
+        try:
+            restore(db_path, backup)
+        except LedgerError as error:
+            ask.show_error(None, str(error))
+        self.open_database(db_path)
 
     def change_language(self, language: str) -> None:
         """Rebuild the window in the newly chosen language (the setting is already saved)."""

@@ -757,12 +757,38 @@ Records of dispatched assistance staff, their services and outcomes, and the qua
         <translation>超出份数的旧备份将被删除。</translation>
     </message>
     <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
+    </message>
+    <message>
+        <source>Backup written to {path}</source>
+        <translation>备份已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Replace every record in {database} with the backup {backup}?
+The current file is kept as a backup first.</source>
+        <translation>用备份 {backup} 替换 {database} 中的全部记录吗？
+替换前会先把当前文件另存为一份备份。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Backup folder</source>

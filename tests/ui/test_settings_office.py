@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -85,3 +87,26 @@ def test_the_backup_folder_can_be_chosen(
     click(qtbot, office.browse_button)
     click(qtbot, office.save_button)
     assert window.context.setting("backup_dir") == str(tmp_path)
+
+
+def test_back_up_now_then_restore_that_backup(
+    demo_window: MainWindow,
+    application: LedgerApplication,
+    qtbot: QtBot,
+    dialogs: ScriptedDialogs,
+) -> None:
+    office = settings_tab(demo_window, "general")
+    click(qtbot, office.backup_now_button)
+    assert dialogs.infos and "备份已写入" in dialogs.infos[-1]
+    backup = Path(dialogs.infos[-1].split("备份已写入 ")[-1])
+    retype(qtbot, office.editors["county"], "科尔沁右翼前旗")
+    click(qtbot, office.save_button)
+    assert demo_window.context.setting("county") == "科尔沁右翼前旗"
+
+    dialogs.paths.append(backup)
+    dialogs.confirm.append(True)
+    click(qtbot, office.restore_button)
+    assert application.window is not None and application.window is not demo_window
+    assert application.window.context.setting("county") == "扎赉特旗"
+    kept = [p.name for p in backup.parent.iterdir() if p.name.endswith("before-restore.db")]
+    assert len(kept) == 1 and dialogs.errors == []

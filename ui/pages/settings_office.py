@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.backup import back_up, backup_folder
+from app.errors import LedgerError
 from app.ledger import backup_dir_for
 from app.settings import (
     LANGUAGE_NAMES,
@@ -94,6 +96,17 @@ class OfficeTab(QWidget):
         keep = QLineEdit()
         keep.setMaximumWidth(80)
         self._add(backups, "backup_keep", keep, self.tr("Older backups are removed."))
+        self.backup_now_button = QPushButton(self.tr("Back up now"))
+        self.backup_now_button.clicked.connect(self.back_up_now)
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"))
+        self.restore_button.clicked.connect(self.restore_backup)
+        backup_actions = QWidget()
+        actions_row = QHBoxLayout(backup_actions)
+        actions_row.setContentsMargins(0, 0, 0, 0)
+        actions_row.addWidget(self.backup_now_button)
+        actions_row.addWidget(self.restore_button)
+        actions_row.addStretch(1)
+        backups.addRow("", backup_actions)
 
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save"))
@@ -182,6 +195,32 @@ class OfficeTab(QWidget):
 
     def revert(self) -> None:
         self._show(self._stored)
+
+    def back_up_now(self) -> None:
+        try:
+            target = back_up(self.context.ledger, reason="manual")
+        except LedgerError as error:
+            ask.show_error(self, str(error))
+            return
+        ask.show_info(self, self.tr("Backup written to {path}").format(path=target))
+
+    def restore_backup(self) -> None:
+        backup = ask.ask_open_path(
+            self,
+            self.tr("Restore from a backup"),
+            "Bangfu Ledger (*.db)",
+            backup_folder(self.context.ledger),
+        )
+        question = self.tr(
+            "Replace every record in {database} with the backup {backup}?\n"
+            "The current file is kept as a backup first."
+        )
+        if backup is not None and ask.confirm(
+            self,
+            self.tr("Restore"),
+            question.format(database=self.context.ledger.path.name, backup=backup.name),
+        ):
+            self.shell.restore_backup(backup)
 
     def _browse(self) -> None:
         current = self.backup_folder.text().strip()
