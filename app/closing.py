@@ -7,7 +7,8 @@ so the printed figures and the database agree. Every close and reopen is audited
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,6 +20,43 @@ from app.i18n import translate
 from app.models import QuarterClose
 from app.quarters import Quarter
 from app.settings import get_setting
+
+
+@dataclass(frozen=True)
+class ClosingState:
+    """The latest closing of a quarter, and its reopening if any (the Reports page's
+    status line: who closed it and when, or who reopened it and why)."""
+
+    quarter: Quarter
+    closed_at: datetime
+    closed_by: str
+    reopened_at: datetime | None
+    reopened_by: str
+    reopen_reason: str
+
+    @property
+    def is_closed(self) -> bool:
+        return self.reopened_at is None
+
+
+def closing_state(session: Session, quarter: Quarter) -> ClosingState | None:
+    """The quarter's latest closing; None when it was never closed."""
+    row = session.scalar(
+        select(QuarterClose)
+        .where(QuarterClose.quarter == str(quarter))
+        .order_by(QuarterClose.id.desc())
+        .limit(1)
+    )
+    if row is None:
+        return None
+    return ClosingState(
+        quarter=quarter,
+        closed_at=row.closed_at,
+        closed_by=row.closed_by,
+        reopened_at=row.reopened_at,
+        reopened_by=row.reopened_by,
+        reopen_reason=row.reopen_reason,
+    )
 
 
 def closed_quarters(session: Session) -> set[Quarter]:

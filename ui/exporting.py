@@ -23,10 +23,20 @@ from ui.tasks import Task
 translate = QCoreApplication.translate
 
 
+def documents_folder() -> Path:
+    """Where a clerk looks for what the app wrote (the Documents folder)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or Path.home())
+
+
 def suggested_path(title: str) -> Path:
     """The Documents folder and a name that says what and when: 操作日志-2024-12-31.xlsx."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents or Path.home()) / f"{title}-{date.today().isoformat()}.xlsx"
+    return documents_folder() / f"{title}-{date.today().isoformat()}.xlsx"
+
+
+def with_suffix(path: Path, suffix: str) -> Path:
+    """`path` ending in `suffix` (a clerk often types a name without it)."""
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
 def export_list(
@@ -41,8 +51,7 @@ def export_list(
     )
     if path is None:
         return None
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_name(path.name + ".xlsx")
+    path = with_suffix(path, ".xlsx")
     task = context.tasks.start(
         parent,
         translate("Export", "Writing {file}…").format(file=path.name),
@@ -55,17 +64,18 @@ def export_list(
             parent, translate("Export", "Saved to {path}").format(path=saved)
         )
     )
-    task.failed.connect(lambda error: ask.show_error(parent, _failure(error, path)))
+    task.failed.connect(lambda error: ask.show_error(parent, failure_message(error, path)))
     return task
 
 
-def _failure(error: BaseException, path: Path) -> str:
+def failure_message(error: BaseException, path: Path) -> str:
+    """Why `path` could not be written, in words a clerk can act on."""
     if isinstance(error, LedgerError):
         return str(error)
     if isinstance(error, OSError):
         return translate(
             "Export",
-            "Could not write {path}. If the file is open in Excel, close it and try again. "
-            "({reason})",
+            "Could not write {path}. If the file is open in another program (Excel, a PDF "
+            "reader), close it and try again. ({reason})",
         ).format(path=path, reason=error.strerror or error)
-    return translate("Export", "The export failed: {reason}").format(reason=error)
+    return translate("Export", "The file could not be written: {reason}").format(reason=error)

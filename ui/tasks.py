@@ -48,18 +48,21 @@ class TaskRunner:
         self._pool.setMaxThreadCount(1)
         self._running: set[Task] = set()
 
-    def start(self, parent: QWidget | None, label: str, work: Work) -> Task:
-        """Run `work(session, progress)` in the background behind a progress dialog."""
+    def start(self, parent: QWidget | None, label: str | None, work: Work) -> Task:
+        """Run `work(session, progress)` in the background behind a progress dialog;
+        without a `label`, quietly (a page that shows its own "computing" state)."""
         task = Task()
-        dialog = QProgressDialog(label, "", 0, 0, parent)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setCancelButton(None)
-        dialog.setMinimumDuration(400)
-        task.progressed.connect(
-            lambda done, total: (dialog.setMaximum(total), dialog.setValue(done))
-        )
+        if label is not None:
+            dialog = QProgressDialog(label, "", 0, 0, parent)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setCancelButton(None)
+            dialog.setMinimumDuration(400)
+            task.progressed.connect(
+                lambda done, total: (dialog.setMaximum(total), dialog.setValue(done))
+            )
+            task.finished.connect(dialog.close)
+            task.failed.connect(dialog.close)
         for signal in (task.finished, task.failed):
-            signal.connect(dialog.close)
             signal.connect(lambda _result, task=task: self._running.discard(task))
         self._running.add(task)
         self._pool.start(_Runnable(self._ledger, work, task))
@@ -68,3 +71,49 @@ class TaskRunner:
     def wait(self) -> None:
         """Let running work finish (before closing the database)."""
         self._pool.waitForDone()
+
+
+class LatestResult(QObject):
+    """A view computed in the background, of which only the newest result matters.
+
+    A request made while one is running replaces any waiting one; when the running
+    work ends its result is dropped and the newest request starts. So switching
+    quarters quickly never queues up chart builds, and never shows an old quarter.
+    """
+
+    ready = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._task: Task | None = None
+        self._waiting: Work | None = None
+
+    def request(self, work: Work) -> None:
+        self._waiting = work
+        if self._task is None:
+            self._start()
+
+    def is_busy(self) -> bool:
+        return self._task is not None
+
+    def _start(self) -> None:
+        work, self._waiting = self._waiting, None
+        assert work is not None
+        self._task = self._runner.start(None, None, work)
+        self._task.finished.connect(self._finished)
+        self._task.failed.connect(self._failed)
+
+    def _finished(self, result: Any) -> None:
+        self._end(self.ready, result)
+
+    def _failed(self, error: Any) -> None:
+        self._end(self.failed, error)
+
+    def _end(self, signal: Any, outcome: Any) -> None:
+        self._task = None
+        if self._waiting is not None:
+            self._start()
+        else:
+            signal.emit(outcome)

@@ -468,12 +468,12 @@ Restore the newest good backup ({backup})?</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <source>Could not write {path}. If the file is open in Excel, close it and try again. ({reason})</source>
-        <translation>无法写入 {path}。如果该文件正在 Excel 中打开，请先关闭后重试。（{reason}）</translation>
+        <source>Could not write {path}. If the file is open in another program (Excel, a PDF reader), close it and try again. ({reason})</source>
+        <translation>无法写入 {path}。如果该文件正在其他程序（Excel、PDF 阅读器）中打开，请先关闭后重试。（{reason}）</translation>
     </message>
     <message>
-        <source>The export failed: {reason}</source>
-        <translation>导出失败：{reason}</translation>
+        <source>The file could not be written: {reason}</source>
+        <translation>文件未能写入：{reason}</translation>
     </message>
 </context>
 <context>
@@ -940,6 +940,10 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Quarter</source>
         <translation>季度</translation>
+    </message>
+    <message>
+        <source>{year} Q{number}</source>
+        <translation>{year}年第{number}季度</translation>
     </message>
 </context>
 <context>
