@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 
@@ -62,7 +62,7 @@ class Listing:
 
     model: Any
     entities: frozenset[str] = frozenset()
-    search_in: Sequence[ColumnElement[Any]] = ()
+    search_in: Sequence[Any] = ()  # columns or SQL expressions
     default_sort: str | None = None
 
     def columns(self) -> list[Column]:
@@ -95,9 +95,8 @@ class Listing:
         statement = self.where(self.base(), query)
         if sort_key is not None:
             expression = columns[sort_key].expression
-            statement = statement.order_by(
-                expression.desc() if query.descending else expression.asc()
-            )
+            ordered = expression.desc() if query.descending else expression.asc()
+            statement = statement.order_by(ordered.nulls_last())  # blanks last, as in Excel
         statement = statement.order_by(self.model.id.desc() if query.descending else self.model.id)
         return list(session.scalars(statement))
 

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import records
 from app.audit import record_change, snapshot
 from app.enums import Field, UnitKind
 from app.errors import ValidationError
@@ -118,36 +119,53 @@ TEAM = Kind(
 )
 
 
+def save_team(
+    session: Session, team_id: int | None, values: dict[str, Any], *, leader_id: int | None
+) -> int:
+    """Create or change a team and choose its leader in one transaction; return its id."""
+    with transaction(session):
+        if team_id is None:
+            team_id = records.add(session, TEAM, values).id
+        else:
+            records.change(session, TEAM, team_id, values)
+        _assign_leader(session, team_id, leader_id)
+    return team_id
+
+
 def set_team_leader(session: Session, team_id: int, staff_id: int | None) -> None:
     """Make one member the team's leader (领队), or leave the team without one."""
     with transaction(session):
-        team = get_live(session, TEAM, team_id)
-        leader = None
-        if staff_id is not None:
-            leader = session.get(Staff, staff_id)
-            if leader is None or leader.deleted_at is not None or leader.team_id != team.id:
-                raise ValidationError(
-                    {"leader": [translate("Units", "the leader must be a member of the team")]},
-                    {"leader": translate("Units", "Team leader")},
-                )
-        members = session.scalars(
-            select(Staff).where(Staff.team_id == team.id, Staff.deleted_at.is_(None))
-        ).all()
-        before = {member.id: snapshot(member) for member in members}
-        for member in members:  # unset first: one leader per team is a unique index
-            member.is_leader = False
+        _assign_leader(session, team_id, staff_id)
+
+
+def _assign_leader(session: Session, team_id: int, staff_id: int | None) -> None:
+    team = get_live(session, TEAM, team_id)
+    leader = None
+    if staff_id is not None:
+        leader = session.get(Staff, staff_id)
+        if leader is None or leader.deleted_at is not None or leader.team_id != team.id:
+            raise ValidationError(
+                {"leader": [translate("Units", "the leader must be a member of the team")]},
+                {"leader": translate("Units", "Team leader")},
+            )
+    members = session.scalars(
+        select(Staff).where(Staff.team_id == team.id, Staff.deleted_at.is_(None))
+    ).all()
+    before = {member.id: snapshot(member) for member in members}
+    for member in members:  # unset first: one leader per team is a unique index
+        member.is_leader = False
+    session.flush()
+    if leader is not None:
+        leader.is_leader = True
         session.flush()
-        if leader is not None:
-            leader.is_leader = True
-            session.flush()
-        for member in members:
-            after = snapshot(member)
-            if after != before[member.id]:
-                record_change(
-                    session,
-                    action="update",
-                    entity="staff",
-                    entity_id=member.id,
-                    before=before[member.id],
-                    after=after,
-                )
+    for member in members:
+        after = snapshot(member)
+        if after != before[member.id]:
+            record_change(
+                session,
+                action="update",
+                entity="staff",
+                entity_id=member.id,
+                before=before[member.id],
+                after=after,
+            )
