@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 translate = QCoreApplication.translate
 
@@ -57,3 +57,8 @@ def ask_directory(parent: QWidget | None, title: str, start: Path | None = None)
     """A folder (e.g. where backups go); None when cancelled."""
     name = QFileDialog.getExistingDirectory(parent, title, str(start or ""))
     return Path(name) if name else None
+
+
+def run_dialog(dialog: QDialog) -> int:
+    """Run a dialog the caller built (the print preview) until the clerk closes it."""
+    return dialog.exec()

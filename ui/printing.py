@@ -1,0 +1,134 @@
+"""The printable summary on A4 paper: to a printer (after a preview) or to a PDF file.
+
+Qt's text engine lays the HTML out (CJK fonts, table headers repeated after page
+breaks, images never split); we paint it page by page so every page gets the footer
+"第 N 页 共 M 页". The page is measured in the device's own pixels at an explicit
+resolution, so the same document looks the same in the preview, on paper and in the PDF.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QFont,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+from app import APP_NAME
+from app.charts import CJK_FAMILIES
+from app.files import atomic_target
+from app.report_document import PrintableDocument
+from ui.dialogs import ask
+
+translate = QCoreApplication.translate
+
+PDF_DPI = 300
+MARGIN_MM = 15
+FOOTER_MM = 8  # the band under the text that holds the page number
+BODY_POINTS, FOOTER_POINTS = 10.5, 9
+
+
+def a4_layout() -> QPageLayout:
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def paint_document(document: PrintableDocument, device: QPagedPaintDevice) -> int:
+    """Paint `document` on `device` (printer, preview or PDF); return the page count."""
+    footer_height = FOOTER_MM / 25.4 * device.logicalDpiY()
+    body = QSizeF(device.width(), device.height() - footer_height)
+    text = _text_document(document, device)
+    text.setPageSize(body)
+    pages = text.pageCount()
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError(translate("Printing", "The printer or file could not be opened."))
+    try:
+        painter.setFont(_font(FOOTER_POINTS))
+        for index in range(pages):
+            if index:
+                device.newPage()
+            top = index * body.height()
+            painter.save()
+            painter.translate(0, -top)
+            text.drawContents(painter, QRectF(0, top, body.width(), body.height()))
+            painter.restore()
+            painter.drawText(
+                QRectF(0, body.height(), body.width(), footer_height),
+                Qt.AlignmentFlag.AlignCenter,
+                translate("Printing", "Page {page} of {pages}").format(page=index + 1, pages=pages),
+            )
+    finally:
+        painter.end()
+    return pages
+
+
+def _text_document(document: PrintableDocument, device: QPagedPaintDevice) -> QTextDocument:
+    """The HTML laid out in the device's pixels, its charts added as image resources."""
+    text = QTextDocument()
+    text.documentLayout().setPaintDevice(device)
+    text.setDocumentMargin(0)  # the page layout already has its margins
+    text.setDefaultFont(_font(BODY_POINTS))
+    for name, png in document.images.items():
+        text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(png))
+    text.setHtml(document.html)
+    return text
+
+
+def _font(points: float) -> QFont:
+    """The first installed CJK family, so Chinese never falls back to a random font.
+
+    Noto/Source Han Sans swap the digits of Latin text for glyphs outside the font's
+    character map ('locl'); Qt's PDF then cannot map them back to text, and the
+    figures vanish from copy, search and pdftotext. The SC faces need no 'locl'.
+    """
+    font = QFont()
+    font.setFamilies(list(CJK_FAMILIES))
+    font.setPointSizeF(points)
+    font.setFeature(QFont.Tag("locl"), 0)
+    font.setFeature(QFont.Tag("liga"), 0)  # "ff" stays two letters in copied text
+    return font
+
+
+def render_pdf(document: PrintableDocument, path: Path | str) -> Path:
+    """Write `document` as an A4 PDF, under a temporary name until it is complete."""
+    with atomic_target(path) as partial:
+        _write_pdf(document, partial)
+    return Path(path).expanduser().resolve()
+
+
+def _write_pdf(document: PrintableDocument, path: Path) -> int:
+    # The writer lives only in this frame: it is gone (file closed) before the rename.
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(a4_layout())
+    writer.setTitle(document.title)
+    writer.setCreator(APP_NAME)
+    return paint_document(document, writer)
+
+
+def print_with_preview(parent: QWidget | None, document: PrintableDocument) -> None:
+    """Show the print preview (A4 portrait); its Print button sends it to the printer."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(a4_layout())
+    printer.setDocName(document.title)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(
+        translate("Printing", "Print preview: {title}").format(title=document.title)
+    )
+    dialog.paintRequested.connect(lambda device: paint_document(document, device))
+    ask.run_dialog(dialog)
