@@ -51,7 +51,7 @@ def paint_document(document: PrintableDocument, device: QPagedPaintDevice) -> in
     """Paint `document` on `device` (printer, preview or PDF); return the page count."""
     footer_height = FOOTER_MM / 25.4 * device.logicalDpiY()
     body = QSizeF(device.width(), device.height() - footer_height)
-    text = _text_document(document, device)
+    text = text_document(document, device)
     text.setPageSize(body)
     pages = text.pageCount()
     painter = QPainter()
@@ -77,10 +77,17 @@ def paint_document(document: PrintableDocument, device: QPagedPaintDevice) -> in
     return pages
 
 
-def _text_document(document: PrintableDocument, device: QPagedPaintDevice) -> QTextDocument:
-    """The HTML laid out in the device's pixels, its charts added as image resources."""
+def text_document(
+    document: PrintableDocument, device: QPagedPaintDevice | None = None
+) -> QTextDocument:
+    """The HTML laid out in the device's pixels, its charts added as image resources.
+
+    Without a device it is laid out for the screen: the Reports page previews the very
+    document it prints.
+    """
     text = QTextDocument()
-    text.documentLayout().setPaintDevice(device)
+    if device is not None:
+        text.documentLayout().setPaintDevice(device)
     text.setDocumentMargin(0)  # the page layout already has its margins
     text.setDefaultFont(_font(BODY_POINTS))
     for name, png in document.images.items():

@@ -222,6 +222,37 @@ Restore the newest good backup ({backup})?</source>
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <source>No Chinese font was found on this computer, so Chinese text in the charts cannot be shown. Install one of: {families}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes over the last {count} quarters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no one eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service coverage, {quarter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff on duty on {date}: {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No figures recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Bangfu Ledger: records of dispatched assistance staff.</source>
@@ -368,13 +399,6 @@ Restore the newest good backup ({backup})?</source>
     <message>
         <source>This screen is being built. It will offer:</source>
         <translation>此页面正在建设中，届时将提供：</translation>
-    </message>
-</context>
-<context>
-    <name>DashboardPage</name>
-    <message>
-        <source>The overview of this quarter appears here.</source>
-        <translation>本季度概况将显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -912,20 +936,23 @@ The current file is kept as a backup first.</source>
         <translation>季度汇总</translation>
     </message>
     <message>
-        <source>choose a quarter and preview the summary with its charts</source>
-        <translation>选择季度，预览含图表的季度汇总</translation>
-    </message>
-    <message>
-        <source>print on A4, save as PDF, export to Excel</source>
-        <translation>A4 打印、保存为 PDF、导出 Excel</translation>
-    </message>
-    <message>
-        <source>close the quarter once reported; reopen with a reason</source>
-        <translation>上报后关账；说明原因可重新开账</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>The printer or file could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview: {title}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -933,6 +960,73 @@ The current file is kept as a backup first.</source>
     <message>
         <source>{service} for {name} on {date}</source>
         <translation>{name} {date} 的{service}</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterOverview</name>
+    <message>
+        <source>On duty at quarter end</source>
+        <translation>季末在岗人数</translation>
+    </message>
+    <message>
+        <source>Arrived / departed</source>
+        <translation>本季度到岗 / 离岗</translation>
+    </message>
+    <message>
+        <source>Lowest service coverage</source>
+        <translation>覆盖率最低的服务</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>本季度亮点</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>成效指标</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>{quarter} at a glance</source>
+        <translation>{quarter}概况</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>The overview could not be computed: {reason}</source>
+        <translation>概况未能计算：{reason}</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>{arrived} arrived and {departed} departed this quarter</source>
+        <translation>本季度到岗 {arrived} 人，离岗 {departed} 人</translation>
+    </message>
+    <message>
+        <source>No service with a coverage this quarter</source>
+        <translation>本季度没有可计算覆盖率的服务</translation>
+    </message>
+    <message>
+        <source>{service}: {covered} of {eligible} staff</source>
+        <translation>{service}：{eligible} 人中 {covered} 人</translation>
+    </message>
+    <message>
+        <source>Mentorships: {active} active, {new} new</source>
+        <translation>师徒结对：进行中 {active} 对，新结对 {new} 对</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +1188,267 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Recycle bin - {kind}</source>
         <translation>回收站-{kind}</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>{county} “group-style” assistance work: quarterly summary, {year} Q{number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office: {office}    Made on: {date}    Clerk: {clerk}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period: {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{month}/{day}/{year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total on duty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived in the quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Departed in the quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished">帮扶人才</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished">服务项目</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished">周期</translation>
+    </message>
+    <message>
+        <source>Provisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished">成效指标</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation type="unfinished">本季度</translation>
+    </message>
+    <message>
+        <source>Previous quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation type="unfinished">累计</translation>
+    </message>
+    <message>
+        <source>Target for the year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation type="unfinished">工作成效</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff or team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation type="unfinished">亮点</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation type="unfinished">本季度亮点</translation>
+    </message>
+    <message>
+        <source>Pairs active in the quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New pairs in the quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentorships</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Quarterly summary</source>
+        <translation>季度汇总</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter:</source>
+        <translation>季度(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print on A4 after a preview of the pages (Ctrl+P)</source>
+        <translation>预览页面后用 A4 纸打印（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>保存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>A workbook with a sheet per section and the charts (Ctrl+E)</source>
+        <translation>每部分一张工作表，并附图表（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>&amp;Close quarter…</source>
+        <translation>季度关账(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Once the summary is handed in: records dated in the quarter can no longer change</source>
+        <translation>汇总上报后关账：日期在本季度的记录将不能再修改</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen quarter…</source>
+        <translation>重新开账(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Computing the summary of {quarter}…</source>
+        <translation>正在计算{quarter}汇总…</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>The summary could not be computed: {reason}</source>
+        <translation>季度汇总未能计算：{reason}</translation>
+    </message>
+    <message>
+        <source>{quarter} is open: records dated in it can still change.</source>
+        <translation>{quarter}未关账：日期在本季度的记录仍可修改。</translation>
+    </message>
+    <message>
+        <source>{quarter} was closed on {when} by {who}: records dated in it cannot change until it is reopened.</source>
+        <translation>{quarter}已于 {when} 由 {who} 关账：重新开账之前，日期在本季度的记录不能修改。</translation>
+    </message>
+    <message>
+        <source>{quarter} is open: reopened on {when} by {who} ({reason}).</source>
+        <translation>{quarter}未关账：已于 {when} 由 {who} 重新开账（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Close quarter</source>
+        <translation>季度关账</translation>
+    </message>
+    <message>
+        <source>Close {quarter}? Records dated in it can then no longer be created, changed or deleted, so the printed summary and the ledger stay the same. It can be reopened later, with a reason.</source>
+        <translation>将{quarter}关账吗？关账后，日期在本季度的记录不能再新增、修改或删除，打印的汇总与台账保持一致。以后可说明原因重新开账。</translation>
+    </message>
+    <message>
+        <source>Reopen quarter</source>
+        <translation>重新开账</translation>
+    </message>
+    <message>
+        <source>Why is {quarter} reopened? The reason is kept in the audit log.</source>
+        <translation>为什么要将{quarter}重新开账？原因将记入操作日志。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Quarterly summary {quarter}</source>
+        <translation>季度汇总-{quarter}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+</context>
+<context>
+    <name>Roster</name>
+    <message>
+        <source>Team leader</source>
+        <translation type="unfinished">领队</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{team} (leader)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""总览: the first screen. On a new, empty ledger it welcomes the clerk instead."""
+"""总览: the first screen, this quarter at a glance. On a new, empty ledger it welcomes
+the clerk instead (and computes nothing)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStackedLayout, QVBoxLayout, 
 
 from app.roster import staff_count
 from ui.context import LedgerContext
+from ui.pages.dashboard_overview import QuarterOverview
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -59,8 +61,7 @@ class DashboardPage(QWidget):
         self.context = context
         self._layout = QStackedLayout(self)
         self.welcome = WelcomePanel(window)
-        self.overview = QLabel(self.tr("The overview of this quarter appears here."))
-        self.overview.setObjectName("overviewPanel")
+        self.overview = QuarterOverview(context)
         self._layout.addWidget(self.welcome)
         self._layout.addWidget(self.overview)
         context.bus.changed.connect(self._on_changed)
@@ -73,3 +74,4 @@ class DashboardPage(QWidget):
     def _on_changed(self, entities: frozenset[str]) -> None:
         if "staff" in entities:
             self.refresh()
+        self.overview.data_changed(entities)

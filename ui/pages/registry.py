@@ -18,6 +18,7 @@ translate = QCoreApplication.translate
 def page_specs(window: MainWindow) -> list[PageSpec]:
     from ui.main_window import PageSpec
     from ui.pages.dashboard import DashboardPage
+    from ui.pages.reports import ReportsPage
     from ui.pages.settings import SettingsPage
 
     context = window.context
@@ -79,14 +80,7 @@ def page_specs(window: MainWindow) -> list[PageSpec]:
             "reports",
             translate("Pages", "Quarterly summary"),
             "reports",
-            lambda: ComingPage(
-                translate("Pages", "Quarterly summary"),
-                [
-                    translate("Pages", "choose a quarter and preview the summary with its charts"),
-                    translate("Pages", "print on A4, save as PDF, export to Excel"),
-                    translate("Pages", "close the quarter once reported; reopen with a reason"),
-                ],
-            ),
+            lambda: ReportsPage(context),
         ),
         PageSpec(
             "settings",
