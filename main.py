@@ -6,10 +6,16 @@ can do (the GUI, the summary's PDF renderer), so `app/` never imports Qt.
 
 from __future__ import annotations
 
+import os
 import sys
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import cli
+
+if TYPE_CHECKING:
+    from app.report_document import PrintableDocument
 
 
 def _language(argv: list[str]) -> str:
@@ -28,12 +34,40 @@ def _start_gui(db_path: Path | None) -> int:
     return run_gui(db_path)
 
 
+def _render_pdf(language: str, document: PrintableDocument, path: Path) -> Path:
+    """Qt's text engine renders the summary's PDF, with or without a screen (a server, cron)."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        if _no_display():
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _keep.append(QGuiApplication(sys.argv[:1]))
+        from ui.i18n import install_gui_translators
+
+        install_gui_translators(language)  # the page footers speak the messages' language
+    from ui.printing import render_pdf
+
+    return render_pdf(document, path)
+
+
+def _no_display() -> bool:
+    """Only X11/Wayland systems need a display server; Windows and macOS always draw."""
+    if sys.platform in ("win32", "darwin"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+_keep: list[object] = []  # the QGuiApplication made for rendering lives as long as we run
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     from ui.i18n import install_core_translator
 
-    install_core_translator(_language(argv))
-    return cli.run(argv, cli.Hooks(start_gui=_start_gui))
+    language = _language(argv)
+    install_core_translator(language)
+    hooks = cli.Hooks(render_pdf=partial(_render_pdf, language), start_gui=_start_gui)
+    return cli.run(argv, hooks)
 
 
 if __name__ == "__main__":

@@ -167,6 +167,8 @@ def coverage_figure(summary: QuarterlySummary) -> Figure:
 
 def staff_figure(summary: QuarterlySummary) -> Figure:
     """Staff on duty at the quarter's end, one bar per field, each with its count."""
+    from matplotlib.ticker import MaxNLocator
+
     counts = summary.staff.on_duty_by_field
     figure = _figure(WIDTH_INCHES * 0.6, 2.6)
     axes = figure.add_subplot(1, 1, 1)
@@ -184,7 +186,7 @@ def staff_figure(summary: QuarterlySummary) -> Figure:
             fontsize=9,
         )
     axes.set_ylim(0, max([*counts.values(), 1]) * 1.2)
-    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # people come whole
     axes.tick_params(labelsize=9)
     axes.set_title(
         translate("Charts", "Staff on duty on {date}: {total}").format(

@@ -13,12 +13,16 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app import __version__
 from app.errors import LedgerError
 from app.i18n import translate
 from app.ledger import Ledger, default_db_path, demo_db_path
+
+if TYPE_CHECKING:
+    from app.report_data import QuarterlySummary
+    from app.report_document import PrintableDocument
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
 
@@ -31,7 +35,7 @@ class Unavailable(LedgerError):
 class Hooks:
     """What the composition root provides: renderers that need Qt, and the GUI."""
 
-    render_pdf: Callable[[Any, Path], None] | None = None
+    render_pdf: Callable[[PrintableDocument, Path], Path] | None = None
     start_gui: Callable[[Path | None], int] | None = None
 
 
@@ -147,21 +151,53 @@ def _demo(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
 
 
 def _report(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
-    """The summary's figures as JSON (also when no file is asked for)."""
+    """The summary's figures as JSON (also when no file is asked for), its PDF, its workbook."""
     from app.quarters import Quarter
-    from app.reports import quarterly_summary
+    from app.reports import quarterly_summary, recent_summaries
 
     quarter = Quarter.parse(args.quarter)
-    if (args.pdf or args.xlsx) and not args.json:  # branch point: --pdf / --xlsx come here
+    if args.pdf and hooks.render_pdf is None:
         raise Unavailable(
-            translate("Cli", "Saving the summary as PDF or Excel is not available yet; use --json.")
+            translate(
+                "Cli", "Saving the summary as PDF needs the Qt libraries of the full program."
+            )
         )
+    files = bool(args.pdf or args.xlsx)
     with Ledger.open(args.db, create=False) as ledger, ledger.session() as session:
-        summary = quarterly_summary(session, quarter)
+        recent = recent_summaries(session, quarter) if files else []  # the trend's quarters
+        summary = recent[-1] if recent else quarterly_summary(session, quarter)
     if out is sys.stdout and hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8")  # a Windows console's code page cannot carry 帮扶
-    print(json.dumps(summary.to_json(), ensure_ascii=False, indent=2), file=out)
+    if args.json or not files:
+        print(json.dumps(summary.to_json(), ensure_ascii=False, indent=2), file=out)
+    _save_summary(args, hooks, summary, recent, sys.stderr if args.json else out)
     return EXIT_OK
+
+
+def _save_summary(
+    args: argparse.Namespace,
+    hooks: Hooks,
+    summary: QuarterlySummary,
+    recent: list[QuarterlySummary],
+    notices: TextIO,
+) -> None:
+    """Write the files asked for; say where they went (on stderr when stdout is JSON)."""
+    saved: list[Path] = []
+    if args.xlsx:
+        from app.report_workbook import write_summary_workbook
+
+        saved.append(write_summary_workbook(args.xlsx, summary, recent))
+    if args.pdf and hooks.render_pdf is not None:
+        from app.report_document import summary_document
+
+        saved.append(hooks.render_pdf(summary_document(summary, recent), args.pdf))
+    if saved:
+        from app.charts import missing_font_message
+
+        if message := missing_font_message():
+            print(message, file=sys.stderr)
+    for path in saved:
+        print(translate("Cli", "Summary saved to {path}").format(path=path), file=notices)
 
 
 def _check(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:

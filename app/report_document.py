@@ -32,10 +32,10 @@ CSS_DPI = 96
 CHART_DPI = 200
 STYLE = """
 body { font-size: 10.5pt; }
-h1 { font-size: 16pt; font-weight: bold; margin-bottom: 4px; }
-h2 { font-size: 12.5pt; font-weight: bold; margin-top: 16px; margin-bottom: 6px; }
-h3 { font-size: 11pt; font-weight: bold; margin-top: 10px; margin-bottom: 4px; }
-p.meta { color: #333333; margin: 0px; }
+p.title { font-size: 16pt; font-weight: bold; margin-bottom: 4px; }
+p.section { font-size: 12.5pt; font-weight: bold; margin-top: 16px; margin-bottom: 6px; }
+p.field { font-size: 11pt; font-weight: bold; margin-top: 10px; margin-bottom: 4px; }
+p.meta { color: #333333; margin: 0px; white-space: pre-wrap; }
 table { border-collapse: collapse; border-color: #777777; }
 th { background-color: #dde7f0; font-weight: bold; }
 td, th { padding: 3px; }
@@ -88,12 +88,12 @@ def summary_document(
     title = report_title(summary)
     charts = {chart.key: chart for chart in summary_charts(summary, recent)}
     parts = [
-        f'<h1 align="center">{escape(title)}</h1>',
+        f'<p class="title" align="center">{escape(title)}</p>',
         f'<p class="meta" align="center">{escape(heading_line(summary))}</p>',
         f'<p class="meta" align="center">{escape(period_line(summary))}</p>',
     ]
     for table in summary_tables(summary):
-        parts.append(f"<h2>{escape(table.title)}</h2>")
+        parts.append(f'<p class="section">{escape(table.title)}</p>')
         parts.append(_section_html(table))
         if table.key in charts:
             parts.append(_image_html(charts[table.key]))
@@ -114,13 +114,19 @@ def _section_html(table: ReportTable) -> str:
         return _table_html(table.columns, table.rows)
     # One table per field, under the field's name: the field column goes into the heading.
     return "".join(
-        f"<h3>{escape(field)}</h3>" + _table_html(table.columns[1:], [row[1:] for row in rows])
+        f'<p class="field">{escape(field)}</p>'
+        + _table_html(table.columns[1:], [row[1:] for row in rows])
         for field, rows in groupby(table.rows, key=lambda row: row[0])
     )
 
 
 def _table_html(columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> str:
-    head = "".join(f'<th align="center">{escape(column.header)}</th>' for column in columns)
+    total = sum(column.weight for column in columns)
+    head = "".join(
+        f'<th align="center" width="{round(100 * column.weight / total)}%">'
+        f"{escape(column.header)}</th>"
+        for column in columns
+    )
     body = "".join(
         "<tr>"
         + "".join(

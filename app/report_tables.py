@@ -30,8 +30,11 @@ class Kind(Enum):
 
 @dataclass(frozen=True)
 class Column:
+    """A column's header, the kind of its values, and its share of the printed width."""
+
     header: str
     kind: Kind = Kind.TEXT
+    weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -103,8 +106,8 @@ def staff_table(summary: QuarterlySummary) -> ReportTable:
 
 def service_table(summary: QuarterlySummary) -> ReportTable:
     columns = (
-        Column(translate("Report", "Service")),
-        Column(translate("Report", "Rule")),
+        Column(translate("Report", "Service"), weight=2.2),
+        Column(translate("Report", "Rule"), weight=1.3),
         Column(translate("Report", "Provisions"), Kind.NUMBER),
         Column(translate("Report", "Eligible"), Kind.NUMBER),
         Column(translate("Report", "Covered"), Kind.NUMBER),
@@ -132,8 +135,8 @@ def outcome_table(summary: QuarterlySummary) -> ReportTable:
     """Every metric with its field first (the printout groups rows by it)."""
     columns = [
         Column(translate("Report", "Field")),
-        Column(translate("Report", "Metric")),
-        Column(translate("Report", "Unit")),
+        Column(translate("Report", "Metric"), weight=1.8),
+        Column(translate("Report", "Unit"), weight=0.9),
         Column(translate("Report", "This quarter"), Kind.NUMBER),
         Column(translate("Report", "Previous quarter"), Kind.NUMBER),
         Column(translate("Report", "Change"), Kind.PERCENT),
@@ -164,9 +167,9 @@ def outcome_table(summary: QuarterlySummary) -> ReportTable:
 
 def highlight_table(summary: QuarterlySummary) -> ReportTable:
     columns = (
-        Column(translate("Report", "Date")),
-        Column(translate("Report", "Staff or team")),
-        Column(translate("Report", "Highlight")),
+        Column(translate("Report", "Date"), weight=1.3),
+        Column(translate("Report", "Staff or team"), weight=1.5),
+        Column(translate("Report", "Highlight"), weight=6),
     )
     rows = tuple((item.date, item.staff, item.text) for item in summary.highlights)
     return ReportTable("highlights", translate("Report", "Highlights"), columns, rows)

@@ -17,6 +17,7 @@ from typing import Any
 from app.files import atomic_target
 
 MAX_WIDTH = 60
+SCREEN_DPI = 96  # what Excel means by a pixel at 100 % zoom
 
 
 @dataclass
@@ -24,7 +25,7 @@ class Sheet:
     """One worksheet: a title (the tab name), a header row and data rows.
 
     `notes` are lines printed above the table (e.g. the report's title and period);
-    `images` are PNG bytes placed below the table, one after another.
+    `images` are PNG bytes placed below the table, one after another, at their own dpi.
     """
 
     title: str
@@ -56,7 +57,6 @@ def _display_width(value: Any) -> int:
 def write_workbook(path: Path | str, sheets: Sequence[Sheet]) -> Path:
     """Write `sheets` to `path` atomically and return the final path."""
     from openpyxl import Workbook
-    from openpyxl.drawing.image import Image
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.page import PageMargins
@@ -99,7 +99,7 @@ def write_workbook(path: Path | str, sheets: Sequence[Sheet]) -> Path:
         ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6)
         anchor_row = header_row + len(sheet.rows) + 2
         for png in sheet.images:
-            image = Image(_png_stream(png))
+            image = _image(png)
             ws.add_image(image, f"A{anchor_row}")
             anchor_row += int(image.height / 20) + 2
     with atomic_target(path) as partial:
@@ -121,7 +121,19 @@ def _sheet_title(title: str) -> str:
     return cleaned[:31] or "Sheet"
 
 
-def _png_stream(png: bytes) -> Any:
+def _image(png: bytes) -> Any:
+    """A PNG at the size it was drawn for (its own dpi), not one screen pixel per dot.
+
+    A chart drawn at 200 dpi for print would otherwise cover twice its width and,
+    with the sheet fitted to the page width, shrink the table beside it.
+    """
     from io import BytesIO
 
-    return BytesIO(png)
+    from openpyxl.drawing.image import Image
+    from PIL import Image as PillowImage
+
+    image = Image(BytesIO(png))
+    dpi = PillowImage.open(BytesIO(png)).info.get("dpi", (SCREEN_DPI, SCREEN_DPI))[0]
+    scale = SCREEN_DPI / dpi if dpi else 1
+    image.width, image.height = round(image.width * scale), round(image.height * scale)
+    return image

@@ -225,31 +225,31 @@ Restore the newest good backup ({backup})?</source>
     <name>Charts</name>
     <message>
         <source>No Chinese font was found on this computer, so Chinese text in the charts cannot be shown. Install one of: {families}.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机未找到中文字体，图表中的中文无法显示。请安装以下字体之一：{families}。</translation>
     </message>
     <message>
         <source>Outcomes over the last {count} quarters</source>
-        <translation type="unfinished"></translation>
+        <translation>近{count}个季度工作成效</translation>
     </message>
     <message>
         <source>log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>对数刻度</translation>
     </message>
     <message>
         <source>no one eligible</source>
-        <translation type="unfinished"></translation>
+        <translation>无应保障人员</translation>
     </message>
     <message>
         <source>Service coverage, {quarter}</source>
-        <translation type="unfinished"></translation>
+        <translation>{quarter} 服务保障覆盖率</translation>
     </message>
     <message>
         <source>Staff on duty on {date}: {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 在岗帮扶人才：{total} 人</translation>
     </message>
     <message>
         <source>No figures recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无数据</translation>
     </message>
 </context>
 <context>
@@ -355,8 +355,12 @@ Restore the newest good backup ({backup})?</source>
         <translation>演示数据库已写入 {path}</translation>
     </message>
     <message>
-        <source>Saving the summary as PDF or Excel is not available yet; use --json.</source>
-        <translation>暂不支持将季度汇总保存为 PDF 或 Excel，请使用 --json。</translation>
+        <source>Saving the summary as PDF needs the Qt libraries of the full program.</source>
+        <translation>将季度汇总保存为 PDF 需要完整程序中的 Qt 组件。</translation>
+    </message>
+    <message>
+        <source>Summary saved to {path}</source>
+        <translation>季度汇总已保存到 {path}</translation>
     </message>
     <message>
         <source>{path}: ok</source>
@@ -944,15 +948,15 @@ The current file is kept as a backup first.</source>
     <name>Printing</name>
     <message>
         <source>The printer or file could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开打印机或文件。</translation>
     </message>
     <message>
         <source>Page {page} of {pages}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {page} 页 共 {pages} 页</translation>
     </message>
     <message>
         <source>Print preview: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>打印预览：{title}</translation>
     </message>
 </context>
 <context>
@@ -1194,135 +1198,139 @@ The current file is kept as a backup first.</source>
     <name>Report</name>
     <message>
         <source>{county} “group-style” assistance work: quarterly summary, {year} Q{number}</source>
-        <translation type="unfinished"></translation>
+        <translation>{county}“组团式”帮扶工作季度汇总（{year}年第{number}季度）</translation>
     </message>
     <message>
         <source>Office: {office}    Made on: {date}    Clerk: {clerk}</source>
-        <translation type="unfinished"></translation>
+        <translation>填报单位：{office}&#x3000;&#x3000;制表日期：{date}&#x3000;&#x3000;制表人：{clerk}</translation>
     </message>
     <message>
         <source>Period: {start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>统计期间：{start}至{end}</translation>
     </message>
     <message>
         <source>{month}/{day}/{year}</source>
-        <translation type="unfinished"></translation>
+        <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
         <source>Total on duty</source>
-        <translation type="unfinished"></translation>
+        <translation>在岗合计</translation>
     </message>
     <message>
         <source>Arrived in the quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>本季度到岗</translation>
     </message>
     <message>
         <source>Departed in the quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>本季度离岗</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished">帮扶人才</translation>
+        <translation>人员</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished">服务项目</translation>
+        <translation>服务项目</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished">周期</translation>
+        <translation>周期</translation>
     </message>
     <message>
         <source>Provisions</source>
-        <translation type="unfinished"></translation>
+        <translation>落实次数</translation>
     </message>
     <message>
         <source>Eligible</source>
-        <translation type="unfinished"></translation>
+        <translation>应保障人数</translation>
     </message>
     <message>
         <source>Covered</source>
-        <translation type="unfinished"></translation>
+        <translation>已落实人数</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖率</translation>
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished"></translation>
+        <translation>服务保障</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>帮扶领域</translation>
     </message>
     <message>
         <source>Metric</source>
-        <translation type="unfinished">成效指标</translation>
+        <translation>成效指标</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>This quarter</source>
-        <translation type="unfinished">本季度</translation>
+        <translation>本季度</translation>
     </message>
     <message>
         <source>Previous quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>上季度</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>环比增减</translation>
     </message>
     <message>
         <source>Year to date</source>
-        <translation type="unfinished"></translation>
+        <translation>本年累计</translation>
     </message>
     <message>
         <source>Cumulative</source>
-        <translation type="unfinished">累计</translation>
+        <translation>累计</translation>
     </message>
     <message>
         <source>Target for the year</source>
-        <translation type="unfinished"></translation>
+        <translation>年度目标</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>目标完成</translation>
     </message>
     <message>
         <source>Outcomes</source>
-        <translation type="unfinished">工作成效</translation>
+        <translation>工作成效</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Staff or team</source>
-        <translation type="unfinished"></translation>
+        <translation>人才或团队</translation>
     </message>
     <message>
         <source>Highlight</source>
-        <translation type="unfinished">亮点</translation>
+        <translation>亮点内容</translation>
     </message>
     <message>
         <source>Highlights</source>
-        <translation type="unfinished">本季度亮点</translation>
+        <translation>工作亮点</translation>
     </message>
     <message>
         <source>Pairs active in the quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>本季度结对中</translation>
     </message>
     <message>
         <source>New pairs in the quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>本季度新结对</translation>
     </message>
     <message>
         <source>Mentorships</source>
-        <translation type="unfinished"></translation>
+        <translation>师徒结对</translation>
+    </message>
+    <message>
+        <source>{header} (%)</source>
+        <translation>{header}（%）</translation>
     </message>
 </context>
 <context>
