@@ -42,7 +42,8 @@ def display(value: Any) -> Any:
 @dataclass(frozen=True)
 class Column:
     """One column: its key, its label (a callable, so it follows the UI language), the
-    SQL expression it shows and sorts by, and how a value is shown."""
+    SQL expression it shows and sorts by, how a value is shown, and how wide it
+    usually is (so a view sizes columns without measuring every row)."""
 
     key: str
     label: Callable[[], str]
@@ -50,6 +51,7 @@ class Column:
     format: Callable[[Any], Any] = display
     numeric: bool = False
     sortable: bool = True
+    width: int = 0  # typical display width in Latin characters (a CJK one counts 2); 0 = any
 
 
 class Listing:

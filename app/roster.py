@@ -55,21 +55,29 @@ class StaffList(Listing):
 
     def columns(self) -> list[Column]:
         return [
-            labelled_column(Staff, "name"),
-            labelled_column(Staff, "gender"),
-            labelled_column(Staff, "field"),
-            Column("sending_unit", lambda: label_of(Staff, "sending_unit_id"), SendingUnit.name),
+            labelled_column(Staff, "name", width=8),
+            labelled_column(Staff, "gender", width=4),
+            labelled_column(Staff, "field", width=6),
             Column(
-                "receiving_unit", lambda: label_of(Staff, "receiving_unit_id"), ReceivingUnit.name
+                "sending_unit",
+                lambda: label_of(Staff, "sending_unit_id"),
+                SendingUnit.name,
+                width=18,
             ),
-            labelled_column(Staff, "post"),
-            Column("team", lambda: label_of(Staff, "team_id"), Team.name),
-            labelled_column(Staff, "is_leader"),
-            labelled_column(Staff, "start_date"),
-            labelled_column(Staff, "planned_end"),
-            labelled_column(Staff, "status"),
-            labelled_column(Staff, "id_number", format=mask_id_number),
-            labelled_column(Staff, "phone"),
+            Column(
+                "receiving_unit",
+                lambda: label_of(Staff, "receiving_unit_id"),
+                ReceivingUnit.name,
+                width=20,
+            ),
+            labelled_column(Staff, "post", width=14),
+            Column("team", lambda: label_of(Staff, "team_id"), Team.name, width=12),
+            labelled_column(Staff, "is_leader", width=4),
+            labelled_column(Staff, "start_date", width=10),
+            labelled_column(Staff, "planned_end", width=10),
+            labelled_column(Staff, "status", width=8),
+            labelled_column(Staff, "id_number", format=mask_id_number, width=18),
+            labelled_column(Staff, "phone", width=13),
         ]
 
     def base(self) -> Select[Any]:

@@ -28,4 +28,15 @@ def make_record_table(model: RecordTableModel, parent: QWidget | None = None) ->
     vertical.setDefaultSectionSize(ROW_HEIGHT)
     vertical.hide()
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    size_columns(view, model)
     return view
+
+
+def size_columns(view: QTableView, model: RecordTableModel) -> None:
+    """Columns as wide as their listing says a typical value is, never less than the header."""
+    metrics = view.fontMetrics()
+    char = metrics.horizontalAdvance("0")
+    for index, column in enumerate(model.listing.columns()):
+        if column.width:
+            header = metrics.horizontalAdvance(column.label()) + 3 * char
+            view.setColumnWidth(index, max(column.width * char + 2 * char, header))

@@ -406,6 +406,17 @@ Restore the newest good backup ({backup})?</source>
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>如 2024-07-01</translation>
+    </message>
+    <message>
+        <source>Pick a date</source>
+        <translation>选择日期</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>{path} already exists; choose another file name.</source>
@@ -896,14 +907,6 @@ The current file is kept as a backup first.</source>
         <translation>帮扶人才</translation>
     </message>
     <message>
-        <source>the roster of dispatched staff: search, filters, sorting</source>
-        <translation>帮扶人才名册：搜索、筛选、排序</translation>
-    </message>
-    <message>
-        <source>the staff form with checks as you type; teams and units</source>
-        <translation>边录入边校验的人才信息表；帮扶团队与单位</translation>
-    </message>
-    <message>
         <source>Services</source>
         <translation>服务保障</translation>
     </message>
@@ -1195,6 +1198,13 @@ The current file is kept as a backup first.</source>
     </message>
 </context>
 <context>
+    <name>ReferenceCombo</name>
+    <message>
+        <source>Add new…</source>
+        <translation>新增…</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>{county} “group-style” assistance work: quarterly summary, {year} Q{number}</source>
@@ -1448,15 +1458,15 @@ The current file is kept as a backup first.</source>
     <name>Roster</name>
     <message>
         <source>Team leader</source>
-        <translation type="unfinished">领队</translation>
+        <translation>领队</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>人数</translation>
     </message>
     <message>
         <source>{team} (leader)</source>
-        <translation type="unfinished"></translation>
+        <translation>{team}（领队）</translation>
     </message>
 </context>
 <context>
@@ -1598,14 +1608,6 @@ The current file is kept as a backup first.</source>
         <translation>单位与团队</translation>
     </message>
     <message>
-        <source>the sending and receiving units, with add, edit and delete</source>
-        <translation>派出单位和受援单位：新增、修改、删除</translation>
-    </message>
-    <message>
-        <source>the teams with their batch, receiving unit and leader</source>
-        <translation>帮扶团队：批次、受援单位和领队</translation>
-    </message>
-    <message>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
@@ -1734,6 +1736,155 @@ The current file is kept as a backup first.</source>
     </message>
 </context>
 <context>
+    <name>StaffDetail</name>
+    <message>
+        <source>Choose a person in the list to see their file.</source>
+        <translation>在左侧列表中选择一人，查看其档案。</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务保障</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>工作成效</translation>
+    </message>
+    <message>
+        <source>Mentee</source>
+        <translation>徒弟</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Mentees</source>
+        <translation>结对徒弟</translation>
+    </message>
+    <message>
+        <source>Services ({count})</source>
+        <translation>服务保障（{count}）</translation>
+    </message>
+    <message>
+        <source>Outcomes ({count})</source>
+        <translation>工作成效（{count}）</translation>
+    </message>
+    <message>
+        <source>Mentees ({count})</source>
+        <translation>结对徒弟（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>StaffForm</name>
+    <message>
+        <source>New staff member</source>
+        <translation>新增帮扶人才</translation>
+    </message>
+    <message>
+        <source>Edit staff member</source>
+        <translation>修改帮扶人才</translation>
+    </message>
+    <message>
+        <source>18 characters; fills in the birth date and gender</source>
+        <translation>18 位；自动填写出生日期和性别</translation>
+    </message>
+    <message>
+        <source>mobile or landline, e.g. 0482-6112233</source>
+        <translation>手机或座机，如 0482-6112233</translation>
+    </message>
+    <message>
+        <source>Leads the team (领队)</source>
+        <translation>担任团队领队</translation>
+    </message>
+    <message>
+        <source>the last day of the planned assignment</source>
+        <translation>计划帮扶的最后一天</translation>
+    </message>
+    <message>
+        <source>only when the assignment ended early or late</source>
+        <translation>仅在提前或延期结束时填写</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Staff</source>
+        <translation>帮扶人才</translation>
+    </message>
+    <message>
+        <source>Search name, unit, post or phone (Ctrl+F)</source>
+        <translation>搜索姓名、单位、职务或电话（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>全部领域</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部团队</translation>
+    </message>
+    <message>
+        <source>All receiving units</source>
+        <translation>全部受援单位</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>The staff as listed, with the filters applied (Ctrl+E)</source>
+        <translation>按当前筛选导出列表中的人员（Ctrl+E）</translation>
+    </message>
+</context>
+<context>
     <name>TargetsPanel</name>
     <message>
         <source>Yearly targets</source>
@@ -1768,6 +1919,33 @@ The current file is kept as a backup first.</source>
     </message>
 </context>
 <context>
+    <name>TeamForm</name>
+    <message>
+        <source>New team</source>
+        <translation>新增帮扶团队</translation>
+    </message>
+    <message>
+        <source>Edit team</source>
+        <translation>修改帮扶团队</translation>
+    </message>
+    <message>
+        <source>e.g. 2022年第一批</source>
+        <translation>如 2022年第一批</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Add the team&apos;s members first, then choose a leader.</source>
+        <translation>请先为团队添加成员，再选择领队。</translation>
+    </message>
+    <message>
+        <source>Team leader</source>
+        <translation>领队</translation>
+    </message>
+</context>
+<context>
     <name>Unit</name>
     <message>
         <source>Name</source>
@@ -1784,6 +1962,21 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Field</source>
         <translation>领域</translation>
+    </message>
+</context>
+<context>
+    <name>UnitForm</name>
+    <message>
+        <source>New unit</source>
+        <translation>新增单位</translation>
+    </message>
+    <message>
+        <source>Edit unit</source>
+        <translation>修改单位</translation>
+    </message>
+    <message>
+        <source>e.g. 北京市丰台区 or 内蒙古兴安盟扎赉特旗</source>
+        <translation>如 北京市丰台区、内蒙古兴安盟扎赉特旗</translation>
     </message>
 </context>
 <context>
@@ -1827,6 +2020,21 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Team leader</source>
         <translation>领队</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsTab</name>
+    <message>
+        <source>Sending units send the staff (派出单位); receiving units host them (受援单位). A team&apos;s leader is chosen among its members in the team&apos;s form.</source>
+        <translation>派出单位选派帮扶人才，受援单位接收帮扶人才。团队领队在团队表单中从其成员里选择。</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>帮扶团队</translation>
     </message>
 </context>
 <context>

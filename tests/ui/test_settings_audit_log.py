@@ -13,7 +13,7 @@ from app import records
 from app.models import Staff
 from app.staff import STAFF
 from tests.ui.conftest import ScriptedDialogs
-from tests.ui.settings_helpers import click, click_row, settings_tab, texts
+from tests.ui.widget_helpers import click, click_row, settings_tab, texts
 from ui.main_window import MainWindow
 
 

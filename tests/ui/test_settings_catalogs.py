@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.models import AuditEntry, MetricTarget, ServiceType
 from tests.ui.conftest import ScriptedDialogs
-from tests.ui.settings_helpers import click, click_row, retype, settings_tab, texts, type_text
+from tests.ui.widget_helpers import click, click_row, retype, settings_tab, texts, type_text
 from ui.dialogs.record_form import RecordForm
 from ui.main_window import MainWindow
 

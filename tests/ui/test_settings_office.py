@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from app.models import AuditEntry
 from tests.ui.conftest import ScriptedDialogs
-from tests.ui.settings_helpers import click, retype, settings_tab
+from tests.ui.widget_helpers import click, retype, settings_tab
 from ui.application import LedgerApplication
 from ui.main_window import MainWindow
 

@@ -13,7 +13,7 @@ from app.roster import staff_count
 from app.staff import STAFF
 from app.units import set_team_leader
 from tests.ui.conftest import ScriptedDialogs
-from tests.ui.settings_helpers import click, click_row, settings_tab, texts
+from tests.ui.widget_helpers import click, click_row, settings_tab, texts
 from ui.main_window import MainWindow
 
 

@@ -16,7 +16,15 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import records
 from app.records import Kind
@@ -60,10 +68,10 @@ class RecordForm(QDialog):
         self._initial: dict[str, Any] = {}
         self.setMinimumWidth(540)
         outer = QVBoxLayout(self)
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        outer.addLayout(self.form)
+        self._columns = QHBoxLayout()
+        self._columns.setSpacing(24)
+        outer.addLayout(self._columns)
+        self.form = self.new_column()
         self.pending = QLabel()  # problems of fields the clerk has not reached yet
         self.pending.setObjectName("hint")
         self.pending.setWordWrap(True)
@@ -79,6 +87,15 @@ class RecordForm(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
     # ----------------------------------------------------------------- layout
+    def new_column(self) -> QFormLayout:
+        """Start a column of fields beside the previous one (long forms stay on screen)."""
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._columns.addLayout(form, 1)
+        self.form = form
+        return form
+
     def add_field(self, key: str, editor: Editor, *, hint: str = "") -> Editor:
         """A labelled row: the editor, an optional hint, and its message under it."""
         box, error = field_box(editor, hint)
@@ -140,21 +157,26 @@ class RecordForm(QDialog):
     def save(self) -> None:
         if self.check():
             return
+        record_id = self.submit()
+        if record_id is None:  # refused; the message was shown and the form stays open
+            return
+        self.record_id = record_id
+        self.saved.emit(record_id)
+        self.accept()
+
+    def submit(self) -> int | None:
+        """Write the values in one `app/` command; the record's id, or None when refused.
+        A form that saves more than its columns (a team's leader) overrides this."""
         changed = {self.kind.entity}
         if self.record_id is None:
             done = self.context.write(
                 self, records.create, self.kind, self.values(), changed=changed
             )
-        else:
-            done = self.context.write(
-                self, records.update, self.kind, self.record_id, self.values(), changed=changed
-            )
-        if done is None:  # refused; the message was shown and the form stays open
-            return
-        if self.record_id is None:
-            self.record_id = done.value
-        self.saved.emit(self.record_id)
-        self.accept()
+            return None if done is None else done.value
+        updated = self.context.write(
+            self, records.update, self.kind, self.record_id, self.values(), changed=changed
+        )
+        return None if updated is None else self.record_id
 
     def reject(self) -> None:
         """Esc or Cancel: throw edits away only when the clerk says so."""

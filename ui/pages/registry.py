@@ -20,6 +20,7 @@ def page_specs(window: MainWindow) -> list[PageSpec]:
     from ui.pages.dashboard import DashboardPage
     from ui.pages.reports import ReportsPage
     from ui.pages.settings import SettingsPage
+    from ui.pages.staff import StaffPage
 
     context = window.context
     return [
@@ -33,13 +34,7 @@ def page_specs(window: MainWindow) -> list[PageSpec]:
             "staff",
             translate("Pages", "Staff"),
             "staff",
-            lambda: ComingPage(
-                translate("Pages", "Staff"),
-                [
-                    translate("Pages", "the roster of dispatched staff: search, filters, sorting"),
-                    translate("Pages", "the staff form with checks as you type; teams and units"),
-                ],
-            ),
+            lambda: StaffPage(context),
         ),
         PageSpec(
             "services",

@@ -15,11 +15,11 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.context import LedgerContext
-from ui.pages.coming import ComingPage
 from ui.pages.settings_audit_log import AuditLogTab
 from ui.pages.settings_catalogs import metrics_tab, services_tab
 from ui.pages.settings_office import OfficeTab
 from ui.pages.settings_recycle_bin import RecycleBinTab
+from ui.pages.settings_units import UnitsTab
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -35,8 +35,7 @@ class SettingsTab:
 
 
 def settings_tabs(context: LedgerContext, window: MainWindow) -> list[SettingsTab]:
-    """The tabs in order. Units and teams: replace the placeholder's factory with the
-    widget built for the Staff page (a list + form over UNIT and TEAM) to host it here."""
+    """The tabs in order."""
     return [
         SettingsTab(
             "general",
@@ -50,18 +49,7 @@ def settings_tabs(context: LedgerContext, window: MainWindow) -> list[SettingsTa
         SettingsTab(
             "units",
             translate("SettingsPage", "Units and teams"),
-            lambda: ComingPage(
-                translate("SettingsPage", "Units and teams"),
-                [
-                    translate(
-                        "SettingsPage",
-                        "the sending and receiving units, with add, edit and delete",
-                    ),
-                    translate(
-                        "SettingsPage", "the teams with their batch, receiving unit and leader"
-                    ),
-                ],
-            ),
+            lambda: UnitsTab(context),
         ),
         SettingsTab(
             "recycle_bin",

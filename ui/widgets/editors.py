@@ -31,9 +31,12 @@ Editor = QLineEdit | QPlainTextEdit | QComboBox | QCheckBox | QSpinBox
 COMPACT_WIDTH = 180
 
 
-def vocabulary_combo(enum_class: type[Vocabulary]) -> QComboBox:
-    """A drop-down of a vocabulary's labels; the item data is the stored code."""
+def vocabulary_combo(enum_class: type[Vocabulary], *, blank: bool = False) -> QComboBox:
+    """A drop-down of a vocabulary's labels; the item data is the stored code. With
+    `blank`, a first empty choice (data None) for a field that may stay unset."""
     combo = QComboBox()
+    if blank:
+        combo.addItem("", None)
     for member in enum_class:
         combo.addItem(member.label(), member.value)
     return combo

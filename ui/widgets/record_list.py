@@ -8,6 +8,7 @@ sort, count and export the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
@@ -114,15 +115,10 @@ class RecordList(QWidget):
 
     # ----------------------------------------------------------------- queries
     def set_filters(self, filters: Mapping[str, Any]) -> None:
-        query = self.model.query
-        self.model.set_query(
-            ListQuery(
-                search=query.search,
-                filters=dict(filters),
-                sort_key=query.sort_key,
-                descending=query.descending,
-            )
-        )
+        self.model.set_query(replace(self.model.query, filters=dict(filters)))
+
+    def set_search(self, text: str) -> None:
+        self.model.set_query(replace(self.model.query, search=text))
 
     def export(self, title: str) -> Task | None:
         """The list as shown (filters and order) to an Excel workbook, in the background."""

@@ -1,4 +1,4 @@
-"""Driving the Settings page's widgets as a clerk would: clicks and typing."""
+"""Driving real widgets as a clerk would: clicks, typing, reading a list's cells."""
 
 from __future__ import annotations
 
@@ -66,3 +66,12 @@ def click_row(qtbot: QtBot, records: RecordList, text: str, key: str | None = No
     center = view.visualRect(records.model.index(row, 0)).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
     assert records.selected_id() == records.model.record_id(row)
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    """Make a shown dialog the active window, as a desktop's window manager does (the
+    offscreen platform leaves the main window active), so its shortcuts reach it."""
+    handle = window.windowHandle()
+    assert handle is not None
+    handle.requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)

@@ -1,0 +1,134 @@
+"""One staff member's file beside the roster: their data, services, outcomes and mentees.
+
+Read from `app.roster.staff_file`; it follows the chosen row and refreshes when any
+record of the person changes, so the clerk sees a provision they just entered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import NotFoundError
+from app.roster import StaffFile, staff_file
+from ui.context import LedgerContext
+from ui.table_models import cell_text
+
+# Changes to these kinds of records can alter what a person's file shows.
+WATCHED = frozenset({"staff", "unit", "team", "service_provision", "outcome_entry", "mentorship"})
+
+
+class StaffDetail(QWidget):
+    def __init__(self, context: LedgerContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.staff_id: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 0, 0, 0)
+        self.title = QLabel()
+        self.title.setObjectName("sectionTitle")
+        layout.addWidget(self.title)
+        self.placeholder = QLabel(self.tr("Choose a person in the list to see their file."))
+        self.placeholder.setObjectName("hint")
+        self.placeholder.setWordWrap(True)
+        layout.addWidget(self.placeholder)
+        self.tabs = QTabWidget()
+        facts_page = QWidget()
+        self.facts = QFormLayout(facts_page)
+        self.facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(facts_page)
+        self.tabs.addTab(scroll, self.tr("Data"))
+        self.provisions = self._table(
+            [self.tr("Date"), self.tr("Service"), self.tr("Details")], self.tr("Services")
+        )
+        self.outcomes = self._table(
+            [self.tr("Date"), self.tr("Metric"), self.tr("Value"), self.tr("Description")],
+            self.tr("Outcomes"),
+        )
+        self.mentees = self._table(
+            [self.tr("Mentee"), self.tr("Unit"), self.tr("From"), self.tr("To"), self.tr("Goal")],
+            self.tr("Mentees"),
+        )
+        layout.addWidget(self.tabs, 1)
+        context.bus.changed.connect(self._on_changed)
+        self.show_staff(None)
+
+    def _table(self, headers: list[str], title: str) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        self.tabs.addTab(table, title)
+        return table
+
+    def show_staff(self, staff_id: int | None) -> None:
+        self.staff_id = staff_id
+        file = None
+        if staff_id is not None:
+            try:
+                file = self.context.read(staff_file, staff_id)
+            except NotFoundError:  # deleted meanwhile
+                self.staff_id = None
+        self.placeholder.setVisible(file is None)
+        self.tabs.setVisible(file is not None)
+        self.title.setText(file.name if file else "")
+        if file is not None:
+            self._fill(file)
+
+    def _fill(self, file: StaffFile) -> None:
+        while self.facts.rowCount():
+            self.facts.removeRow(0)
+        for label, value in file.facts:
+            text = QLabel(value)
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.facts.addRow(label, text)
+        _fill_rows(self.provisions, [(p.date, p.service, p.details) for p in file.provisions])
+        _fill_rows(
+            self.outcomes,
+            [
+                (o.date, o.metric, f"{cell_text(o.value)} {o.unit}".strip(), o.description)
+                for o in file.outcomes
+            ],
+        )
+        _fill_rows(
+            self.mentees,
+            [(m.name, m.unit, m.start_date, m.end_date, m.goal) for m in file.mentees],
+        )
+        counted = (
+            (self.tr("Services ({count})"), file.provisions),
+            (self.tr("Outcomes ({count})"), file.outcomes),
+            (self.tr("Mentees ({count})"), file.mentees),
+        )
+        for index, (title, lines) in enumerate(counted, start=1):
+            self.tabs.setTabText(index, title.format(count=len(lines)))
+
+    def _on_changed(self, entities: frozenset[str]) -> None:
+        if self.staff_id is not None and entities & WATCHED:
+            self.show_staff(self.staff_id)
+
+
+def _fill_rows(table: QTableWidget, rows: Sequence[Sequence[Any]]) -> None:
+    table.setRowCount(len(rows))
+    for row, values in enumerate(rows):
+        for column, value in enumerate(values):
+            table.setItem(row, column, QTableWidgetItem(cell_text(value)))
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setStretchLastSection(True)
