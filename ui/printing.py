@@ -29,6 +29,7 @@ from app.charts import CJK_FAMILIES
 from app.files import atomic_target
 from app.report_document import PrintableDocument
 from ui.dialogs import ask
+from ui.pdf_text import radical_equivalents, restore_ideographs
 
 translate = QCoreApplication.translate
 
@@ -115,6 +116,7 @@ def render_pdf(document: PrintableDocument, path: Path | str) -> Path:
     """Write `document` as an A4 PDF, under a temporary name until it is complete."""
     with atomic_target(path) as partial:
         _write_pdf(document, partial)
+        restore_ideographs(partial, radical_equivalents(_font(BODY_POINTS)))
     return Path(path).expanduser().resolve()
 
 

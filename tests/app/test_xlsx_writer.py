@@ -50,3 +50,26 @@ def test_a_failed_write_leaves_the_old_file(
         write_workbook(target, [Sheet("x", ["a"], [["b"]])])
     assert target.read_bytes() == b"old content"
     assert list(tmp_path.iterdir()) == [target]
+
+
+def test_images_show_at_the_size_they_were_drawn_for(tmp_path: Path) -> None:
+    """A 400×200 chart drawn at 200 dpi is 2 inches wide: 192 Excel pixels, not 400."""
+    import io
+    import re
+    import zipfile
+
+    from PIL import Image
+
+    pngs = []
+    for dpi in (200, None):
+        buffer = io.BytesIO()
+        Image.new("RGB", (400, 200), "white").save(
+            buffer, "PNG", **({"dpi": (dpi, dpi)} if dpi else {})
+        )
+        pngs.append(buffer.getvalue())
+    path = write_workbook(tmp_path / "charts.xlsx", [Sheet("图表", ["a"], [["b"]], images=pngs)])
+    with zipfile.ZipFile(path) as archive:
+        drawing = archive.read("xl/drawings/drawing1.xml").decode()
+    sizes = [(int(cx), int(cy)) for cx, cy in re.findall(r'ext cx="(\d+)" cy="(\d+)"', drawing)]
+    emu = 9525  # per pixel
+    assert sizes == [(192 * emu, 96 * emu), (400 * emu, 200 * emu)]  # no dpi: one pixel each

@@ -30,6 +30,7 @@ class ScriptedDialogs:
     errors: list[str] = field(default_factory=list)
     infos: list[str] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)
+    shown: list[Any] = field(default_factory=list)  # dialogs run through ask.run_dialog
 
     def _next(self, queue: list[Any], what: str, default: Any) -> Any:
         self.asked.append(what)
@@ -47,6 +48,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> ScriptedDialogs:
     monkeypatch.setattr(
         ask, "ask_text", lambda parent, title, label: script._next(script.texts, label, None)
     )
+    monkeypatch.setattr(ask, "run_dialog", lambda dialog: script.shown.append(dialog) or 0)
     for name in ("ask_open_path", "ask_save_path", "ask_directory"):
         monkeypatch.setattr(
             ask, name, lambda *args, **kwargs: script._next(script.paths, "path", None)

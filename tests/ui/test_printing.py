@@ -1,0 +1,119 @@
+"""The printable summary laid out by Qt: page count, Chinese text, figures, preview."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from sqlalchemy.orm import Session
+
+from app.quarters import Quarter
+from app.report_document import PrintableDocument, summary_document
+from app.reports import quarterly_summary, recent_summaries
+from tests.app.summary_samples import recent, summary
+from ui import printing
+from ui.dialogs import ask
+from ui.i18n import install_gui_translators
+
+POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo")
+needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
+
+
+@pytest.fixture
+def chinese(qapp: Any) -> Iterator[None]:
+    install_gui_translators("zh_CN")  # as the clerk sees it; the conftest resets app/ after
+    yield
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return int(
+        next(line.split()[1] for line in info.stdout.splitlines() if line.startswith("Pages:"))
+    )
+
+
+def pdf_text(path: Path) -> str:
+    done = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def test_title_office_date_and_clerk_in_chinese(chinese: None) -> None:
+    document = summary_document(summary(), [])
+    assert document.title == "扎赉特旗“组团式”帮扶工作季度汇总（2024年第3季度）"
+    assert f">{document.title}</p>" in document.html
+    assert "制表日期：2024年10月8日" in document.html and "制表人：王丽" in document.html
+    assert "统计期间：2024年7月1日至2024年9月30日" in document.html
+    for section in ("人员", "服务保障", "工作成效", "工作亮点", "师徒结对"):
+        assert f">{section}</p>" in document.html
+
+
+@needs_poppler
+def test_demo_summary_as_pdf(chinese: None, demo_session: Session, tmp_path: Path) -> None:
+    quarter = Quarter(2024, 3)
+    figures = quarterly_summary(demo_session, quarter)
+    document = summary_document(figures, recent_summaries(demo_session, quarter))
+    path = printing.render_pdf(document, tmp_path / "summary.pdf")
+    assert path == (tmp_path / "summary.pdf").resolve() and not list(tmp_path.glob("*.partial"))
+    pages = pdf_pages(path)
+    assert 2 <= pages <= 6
+    text = pdf_text(path)
+    assert document.title in text
+    assert not [char for char in text if 0x2E80 <= ord(char) < 0x2FE0], "radicals, not 人/门/页"
+    footers = text.replace(" ", "")
+    assert f"第1页共{pages}页" in footers and f"第{pages}页共{pages}页" in footers
+    surgeries = next(line for line in figures.outcomes if line.metric == "手术")
+    surgery_row = next(line.split() for line in text.splitlines() if line.split()[:1] == ["手术"])
+    assert surgery_row[2] == str(surgeries.quarter) and surgery_row[6] == str(surgeries.cumulative)
+    assert "扎赉特旗委组织部人才工作科" in text and "王丽" in text
+
+
+def test_paint_document_counts_pages_at_any_resolution(qapp: Any, tmp_path: Path) -> None:
+    document = summary_document(summary(), recent())
+    counts = []
+    for dpi in (150, 300, 600):
+        writer = QPdfWriter(str(tmp_path / f"{dpi}.pdf"))
+        writer.setResolution(dpi)
+        writer.setPageLayout(printing.a4_layout())
+        counts.append(printing.paint_document(document, writer))
+        del writer
+    assert counts[0] == counts[1] == counts[2] >= 2
+    if POPPLER:
+        assert pdf_pages(tmp_path / "300.pdf") == counts[1]
+
+
+def test_print_preview_is_a4_portrait_and_paints(
+    qapp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = summary_document(summary(), [])
+    seen: dict[str, Any] = {}
+
+    def run(dialog: QPrintPreviewDialog) -> int:
+        preview = dialog.findChild(QPrintPreviewWidget)
+        preview.updatePreview()  # what showing the dialog does: paintRequested → our painter
+        seen["pages"] = preview.pageCount()
+        seen["title"] = dialog.windowTitle()
+        return 0
+
+    monkeypatch.setattr(ask, "run_dialog", run)
+    painted: list[int] = []
+    original = printing.paint_document
+
+    def counting(document: PrintableDocument, device: QPrinter) -> int:
+        layout = device.pageLayout()
+        assert layout.pageSize().id() == QPageSize.PageSizeId.A4
+        assert layout.orientation() == QPageLayout.Orientation.Portrait
+        painted.append(original(document, device))
+        return painted[-1]
+
+    monkeypatch.setattr(printing, "paint_document", counting)
+    printing.print_with_preview(None, document)
+    assert painted and seen["pages"] == painted[0] >= 1
+    assert document.title in seen["title"]
