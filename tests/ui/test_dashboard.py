@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app import clock, records
+from app import charts, clock, records
 from app.staff import STAFF
 from ui.main_window import MainWindow
 from ui.pages.dashboard import DashboardPage
@@ -78,6 +78,21 @@ def test_a_new_staff_member_updates_the_figures(
     assert page.overview.moves_card.value.text() == "1 / 0"
     assert page.overview.coverage_card.detail.text().endswith("19 人中 16 人")
     assert len(page.overview.canvases()) == 3 and page.overview.canvases() != before
+
+
+def test_without_a_chinese_font_the_overview_says_so_instead_of_drawing_boxes(
+    autumn_2024: None,
+    demo_window: MainWindow,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = dashboard(demo_window, qtbot)
+    assert not page.overview.font_label.isVisible()
+    monkeypatch.setattr(charts, "missing_font_message", lambda: "没有找到中文字体")
+    demo_window.context.bus.announce("outcome_entry")
+    qtbot.waitUntil(page.overview.is_ready, timeout=WAIT_MS)
+    assert page.overview.font_label.isVisible()
+    assert page.overview.font_label.text() == "没有找到中文字体"
 
 
 def test_nothing_is_computed_while_the_welcome_panel_shows(window: MainWindow) -> None:

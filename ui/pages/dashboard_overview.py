@@ -34,6 +34,7 @@ from app.reports import recent_summaries
 from ui.context import LedgerContext
 from ui.table_models import cell_text
 from ui.tasks import LatestResult
+from ui.widgets.font_notice import FontNotice
 from ui.widgets.quarter_combo import quarter_text
 
 if TYPE_CHECKING:
@@ -93,6 +94,29 @@ class FigureCard(QFrame):
         self.detail.setText(detail)
 
 
+class ChartSlot(QFrame):
+    """A frame that holds one chart; a new figure replaces the canvas of the old one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartSlot")
+        self.setMinimumHeight(CHART_HEIGHT)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.canvas: QWidget | None = None
+
+    def show_figure(self, figure: Figure) -> None:
+        """Draw `figure` here; the canvas is made on the GUI thread, as Qt requires."""
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        if self.canvas is not None:
+            self._layout.removeWidget(self.canvas)
+            self.canvas.deleteLater()
+        self.canvas = FigureCanvasQTAgg(figure)
+        self.canvas.setObjectName("chartCanvas")
+        self._layout.addWidget(self.canvas)
+
+
 class QuarterOverview(QWidget):
     def __init__(self, context: LedgerContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,10 +141,7 @@ class QuarterOverview(QWidget):
         header.addWidget(self.state_label)
         header.addStretch(1)
         layout.addLayout(header)
-        self.font_label = QLabel()
-        self.font_label.setObjectName("fieldError")
-        self.font_label.setWordWrap(True)
-        self.font_label.hide()
+        self.font_label = FontNotice()
         layout.addWidget(self.font_label)
 
         cards = QHBoxLayout()
@@ -148,10 +169,10 @@ class QuarterOverview(QWidget):
         self.outcomes.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.outcomes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.outcomes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header = self.outcomes.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.chart_slots = [self._chart_slot() for _ in range(3)]
+        columns = self.outcomes.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.chart_slots = [ChartSlot() for _ in range(3)]
         staff_slot, coverage_slot, trend_slot = self.chart_slots
         grid.addWidget(self.outcomes, 0, 0)
         grid.addWidget(staff_slot, 1, 0)
@@ -163,13 +184,6 @@ class QuarterOverview(QWidget):
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
         layout.addLayout(grid, 1)
-
-    def _chart_slot(self) -> QFrame:
-        slot = QFrame()
-        slot.setObjectName("chartSlot")
-        slot.setMinimumHeight(CHART_HEIGHT)
-        QVBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
-        return slot
 
     # ----------------------------------------------------------------- computing
     def showEvent(self, event: QShowEvent) -> None:
@@ -203,8 +217,7 @@ class QuarterOverview(QWidget):
     def _show_prepared(self, prepared: PreparedOverview) -> None:
         self.prepared = prepared
         self.state_label.clear()
-        self.font_label.setText(prepared.font_message or "")
-        self.font_label.setVisible(prepared.font_message is not None)
+        self.font_label.show_message(prepared.font_message)
         self._show_figures(prepared.summary)
         self._show_outcomes(prepared.summary)
         self._show_charts(prepared.figures)
@@ -260,20 +273,9 @@ class QuarterOverview(QWidget):
                 self.outcomes.setItem(row, column, item)
 
     def _show_charts(self, figures: tuple[Figure, Figure, Figure]) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
         for slot, figure in zip(self.chart_slots, figures, strict=True):
-            layout = slot.layout()
-            while layout.count():
-                old = layout.takeAt(0).widget()
-                if old is not None:
-                    old.deleteLater()
-            canvas = FigureCanvasQTAgg(figure)
-            canvas.setObjectName("chartCanvas")
-            layout.addWidget(canvas)
+            slot.show_figure(figure)
 
     def canvases(self) -> list[QWidget]:
         """The chart canvases on show (tests and screenshots look at them)."""
-        return [
-            slot.layout().itemAt(0).widget() for slot in self.chart_slots if slot.layout().count()
-        ]
+        return [slot.canvas for slot in self.chart_slots if slot.canvas is not None]

@@ -37,6 +37,7 @@ from ui.context import LedgerContext
 from ui.dialogs import ask
 from ui.exporting import documents_folder, failure_message, with_suffix
 from ui.tasks import LatestResult
+from ui.widgets.font_notice import FontNotice
 from ui.widgets.quarter_combo import QuarterCombo, quarter_text
 
 if TYPE_CHECKING:
@@ -126,10 +127,7 @@ class ReportsPage(QWidget):
         self.reopen_button = self._button(buttons, self.tr("&Reopen quarter…"), self.reopen_quarter)
         layout.addLayout(buttons)
 
-        self.font_label = QLabel()
-        self.font_label.setObjectName("fieldError")
-        self.font_label.setWordWrap(True)
-        self.font_label.hide()
+        self.font_label = FontNotice()
         layout.addWidget(self.font_label)
 
         self.body = QStackedWidget()
@@ -234,8 +232,7 @@ class ReportsPage(QWidget):
             old.deleteLater()
         self.body.setCurrentWidget(self.preview)
         self.state_label.clear()
-        self.font_label.setText(prepared.font_message or "")
-        self.font_label.setVisible(prepared.font_message is not None)
+        self.font_label.show_message(prepared.font_message)
         self._enable_outputs()
         then, self._then = self._then, None
         if then is not None and self.is_ready():
