@@ -1410,6 +1410,10 @@ The current file is kept as a backup first.</source>
         <translation>{quarter}未关账：已于 {when} 由 {who} 重新开账（{reason}）。</translation>
     </message>
     <message>
+        <source>{quarter} has not ended yet: records of its remaining days will be refused too.</source>
+        <translation>{quarter}尚未结束：关账后，本季度剩余日期的记录同样不能录入。</translation>
+    </message>
+    <message>
         <source>Close quarter</source>
         <translation>季度关账</translation>
     </message>

@@ -188,3 +188,17 @@ def test_a_closed_quarter_refuses_edits_until_reopened_with_a_reason(
         ).all()
     assert [action for action, _ in audited] == ["close", "reopen"]
     assert audited[1].after == {"quarter": "2024Q3", "reason": "补录到岗日期"}
+
+
+def test_closing_an_unfinished_quarter_warns_and_a_no_closes_nothing(
+    demo_window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs
+) -> None:
+    page = demo_window.go_to("reports")
+    assert isinstance(page, ReportsPage)
+    current = Quarter.containing(date.today())
+    page.quarter_combo.setCurrentIndex(0)  # newest first: today's quarter
+    assert page.quarter() == current
+    dialogs.confirm.append(False)
+    click(qtbot, page.close_button)
+    assert "尚未结束" in dialogs.asked[-1]
+    assert not demo_window.context.read(is_closed, current)

@@ -296,17 +296,18 @@ class ReportsPage(QWidget):
 
     def close_quarter(self) -> None:
         quarter = self.quarter()
-        if not ask.confirm(
-            self,
-            self.tr("Close quarter"),
-            self.tr(
-                "Close {quarter}? Records dated in it can then no longer be created, changed "
-                "or deleted, so the printed summary and the ledger stay the same. It can be "
-                "reopened later, with a reason."
-            ).format(quarter=quarter_text(quarter)),
-        ):
-            return
-        self.context.write(self, closing.close_quarter, quarter, changed={"quarter_close"})
+        name = quarter_text(quarter)
+        question = self.tr(
+            "Close {quarter}? Records dated in it can then no longer be created, changed "
+            "or deleted, so the printed summary and the ledger stay the same. It can be "
+            "reopened later, with a reason."
+        ).format(quarter=name)
+        if quarter.end >= clock.today():
+            question += "\n\n" + self.tr(
+                "{quarter} has not ended yet: records of its remaining days will be refused too."
+            ).format(quarter=name)
+        if ask.confirm(self, self.tr("Close quarter"), question):
+            self.context.write(self, closing.close_quarter, quarter, changed={"quarter_close"})
 
     def reopen_quarter(self) -> None:
         quarter = self.quarter()
