@@ -8,10 +8,12 @@ resolution, so the same document looks the same in the preview, on paper and in 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QFont,
     QImage,
     QPagedPaintDevice,
@@ -19,7 +21,12 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
+    QTextFrame,
+    QTextTable,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
@@ -37,6 +44,9 @@ PDF_DPI = 300
 MARGIN_MM = 15
 FOOTER_MM = 8  # the band under the text that holds the page number
 BODY_POINTS, FOOTER_POINTS = 10.5, 9
+OBJECT_CHARACTER = "\ufffc"  # what an image stands on in its text line
+PAGE_BREAK_AUTO = QTextFormat.PageBreakFlag.PageBreak_Auto
+KEPT_HEADINGS = 2  # the lines kept with a table: a section title and a field title
 
 
 def a4_layout() -> QPageLayout:
@@ -54,6 +64,7 @@ def paint_document(document: PrintableDocument, device: QPagedPaintDevice) -> in
     body = QSizeF(device.width(), device.height() - footer_height)
     text = text_document(document, device)
     text.setPageSize(body)
+    keep_headings_with_tables(text)
     pages = text.pageCount()
     painter = QPainter()
     if not painter.begin(device):
@@ -95,6 +106,65 @@ def text_document(
         text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(png))
     text.setHtml(document.html)
     return text
+
+
+def keep_headings_with_tables(text: QTextDocument) -> None:
+    """Move headings left at a page's foot to the next page, where their table starts.
+
+    Qt has no keep-with-next: a section or field title can end a page while its table
+    (header row repeated) begins the next. The last KEPT_HEADINGS lines before a table
+    whose first row lands on a later page get a page break before them; then the
+    layout is checked again, since every move shifts what follows.
+    """
+    page_height = text.pageSize().height()
+    layout = text.documentLayout()
+
+    def page(top: float) -> int:
+        return int(top // page_height)
+
+    for _attempt in range(len(text.rootFrame().childFrames())):
+        headings: list[QTextBlock] = []
+        for child in _root_children(text):
+            if isinstance(child, QTextBlock):
+                if child.text() == OBJECT_CHARACTER:  # an image line: no heading above it
+                    headings = []
+                elif child.text().strip():
+                    headings = [*headings[-(KEPT_HEADINGS - 1) :], child]
+                continue
+            row_page = page(_first_row_top(child, layout))
+            left_behind = [
+                block
+                for block in headings
+                if page(layout.blockBoundingRect(block).top()) < row_page
+                and block.blockFormat().pageBreakPolicy() == PAGE_BREAK_AUTO
+            ]
+            headings = []
+            if left_behind:
+                cursor = QTextCursor(left_behind[0])
+                moved = left_behind[0].blockFormat()
+                moved.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.setBlockFormat(moved)
+                # A format change mid-layout leaves Qt's lazy layout short of the end.
+                text.markContentsDirty(0, text.characterCount())
+                break
+        else:
+            return
+
+
+def _root_children(text: QTextDocument) -> Iterator[QTextBlock | QTextFrame]:
+    """The top-level blocks and tables of the document, in reading order."""
+    position = text.rootFrame().begin()
+    while not position.atEnd():
+        yield position.currentFrame() or position.currentBlock()
+        position += 1
+
+
+def _first_row_top(frame: QTextFrame, layout: QAbstractTextDocumentLayout) -> float:
+    """Where the first row under a table's header starts (the frame's top otherwise)."""
+    if isinstance(frame, QTextTable) and frame.rows() > frame.format().headerRowCount():
+        cell = frame.cellAt(frame.format().headerRowCount(), 0)
+        return layout.blockBoundingRect(cell.firstCursorPosition().block()).top()
+    return layout.frameBoundingRect(frame).top()
 
 
 def _font(points: float) -> QFont:

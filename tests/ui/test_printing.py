@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewW
 from sqlalchemy.orm import Session
 
 from app.quarters import Quarter
-from app.report_document import PrintableDocument, summary_document
+from app.report_document import STYLE, PrintableDocument, summary_document
 from app.reports import quarterly_summary, recent_summaries
 from tests.app.summary_samples import recent, summary
 from ui import printing
@@ -117,3 +117,21 @@ def test_print_preview_is_a4_portrait_and_paints(
     printing.print_with_preview(None, document)
     assert painted and seen["pages"] == painted[0] >= 1
     assert document.title in seen["title"]
+
+
+@needs_poppler
+def test_a_heading_never_ends_a_page_without_its_table(qapp: Any, tmp_path: Path) -> None:
+    """Whatever fills the page before it, a title and its table's first row share a page."""
+    table = (
+        "<table><thead><tr><th>metric</th></tr></thead>"
+        + "".join(f"<tr><td>row{n}</td></tr>" for n in range(1, 4))
+        + "</table>"
+    )
+    for filler in range(24, 32):  # about 30 lines fill a page
+        html = f"<html><head><style>{STYLE}</style></head><body>"
+        html += "".join(f"<p>line {n}</p>" for n in range(filler))
+        html += f'<p class="section">Outcomes</p><p class="field">Medical</p>{table}</body></html>'
+        path = printing.render_pdf(PrintableDocument("t", html, {}), tmp_path / f"{filler}.pdf")
+        pages = pdf_text(path).split("\f")
+        heading_page = next(i for i, page in enumerate(pages) if "Outcomes" in page)
+        assert "Medical" in pages[heading_page] and "row1" in pages[heading_page], filler
