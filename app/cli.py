@@ -8,6 +8,7 @@ importable without Qt. Errors go to stderr with a non-zero exit code.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,10 @@ from app.i18n import translate
 from app.ledger import Ledger, default_db_path, demo_db_path
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
+
+
+class Unavailable(LedgerError):
+    """What was asked for exists in a later version only (exit code EXIT_UNAVAILABLE)."""
 
 
 @dataclass
@@ -124,6 +129,9 @@ def run(
         return EXIT_UNAVAILABLE
     try:
         return handler(args, hooks, out)
+    except Unavailable as error:
+        print(error, file=err)
+        return EXIT_UNAVAILABLE
     except LedgerError as error:
         print(translate("Cli", "Error: {message}").format(message=error), file=err)
         return EXIT_ERROR
@@ -135,6 +143,24 @@ def _demo(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     seed = DEFAULT_SEED if args.seed is None else args.seed
     path = create_demo(args.db or demo_db_path(), seed=seed, overwrite=args.force)
     print(translate("Cli", "Demo database written to {path}").format(path=path), file=out)
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
+    """The summary's figures as JSON (also when no file is asked for)."""
+    from app.quarters import Quarter
+    from app.reports import quarterly_summary
+
+    quarter = Quarter.parse(args.quarter)
+    if (args.pdf or args.xlsx) and not args.json:  # branch point: --pdf / --xlsx come here
+        raise Unavailable(
+            translate("Cli", "Saving the summary as PDF or Excel is not available yet; use --json.")
+        )
+    with Ledger.open(args.db, create=False) as ledger, ledger.session() as session:
+        summary = quarterly_summary(session, quarter)
+    if out is sys.stdout and hasattr(out, "reconfigure"):
+        out.reconfigure(encoding="utf-8")  # a Windows console's code page cannot carry 帮扶
+    print(json.dumps(summary.to_json(), ensure_ascii=False, indent=2), file=out)
     return EXIT_OK
 
 
@@ -173,6 +199,7 @@ def _restore(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
 Handler = Callable[[argparse.Namespace, Hooks, TextIO], int]
 COMMANDS: dict[str, Handler] = {
     "demo": _demo,
+    "report": _report,
     "check": _check,
     "backup": _backup,
     "restore": _restore,

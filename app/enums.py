@@ -71,6 +71,15 @@ class Aggregation(Vocabulary):
     LATEST = "latest"
 
 
+class CoverageStatus(Vocabulary):
+    """A coverage matrix cell (DESIGN.md §5): a person × a service in a quarter."""
+
+    DONE = "done"
+    DUE = "due"
+    OVERDUE = "overdue"
+    NOT_APPLICABLE = "not_applicable"
+
+
 _ZH: dict[Vocabulary, str] = {
     Field.MEDICAL: "医疗",
     Field.EDUCATION: "教育",
@@ -92,6 +101,10 @@ _ZH: dict[Vocabulary, str] = {
     ServiceRule.ON_DEMAND: "按需",
     Aggregation.SUM: "累加",
     Aggregation.LATEST: "取最新值",
+    CoverageStatus.DONE: "已落实",
+    CoverageStatus.DUE: "待落实",
+    CoverageStatus.OVERDUE: "已逾期",
+    CoverageStatus.NOT_APPLICABLE: "不适用",
 }
 
 _LABELS: dict[Vocabulary, str] = {
@@ -115,4 +128,8 @@ _LABELS: dict[Vocabulary, str] = {
     ServiceRule.ON_DEMAND: QT_TRANSLATE_NOOP("Vocabulary", "On demand"),
     Aggregation.SUM: QT_TRANSLATE_NOOP("Vocabulary", "Sum"),
     Aggregation.LATEST: QT_TRANSLATE_NOOP("Vocabulary", "Latest value"),
+    CoverageStatus.DONE: QT_TRANSLATE_NOOP("Vocabulary", "Done"),
+    CoverageStatus.DUE: QT_TRANSLATE_NOOP("Vocabulary", "Due"),
+    CoverageStatus.OVERDUE: QT_TRANSLATE_NOOP("Vocabulary", "Overdue"),
+    CoverageStatus.NOT_APPLICABLE: QT_TRANSLATE_NOOP("Vocabulary", "Not applicable"),
 }

@@ -324,6 +324,10 @@ Restore the newest good backup ({backup})?</source>
         <translation>演示数据库已写入 {path}</translation>
     </message>
     <message>
+        <source>Saving the summary as PDF or Excel is not available yet; use --json.</source>
+        <translation>暂不支持将季度汇总保存为 PDF 或 Excel，请使用 --json。</translation>
+    </message>
+    <message>
         <source>{path}: ok</source>
         <translation>{path}：正常</translation>
     </message>
@@ -1845,6 +1849,22 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Latest value</source>
         <translation>取最新值</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已落实</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>待落实</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
     </message>
 </context>
 <context>
