@@ -269,7 +269,7 @@ def _provisions(session: Session, rng: random.Random, staff: dict[str, int]) -> 
             give(person, "生活补助发放", min(max(first.replace(day=10), person.start), last), 3000)
             if first.month % 3 == 2:
                 give(person, "谈心谈话走访", first.replace(day=15 + rng.randrange(10)))
-            if first.month in (6, 12):
+            if first.month in (1, 7):  # home for the Spring Festival and the summer
                 give(person, "探亲往返交通", first.replace(day=20), 1200 + 100 * rng.randrange(10))
     for name, day, details in ON_DEMAND:
         give(next(p for p in PEOPLE if p.name == name), "子女入学入托协调", day, details=details)
