@@ -119,11 +119,13 @@ def test_a_missing_database_is_not_created(tmp_path: Path) -> None:
     assert not (tmp_path / "none.db").exists()
 
 
-def test_pdf_and_excel_without_json_are_not_available_yet(demo_path: Path, tmp_path: Path) -> None:
+def test_pdf_without_a_renderer_is_unavailable(demo_path: Path, tmp_path: Path) -> None:
+    """`app.cli` alone has no Qt: only main.py hands it the PDF renderer."""
     code, text, err = report(
         "--db", str(demo_path), "--quarter", "2024Q3", "--pdf", str(tmp_path / "s.pdf")
     )
-    assert code == cli.EXIT_UNAVAILABLE and text == "" and "not available" in err
+    assert code == cli.EXIT_UNAVAILABLE and text == "" and "PDF" in err
+    assert not (tmp_path / "s.pdf").exists()
 
 
 def test_utf8_output_even_where_the_console_is_not(demo_path: Path) -> None:

@@ -109,14 +109,3 @@ def test_report_xlsx_from_the_command_line(demo_path: Path, tmp_path: Path) -> N
     )
     assert code == cli.EXIT_OK and "Summary saved to" in out.getvalue()
     assert openpyxl.load_workbook(tmp_path / "s.xlsx").sheetnames[0] == "Staff"
-
-
-def test_report_pdf_without_a_renderer_says_so(demo_path: Path, tmp_path: Path) -> None:
-    err = io.StringIO()
-    code = cli.run(
-        ["report", "--quarter", "2024Q3", "--pdf", str(tmp_path / "s.pdf"), "--db", str(demo_path)],
-        out=io.StringIO(),
-        err=err,
-    )
-    assert code == cli.EXIT_UNAVAILABLE and "PDF" in err.getvalue()
-    assert not (tmp_path / "s.pdf").exists()
