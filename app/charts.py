@@ -92,26 +92,25 @@ def trend_figure(summaries: Sequence[QuarterlySummary]) -> Figure:
 
 
 def _trend_panels(summaries: Sequence[QuarterlySummary]) -> dict[Field, dict[str, list[float]]]:
-    """Per field, the chosen metrics' values per quarter (a quarter without a figure is 0)."""
+    """Per field, the metrics with the largest totals over the quarters shown, with their
+    values per quarter (a quarter without a figure is 0). A field with nothing in those
+    quarters has no panel, so a quiet period reads "no data" rather than flat zeros."""
     if not summaries:
         return {}
-    cumulative = {
-        (line.field, line.metric): float(line.cumulative or 0)
+    keys = [
+        (line.field, line.metric)
         for line in summaries[-1].outcomes
         if line.aggregation is Aggregation.SUM
-    }
+    ]
+    series = {key: [_quarter_value(summary, *key) for summary in summaries] for key in keys}
     panels: dict[Field, dict[str, list[float]]] = {}
     for field in Field:
         chosen = sorted(
-            (key for key, total in cumulative.items() if key[0] is field and total > 0),
-            key=lambda key: -cumulative[key],
+            (key for key in keys if key[0] is field and sum(series[key]) > 0),
+            key=lambda key: -sum(series[key]),
         )[:TREND_LINES]
-        if not chosen:
-            continue
-        panels[field] = {
-            metric: [_quarter_value(summary, field, metric) for summary in summaries]
-            for _, metric in chosen
-        }
+        if chosen:
+            panels[field] = {metric: series[(field, metric)] for _, metric in chosen}
     return panels
 
 

@@ -4,6 +4,7 @@ import dataclasses
 import io
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -37,12 +38,9 @@ def test_trend_has_a_panel_per_field_with_sum_figures_and_quarter_labels() -> No
         "2024Q2",
         "2024Q3",
     ]
-    # Largest cumulative first; the latest metric 亩产 never becomes a line.
-    assert [t.get_text() for t in medical.get_legend().get_texts()] == [
-        "门急诊诊疗",
-        "手术",
-        "新设科室",
-    ]
+    # Largest total over the quarters shown first; 新设科室 (nothing in them, only an
+    # earlier cumulative) and the latest metric 亩产 never become lines.
+    assert [t.get_text() for t in medical.get_legend().get_texts()] == ["门急诊诊疗", "手术"]
     assert [t.get_text() for t in technology.get_legend().get_texts()] == ["农牧民培训"]
     surgeries = medical.get_lines()[1]
     assert list(surgeries.get_ydata()) == [9.0 * scale for scale in range(1, 9)]
@@ -143,3 +141,16 @@ def test_charts_leave_pyplot_and_qt_alone() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_a_quiet_period_says_no_data_instead_of_flat_zeros() -> None:
+    quiet = [
+        dataclasses.replace(
+            each,
+            outcomes=[dataclasses.replace(line, quarter=Decimal(0)) for line in each.outcomes],
+        )
+        for each in recent()
+    ]
+    figure = charts.trend_figure(quiet)
+    assert len(figure.axes) == 1 and not figure.axes[0].get_lines()
+    assert "No figures recorded" in texts(figure)
