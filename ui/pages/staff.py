@@ -7,7 +7,7 @@ Settings → Units and teams (and can be added from the staff form).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.enums import Field, StaffStatus, UnitKind, Vocabulary
-from app.roster import Choice, StaffList, team_choices, unit_choices
+from app.roster import StaffList, team_choices, unit_choices
 from app.staff import STAFF
 from ui.context import LedgerContext
 from ui.dialogs.staff_form import StaffForm
@@ -32,11 +32,13 @@ from ui.widgets.record_editing import RecordEditing
 from ui.widgets.record_list import RecordList
 from ui.widgets.staff_detail import StaffDetail
 
+FilterChoice = tuple[object, str]  # (the filter value: a code or an id, its text)
+
 
 class FilterCombo(QComboBox):
     """ "All …" first (no filter), then the choices; item data is the filter value."""
 
-    def __init__(self, everything: str, choices: Callable[[], list[Choice]]) -> None:
+    def __init__(self, everything: str, choices: Callable[[], Sequence[FilterChoice]]) -> None:
         super().__init__()
         self._everything, self._choices = everything, choices
         self.reload()
@@ -53,8 +55,8 @@ class FilterCombo(QComboBox):
         self.blockSignals(False)
 
 
-def vocabulary_choices(enum_class: type[Vocabulary]) -> Callable[[], list[Choice]]:
-    return lambda: [(member.value, member.label()) for member in enum_class]  # type: ignore[misc]
+def vocabulary_choices(enum_class: type[Vocabulary]) -> Callable[[], list[FilterChoice]]:
+    return lambda: [(member.value, member.label()) for member in enum_class]
 
 
 class StaffPage(QWidget):
