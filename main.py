@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from app import cli
 
 if TYPE_CHECKING:
-    from app.report_document import PrintableDocument
+    from app.reports.document import PrintableDocument
 
 
 def _language(argv: list[str]) -> str:

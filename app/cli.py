@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from app import __version__
+from app.db.ledger import Ledger, default_db_path, demo_db_path
 from app.errors import LedgerError
 from app.i18n import translate
-from app.ledger import Ledger, default_db_path, demo_db_path
 
 if TYPE_CHECKING:
-    from app.report_data import QuarterlySummary
-    from app.report_document import PrintableDocument
+    from app.reports.document import PrintableDocument
+    from app.reports.figures import QuarterlySummary
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
 
@@ -142,7 +142,7 @@ def run(
 
 
 def _demo(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
-    from app.demo import DEFAULT_SEED, create_demo
+    from app.demo.build import DEFAULT_SEED, create_demo
 
     seed = DEFAULT_SEED if args.seed is None else args.seed
     path = create_demo(args.db or demo_db_path(), seed=seed, overwrite=args.force)
@@ -152,8 +152,8 @@ def _demo(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
 
 def _report(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     """The summary's figures as JSON (also when no file is asked for), its PDF, its workbook."""
-    from app.quarters import Quarter
-    from app.reports import quarterly_summary, recent_summaries
+    from app.periods import Quarter
+    from app.reports.summary import quarterly_summary, recent_summaries
 
     quarter = Quarter.parse(args.quarter)
     if args.pdf and hooks.render_pdf is None:
@@ -184,15 +184,15 @@ def _save_summary(
     """Write the files asked for; say where they went (on stderr when stdout is JSON)."""
     saved: list[Path] = []
     if args.xlsx:
-        from app.report_workbook import write_summary_workbook
+        from app.reports.workbook import write_summary_workbook
 
         saved.append(write_summary_workbook(args.xlsx, summary, recent))
     if args.pdf and hooks.render_pdf is not None:
-        from app.report_document import summary_document
+        from app.reports.document import summary_document
 
         saved.append(hooks.render_pdf(summary_document(summary, recent), args.pdf))
     if saved:
-        from app.charts import missing_font_message
+        from app.reports.charts import missing_font_message
 
         if message := missing_font_message():
             print(message, file=sys.stderr)
@@ -210,7 +210,7 @@ def _check(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
 
 
 def _backup(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
-    from app.backup import back_up
+    from app.db.backup import back_up
 
     with Ledger.open(args.db, create=False) as ledger:
         target = back_up(ledger, reason="manual", folder=args.to)
@@ -219,7 +219,7 @@ def _backup(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
 
 
 def _restore(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
-    from app.backup import restore
+    from app.db.backup import restore
 
     db_path = (args.db or default_db_path()).expanduser().resolve()
     safety = restore(db_path, args.file.expanduser().resolve())

@@ -19,12 +19,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import select
 
-from app import records
-from app.ledger import Ledger
-from app.models import Metric, OutcomeEntry
-from app.outcomes import OUTCOME
-from app.transactions import transaction
-from app.units import TEAM
+from app.db.ledger import Ledger
+from app.db.models import Metric, OutcomeEntry
+from app.outcomes.entries import OUTCOME
+from app.records import kinds as records
+from app.records.transactions import transaction
+from app.roster.units import TEAM
 
 ROWS, RUNS = 500, 5
 

@@ -19,10 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import text
 
-from app.demo import create_demo
-from app.ledger import Ledger
-from app.quarters import Quarter
-from app.reports import quarterly_summary, recent_summaries
+from app.db.ledger import Ledger
+from app.demo.build import create_demo
+from app.periods import Quarter
+from app.reports.summary import quarterly_summary, recent_summaries
 
 RUNS = 30
 QUARTER = Quarter(2024, 3)

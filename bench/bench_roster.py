@@ -24,12 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from app.enums import Field, UnitKind
-from app.ledger import Ledger
-from app.listing import ListQuery
-from app.models import Staff, Team, Unit
-from app.roster import StaffList
-from app.transactions import transaction
+from app.db.ledger import Ledger
+from app.db.listing import ListQuery
+from app.db.models import Staff, Team, Unit
+from app.db.vocabulary import Field, UnitKind
+from app.records.transactions import transaction
+from app.roster.lists import StaffList
 from ui.context import LedgerContext
 from ui.pages.staff import StaffPage
 

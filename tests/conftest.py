@@ -25,8 +25,8 @@ import pytest  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from app import i18n  # noqa: E402
-from app.demo import create_demo  # noqa: E402
-from app.ledger import Ledger  # noqa: E402
+from app.db.ledger import Ledger  # noqa: E402
+from app.demo.build import create_demo  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

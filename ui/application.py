@@ -14,11 +14,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, __version__
-from app.backup import back_up, daily_backup_due, newest_good_backup, restore
-from app.demo import create_demo
+from app.db.backup import back_up, daily_backup_due, newest_good_backup, restore
+from app.db.ledger import Ledger, default_db_path, demo_db_path, inspect_file
+from app.demo.build import create_demo
 from app.errors import DatabaseCorrupt, LedgerError
-from app.ledger import Ledger, default_db_path, demo_db_path, inspect_file
-from app.settings import get_setting
+from app.records.settings import get_setting
 from ui.context import LedgerContext
 from ui.dialogs import ask
 from ui.i18n import DEFAULT_LANGUAGE, install_gui_translators

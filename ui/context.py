@@ -13,9 +13,9 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
+from app.db.ledger import Ledger
 from app.errors import LedgerError
-from app.ledger import Ledger
-from app.settings import get_setting
+from app.records.settings import get_setting
 from ui.dialogs import ask
 from ui.signals import DataBus
 from ui.tasks import TaskRunner

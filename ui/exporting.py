@@ -13,9 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QWidget
 
+from app.db.listing import Listing, ListQuery
 from app.errors import LedgerError
-from app.list_export import export_listing
-from app.listing import Listing, ListQuery
+from app.exchange.list_export import export_listing
 from ui.context import LedgerContext
 from ui.dialogs import ask
 from ui.tasks import Task

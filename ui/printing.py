@@ -32,9 +32,9 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from app import APP_NAME
-from app.charts import CJK_FAMILIES
-from app.files import atomic_target
-from app.report_document import PrintableDocument
+from app.db.files import atomic_target
+from app.reports.charts import CJK_FAMILIES
+from app.reports.document import PrintableDocument
 from ui.dialogs import ask
 from ui.pdf_text import radical_equivalents, restore_ideographs
 

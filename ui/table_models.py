@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.listing import Column, Listing, ListQuery
+from app.db.listing import Column, Listing, ListQuery
 from ui.context import LedgerContext
 
 BLOCK = 100

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from app.ledger import Ledger
+from app.db.ledger import Ledger
 
 Progress = Callable[[int, int], None]
 Work = Callable[[Any, Progress], Any]  # (session, progress) -> result

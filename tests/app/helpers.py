@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import AuditEntry, Metric, ServiceType, Staff
+from app.db.models import AuditEntry, Metric, ServiceType, Staff
 
 
 def staff_id(session: Session, name: str) -> int:

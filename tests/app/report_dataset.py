@@ -25,8 +25,7 @@ from decimal import Decimal
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from app.enums import Aggregation, Field, ServiceRule
-from app.models import (
+from app.db.models import (
     Mentorship,
     Metric,
     MetricTarget,
@@ -37,6 +36,7 @@ from app.models import (
     Staff,
     Team,
 )
+from app.db.vocabulary import Aggregation, Field, ServiceRule
 
 D = date
 BINNED = datetime(2024, 10, 1, 9, 0)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from app.enums import Aggregation, Field, ServiceRule
-from app.quarters import Quarter
-from app.report_data import (
+from app.db.vocabulary import Aggregation, Field, ServiceRule
+from app.periods import Quarter
+from app.reports.figures import (
     Heading,
     Highlight,
     MentorshipFigures,

@@ -6,18 +6,25 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from app import clock, records
-from app.audit_log import NEWEST_FIRST, AuditLog, change_lines, change_summary, entry_details
-from app.catalogs import SERVICE_TYPE
-from app.closing import close_quarter, reopen_quarter
-from app.listing import ListQuery
-from app.outcomes import TARGET
-from app.provisions import PROVISION
-from app.quarters import Quarter
-from app.settings import save_settings
-from app.staff import STAFF
-from app.units import UNIT
-from app.validation import id_check_char
+from app import clock
+from app.db.listing import ListQuery
+from app.history.audit_log import (
+    NEWEST_FIRST,
+    AuditLog,
+    change_lines,
+    change_summary,
+    entry_details,
+)
+from app.outcomes.entries import TARGET
+from app.periods import Quarter
+from app.records import kinds as records
+from app.records.closing import close_quarter, reopen_quarter
+from app.records.settings import save_settings
+from app.records.validation import id_check_char
+from app.roster.staff import STAFF
+from app.roster.units import UNIT
+from app.services.catalog import SERVICE_TYPE
+from app.services.provisions import PROVISION
 from tests.app.helpers import last_entry, metric_id, service_id, staff_id
 
 LATER = datetime(2025, 3, 10, 9, 15)

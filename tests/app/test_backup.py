@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app import cli, clock, records
-from app.backup import back_up, daily_backup_due, list_backups, newest_good_backup, restore
+from app import cli, clock
+from app.db.backup import back_up, daily_backup_due, list_backups, newest_good_backup, restore
+from app.db.ledger import Ledger, backup_dir_for, inspect_file
+from app.db.models import Unit
 from app.errors import DatabaseCorrupt, DatabaseInUse
-from app.ledger import Ledger, backup_dir_for, inspect_file
-from app.models import Unit
-from app.settings import save_settings
-from app.units import UNIT
+from app.records import kinds as records
+from app.records.settings import save_settings
+from app.roster.units import UNIT
 
 
 def unit_count(path: Path) -> int:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from app import records
-from app.catalog_lists import (
+from app.db.listing import ListQuery
+from app.db.models import Metric, ServiceType
+from app.outcomes.catalog_lists import (
     Metrics,
     MetricTargets,
     ServiceTypes,
     metric_units,
     next_sort_order,
 )
-from app.catalogs import SERVICE_TYPE
-from app.listing import ListQuery
-from app.models import Metric, ServiceType
-from app.outcomes import TARGET
+from app.outcomes.entries import TARGET
+from app.records import kinds as records
+from app.services.catalog import SERVICE_TYPE
 from tests.app.helpers import metric_id, service_id
 
 

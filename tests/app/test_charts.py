@@ -12,8 +12,8 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from PIL import Image
 
-from app import charts
-from app.enums import Field
+from app.db.vocabulary import Field
+from app.reports import charts
 from tests.app.summary_samples import outcome, recent, summary
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,7 +129,7 @@ def test_charts_leave_pyplot_and_qt_alone() -> None:
     code = (
         "import sys\n"
         "from tests.app.summary_samples import recent, summary\n"
-        "from app import charts\n"
+        "from app.reports import charts\n"
         "assert 'matplotlib' not in sys.modules, 'imported on start'\n"
         "for figure in (charts.trend_figure(recent()), charts.coverage_figure(summary()),\n"
         "               charts.staff_figure(summary())):\n"

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy.orm import Session
 
-from app.coverage import QuarterCoverage, Window, coverage_counts, load_coverage, windows
-from app.duty import Serving
-from app.enums import CoverageStatus, ServiceRule
-from app.quarters import Quarter
+from app.db.vocabulary import CoverageStatus, ServiceRule
+from app.periods import Quarter
+from app.roster.duty import Serving
+from app.services.coverage import QuarterCoverage, Window, coverage_counts, load_coverage, windows
 from tests.app.report_dataset import Dataset, build_dataset
 
 Q3 = Quarter(2024, 3)

@@ -8,9 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.demo import create_demo, split_total
-from app.errors import LedgerError
-from app.models import (
+from app.db.models import (
     Mentorship,
     Metric,
     OutcomeEntry,
@@ -19,6 +17,8 @@ from app.models import (
     Staff,
     Team,
 )
+from app.demo.build import create_demo, split_total
+from app.errors import LedgerError
 
 SEED_FIGURES = {
     "手术": 71,

@@ -11,9 +11,9 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.db.ledger import APPLICATION_ID, Ledger, _alembic_config, head_revision
+from app.db.models import Metric, ServiceProvision, ServiceType, Staff
 from app.errors import DatabaseCorrupt, DatabaseInUse, DatabaseRefused
-from app.ledger import APPLICATION_ID, Ledger, _alembic_config, head_revision
-from app.models import Metric, ServiceProvision, ServiceType, Staff
 
 
 def digest(path: Path) -> str:

@@ -8,11 +8,12 @@ from pathlib import Path
 from openpyxl import load_workbook
 from sqlalchemy.orm import Session
 
-from app import clock, records
-from app.audit_log import AuditLog
-from app.catalogs import SERVICE_TYPE
-from app.list_export import export_listing
-from app.listing import ListQuery
+from app import clock
+from app.db.listing import ListQuery
+from app.exchange.list_export import export_listing
+from app.history.audit_log import AuditLog
+from app.records import kinds as records
+from app.services.catalog import SERVICE_TYPE
 
 
 def test_export_writes_the_filtered_rows_with_real_dates_and_times(

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from app.enums import Aggregation, Field, ServiceRule
-from app.overview import leading_outcomes, lowest_coverage
-from app.quarters import Quarter
-from app.report_data import (
+from app.db.vocabulary import Aggregation, Field, ServiceRule
+from app.periods import Quarter
+from app.reports.figures import (
     Heading,
     MentorshipFigures,
     OutcomeFigures,
@@ -16,6 +15,7 @@ from app.report_data import (
     ServiceFigures,
     StaffFigures,
 )
+from app.reports.overview import leading_outcomes, lowest_coverage
 
 
 def outcome(

@@ -10,20 +10,20 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import records
-from app.catalogs import METRIC, SERVICE_TYPE
-from app.closing import close_quarter, reopen_quarter
-from app.enums import Gender, ServiceRule
+from app.db.models import AuditEntry, Metric, OutcomeEntry, Record, ServiceType, Staff
+from app.db.vocabulary import Gender, ServiceRule
 from app.errors import InUseError, NotFoundError, QuarterClosedError, ValidationError
-from app.mentorships import MENTORSHIP
-from app.models import AuditEntry, Metric, OutcomeEntry, Record, ServiceType, Staff
-from app.outcomes import OUTCOME, TARGET
-from app.provisions import PROVISION
-from app.quarters import Quarter
-from app.settings import get_setting, save_settings
-from app.staff import STAFF
-from app.units import TEAM, UNIT, set_team_leader
-from app.validation import id_check_char
+from app.outcomes.entries import OUTCOME, TARGET
+from app.outcomes.mentorships import MENTORSHIP
+from app.periods import Quarter
+from app.records import kinds as records
+from app.records.closing import close_quarter, reopen_quarter
+from app.records.settings import get_setting, save_settings
+from app.records.validation import id_check_char
+from app.roster.staff import STAFF
+from app.roster.units import TEAM, UNIT, set_team_leader
+from app.services.catalog import METRIC, SERVICE_TYPE
+from app.services.provisions import PROVISION
 
 
 def valid_id(birth: str = "19800501", sequence: str = "123") -> str:

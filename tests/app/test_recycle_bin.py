@@ -6,12 +6,13 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from app import clock, records
-from app.catalogs import METRIC
-from app.provisions import PROVISION
-from app.recycle_bin import BIN_ENTITIES, NEWEST_FIRST, DeletedRecords, bin_counts
-from app.settings import save_settings
-from app.staff import STAFF
+from app import clock
+from app.history.recycle_bin import BIN_ENTITIES, NEWEST_FIRST, DeletedRecords, bin_counts
+from app.records import kinds as records
+from app.records.settings import save_settings
+from app.roster.staff import STAFF
+from app.services.catalog import METRIC
+from app.services.provisions import PROVISION
 from tests.app.helpers import metric_id, service_id, staff_id
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app import cli
-from app.demo_data import PERSONAL_TOTALS, QUARTERLY_PERSONAL, TEAM_TOTALS
+from app.demo.facts import PERSONAL_TOTALS, QUARTERLY_PERSONAL, TEAM_TOTALS
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from app.report_document import PrintableDocument, summary_document
+from app.reports.document import PrintableDocument, summary_document
 from tests.app.summary_samples import outcome, recent, summary
 
 A4_TEXT_WIDTH_CSS_PX = 180 / 25.4 * 96  # 15 mm margins on 210 mm paper

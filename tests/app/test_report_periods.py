@@ -7,9 +7,9 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.closing import close_quarter, closing_state, reopen_quarter
-from app.quarters import Quarter
-from app.report_periods import default_report_quarter, first_record_day, report_quarters
+from app.periods import Quarter
+from app.records.closing import close_quarter, closing_state, reopen_quarter
+from app.reports.quarters import default_report_quarter, first_record_day, report_quarters
 
 Q = Quarter.parse
 

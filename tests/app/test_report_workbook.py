@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from app import cli
-from app.report_workbook import write_summary_workbook
+from app.reports.workbook import write_summary_workbook
 from tests.app.summary_samples import recent, summary
 
 

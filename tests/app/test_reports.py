@@ -17,11 +17,11 @@ from sqlalchemy import delete, event
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.enums import Field, ServiceRule
-from app.models import Mentorship, OutcomeEntry, ServiceProvision, Staff
-from app.quarters import Quarter
-from app.report_data import QuarterlySummary
-from app.reports import quarterly_summary, recent_summaries, staff_figures
+from app.db.models import Mentorship, OutcomeEntry, ServiceProvision, Staff
+from app.db.vocabulary import Field, ServiceRule
+from app.periods import Quarter
+from app.reports.figures import QuarterlySummary
+from app.reports.summary import quarterly_summary, recent_summaries, staff_figures
 from tests.app.report_dataset import Dataset, build_dataset
 
 MADE_ON = date(2024, 10, 8)

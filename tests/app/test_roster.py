@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import records
-from app.enums import Field, StaffStatus, UnitKind
+from app.db.ledger import Ledger
+from app.db.listing import ListQuery
+from app.db.models import AuditEntry, Staff, Team
+from app.db.vocabulary import Field, StaffStatus, UnitKind
 from app.errors import ValidationError
-from app.ledger import Ledger
-from app.listing import ListQuery
-from app.models import AuditEntry, Staff, Team
-from app.roster import (
+from app.records import kinds as records
+from app.roster.lists import (
     StaffList,
     Teams,
     Units,
@@ -25,8 +25,8 @@ from app.roster import (
     team_members,
     unit_choices,
 )
-from app.staff import STAFF
-from app.units import save_team
+from app.roster.staff import STAFF
+from app.roster.units import save_team
 from tests.app.helpers import staff_id
 
 

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.enums import Field, Gender
+from app.db.vocabulary import Field, Gender
 from app.errors import ValidationError
-from app.quarters import Quarter
-from app.validation import (
+from app.periods import Quarter
+from app.records.validation import (
     InvalidValue,
     Problems,
     check_date_order,

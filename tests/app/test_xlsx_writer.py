@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app.xlsx_writer import Sheet, write_workbook
+from app.exchange.xlsx import Sheet, write_workbook
 
 
 def test_text_never_becomes_a_formula_and_layout_is_set(tmp_path: Path) -> None:

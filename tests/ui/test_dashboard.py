@@ -8,8 +8,10 @@ from datetime import datetime
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app import charts, clock, records
-from app.staff import STAFF
+from app import clock
+from app.records import kinds as records
+from app.reports import charts
+from app.roster.staff import STAFF
 from ui.main_window import MainWindow
 from ui.pages.dashboard import DashboardPage
 

@@ -5,9 +5,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from app.backup import back_up
-from app.ledger import Ledger, demo_db_path
-from app.roster import staff_count
+from app.db.backup import back_up
+from app.db.ledger import Ledger, demo_db_path
+from app.roster.lists import staff_count
 from tests.ui.conftest import ScriptedDialogs, open_window
 from ui.application import LedgerApplication
 from ui.main_window import MainWindow

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QFont
 
-from app.charts import cjk_font
+from app.reports.charts import cjk_font
 from ui.pdf_text import radical_equivalents, restore_ideographs
 
 CMAP = b"""%PDF-1.4

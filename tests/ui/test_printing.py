@@ -13,9 +13,9 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from sqlalchemy.orm import Session
 
-from app.quarters import Quarter
-from app.report_document import STYLE, PrintableDocument, summary_document
-from app.reports import quarterly_summary, recent_summaries
+from app.periods import Quarter
+from app.reports.document import STYLE, PrintableDocument, summary_document
+from app.reports.summary import quarterly_summary, recent_summaries
 from tests.app.summary_samples import recent, summary
 from ui import printing
 from ui.dialogs import ask

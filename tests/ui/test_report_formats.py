@@ -13,7 +13,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from app.report_tables import NONE_MARK, Kind, format_cell
+from app.reports.tables import NONE_MARK, Kind, format_cell
 
 ROOT = Path(__file__).resolve().parents[2]
 

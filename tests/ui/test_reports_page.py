@@ -15,11 +15,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app import records
-from app.closing import is_closed
-from app.models import AuditEntry, Staff
-from app.quarters import Quarter
-from app.staff import STAFF
+from app.db.models import AuditEntry, Staff
+from app.periods import Quarter
+from app.records import kinds as records
+from app.records.closing import is_closed
+from app.roster.staff import STAFF
 from tests.ui.conftest import ScriptedDialogs
 from tests.ui.widget_helpers import click, click_row, retype
 from ui import printing

@@ -9,9 +9,9 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app import records
-from app.models import Staff
-from app.staff import STAFF
+from app.db.models import Staff
+from app.records import kinds as records
+from app.roster.staff import STAFF
 from tests.ui.conftest import ScriptedDialogs
 from tests.ui.widget_helpers import click, click_row, settings_tab, texts
 from ui.main_window import MainWindow

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.models import AuditEntry, MetricTarget, ServiceType
+from app.db.models import AuditEntry, MetricTarget, ServiceType
 from tests.ui.conftest import ScriptedDialogs
 from tests.ui.widget_helpers import click, click_row, retype, settings_tab, texts, type_text
 from ui.dialogs.record_form import RecordForm

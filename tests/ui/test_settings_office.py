@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.models import AuditEntry
+from app.db.models import AuditEntry
 from tests.ui.conftest import ScriptedDialogs
 from tests.ui.widget_helpers import click, retype, settings_tab
 from ui.application import LedgerApplication

@@ -7,11 +7,12 @@ from datetime import datetime
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app import clock, records
-from app.models import Staff, Team
-from app.roster import staff_count
-from app.staff import STAFF
-from app.units import set_team_leader
+from app import clock
+from app.db.models import Staff, Team
+from app.records import kinds as records
+from app.roster.lists import staff_count
+from app.roster.staff import STAFF
+from app.roster.units import set_team_leader
 from tests.ui.conftest import ScriptedDialogs
 from tests.ui.widget_helpers import click, click_row, settings_tab, texts
 from ui.main_window import MainWindow

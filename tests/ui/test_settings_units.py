@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.models import Staff, Team
+from app.db.models import Staff, Team
 from tests.ui.conftest import ScriptedDialogs
 from tests.ui.widget_helpers import click, click_row, settings_tab, texts, type_text
 from ui.dialogs.team_form import TeamForm

@@ -9,8 +9,8 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.enums import Gender
-from app.models import AuditEntry, Staff, Unit
+from app.db.models import AuditEntry, Staff, Unit
+from app.db.vocabulary import Gender
 from tests.ui.conftest import ScriptedDialogs
 from tests.ui.widget_helpers import activate, click, click_row, retype, texts, type_text
 from ui.dialogs.staff_form import StaffForm

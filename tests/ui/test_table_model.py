@@ -7,11 +7,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from sqlalchemy import Select
 
-from app import records
+from app.db.listing import Column, Listing, ListQuery
+from app.db.models import Unit
 from app.i18n import translate
-from app.listing import Column, Listing, ListQuery
-from app.models import Unit
-from app.units import UNIT
+from app.records import kinds as records
+from app.roster.units import UNIT
 from ui.context import LedgerContext
 from ui.record_view import make_record_table
 from ui.table_models import RecordTableModel

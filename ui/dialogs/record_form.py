@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import records
-from app.records import Kind
+from app.records import kinds as records
+from app.records.kinds import Kind
 from ui.context import LedgerContext
 from ui.dialogs import ask
 from ui.widgets.editors import (

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from app.catalog_lists import next_sort_order
-from app.catalogs import SERVICE_TYPE
-from app.enums import ServiceRule
-from app.models import ServiceType
+from app.db.models import ServiceType
+from app.db.vocabulary import ServiceRule
+from app.outcomes.catalog_lists import next_sort_order
+from app.services.catalog import SERVICE_TYPE
 from ui.context import LedgerContext
 from ui.dialogs.record_form import RecordForm
 from ui.widgets.editors import vocabulary_combo

@@ -11,10 +11,10 @@ from functools import partial
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
-from app.enums import Field, Gender, StaffStatus, UnitKind
-from app.roster import team_choices, unit_choices
-from app.staff import STAFF
-from app.validation import InvalidValue, normalise_id_number
+from app.db.vocabulary import Field, Gender, StaffStatus, UnitKind
+from app.records.validation import InvalidValue, normalise_id_number
+from app.roster.lists import team_choices, unit_choices
+from app.roster.staff import STAFF
 from ui.context import LedgerContext
 from ui.dialogs.record_form import RecordForm
 from ui.dialogs.team_form import TeamForm

@@ -6,9 +6,9 @@ from functools import partial
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
-from app.enums import Field, UnitKind
-from app.roster import team_leader, team_members, unit_choices
-from app.units import TEAM, save_team
+from app.db.vocabulary import Field, UnitKind
+from app.roster.lists import team_leader, team_members, unit_choices
+from app.roster.units import TEAM, save_team
 from ui.context import LedgerContext
 from ui.dialogs.record_form import RecordForm
 from ui.dialogs.unit_form import UnitForm

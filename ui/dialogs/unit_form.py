@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from app.enums import Field, UnitKind
-from app.units import UNIT
+from app.db.vocabulary import Field, UnitKind
+from app.roster.units import UNIT
 from ui.context import LedgerContext
 from ui.dialogs.record_form import RecordForm
 from ui.widgets.editors import vocabulary_combo

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget
 
-from app.roster import staff_count
+from app.roster.lists import staff_count
 from ui.context import LedgerContext
 from ui.pages.dashboard_overview import QuarterOverview
 

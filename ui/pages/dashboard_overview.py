@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.overview import leading_outcomes, lowest_coverage
-from app.quarters import Quarter
-from app.report_data import QuarterlySummary
-from app.reports import recent_summaries
+from app.periods import Quarter
+from app.reports.figures import QuarterlySummary
+from app.reports.overview import leading_outcomes, lowest_coverage
+from app.reports.summary import recent_summaries
 from ui.context import LedgerContext
 from ui.table_models import cell_text
 from ui.tasks import LatestResult
@@ -54,7 +54,7 @@ class PreparedOverview:
 
 def prepare_overview(session: Session, quarter: Quarter) -> PreparedOverview:
     """The background part: the summaries of the last quarters and the chart figures."""
-    from app import charts  # matplotlib loads on first use, never at start-up
+    from app.reports import charts  # matplotlib loads on first use, never at start-up
 
     recent = recent_summaries(session, quarter)
     summary = recent[-1]

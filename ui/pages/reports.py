@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app import clock, closing
+from app import clock
 from app.errors import LedgerError
-from app.quarters import Quarter
-from app.report_data import QuarterlySummary
-from app.report_periods import default_report_quarter, report_quarters
-from app.reports import recent_summaries
+from app.periods import Quarter
+from app.records import closing
+from app.reports.figures import QuarterlySummary
+from app.reports.quarters import default_report_quarter, report_quarters
+from app.reports.summary import recent_summaries
 from ui.context import LedgerContext
 from ui.dialogs import ask
 from ui.exporting import documents_folder, failure_message, with_suffix
@@ -41,7 +42,7 @@ from ui.widgets.font_notice import FontNotice
 from ui.widgets.quarter_combo import QuarterCombo, quarter_text
 
 if TYPE_CHECKING:
-    from app.report_document import PrintableDocument
+    from app.reports.document import PrintableDocument
 
 SETTINGS_KEY = "reports/quarter"
 # Changes that leave the summary's figures as they are (closing only changes the status).
@@ -64,8 +65,10 @@ class PreparedSummary:
 
 def prepare_summary(session: Session, quarter: Quarter) -> PreparedSummary:
     """The background part: figures, charts drawn to PNG, the printable document."""
-    from app.charts import missing_font_message  # matplotlib loads on first use, never at start-up
-    from app.report_document import summary_document
+    from app.reports.charts import (
+        missing_font_message,  # matplotlib loads on first use, never at start-up
+    )
+    from app.reports.document import summary_document
 
     recent = recent_summaries(session, quarter)
     summary = recent[-1]
@@ -365,7 +368,7 @@ class ReportsPage(QWidget):
 
     def _write_workbook(self, prepared: PreparedSummary, path: Path) -> None:
         def work(_session: Session, _progress: Callable[[int, int], None]) -> Path:
-            from app.report_workbook import write_summary_workbook
+            from app.reports.workbook import write_summary_workbook
 
             return write_summary_workbook(path, prepared.summary, prepared.recent)
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.audit_log import NEWEST_FIRST, AuditLog, entry_details
-from app.kinds import ENTITY_LABELS, entity_label
+from app.history.audit_log import NEWEST_FIRST, AuditLog, entry_details
+from app.history.kinds import ENTITY_LABELS, entity_label
 from ui.context import LedgerContext
 from ui.tasks import Task
 from ui.widgets.record_list import RecordList

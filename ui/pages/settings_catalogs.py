@@ -12,12 +12,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from app import records
-from app.catalog_lists import Metrics, MetricTargets, ServiceTypes
-from app.catalogs import METRIC, SERVICE_TYPE
-from app.listing import Listing, ListQuery
-from app.outcomes import TARGET
-from app.records import Kind
+from app.db.listing import Listing, ListQuery
+from app.outcomes.catalog_lists import Metrics, MetricTargets, ServiceTypes
+from app.outcomes.entries import TARGET
+from app.records import kinds as records
+from app.records.kinds import Kind
+from app.services.catalog import METRIC, SERVICE_TYPE
 from ui.context import LedgerContext
 from ui.dialogs.metric_form import MetricForm
 from ui.dialogs.metric_target_form import MetricTargetForm

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.backup import back_up, backup_folder
+from app.db.backup import back_up, backup_folder
+from app.db.ledger import backup_dir_for
 from app.errors import LedgerError
-from app.ledger import backup_dir_for
-from app.settings import (
+from app.records.settings import (
     LANGUAGE_NAMES,
     LANGUAGES,
     all_settings,

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app import records
-from app.kinds import KINDS, entity_label
-from app.recycle_bin import BIN_ENTITIES, NEWEST_FIRST, DeletedRecords, bin_counts
+from app.history.kinds import KINDS, entity_label
+from app.history.recycle_bin import BIN_ENTITIES, NEWEST_FIRST, DeletedRecords, bin_counts
+from app.records import kinds as records
 from ui.context import LedgerContext
 from ui.dialogs import ask
 from ui.tasks import Task

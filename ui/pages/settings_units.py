@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from app.roster import Teams, Units
-from app.units import TEAM, UNIT
+from app.roster.lists import Teams, Units
+from app.roster.units import TEAM, UNIT
 from ui.context import LedgerContext
 from ui.dialogs.team_form import TeamForm
 from ui.dialogs.unit_form import UnitForm

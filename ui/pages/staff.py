@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.enums import Field, StaffStatus, UnitKind, Vocabulary
-from app.roster import StaffList, team_choices, unit_choices
-from app.staff import STAFF
+from app.db.vocabulary import Field, StaffStatus, UnitKind, Vocabulary
+from app.roster.lists import StaffList, team_choices, unit_choices
+from app.roster.staff import STAFF
 from ui.context import LedgerContext
 from ui.dialogs.staff_form import StaffForm
 from ui.icons import icon

@@ -12,7 +12,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QPoint
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QWidget, QWidgetAction
 
-from app.validation import InvalidValue, parse_date
+from app.records.validation import InvalidValue, parse_date
 from ui.icons import icon
 
 

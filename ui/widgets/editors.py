@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.enums import Vocabulary
+from app.db.vocabulary import Vocabulary
 from ui.table_models import cell_text
 
 translate = QCoreApplication.translate

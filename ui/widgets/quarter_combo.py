@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from app.quarters import Quarter
+from app.periods import Quarter
 
 translate = QCoreApplication.translate
 

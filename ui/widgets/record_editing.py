@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from app import records
-from app.models import SoftDeletable
-from app.records import Kind
+from app.db.models import SoftDeletable
+from app.records import kinds as records
+from app.records.kinds import Kind
 from ui.dialogs import ask
 from ui.dialogs.record_form import RecordForm
 from ui.widgets.record_list import RecordList

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.listing import Listing, ListQuery
+from app.db.listing import Listing, ListQuery
 from ui.context import LedgerContext
 from ui.exporting import export_list
 from ui.record_view import make_record_table

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import NotFoundError
-from app.roster import StaffFile, staff_file
+from app.roster.lists import StaffFile, staff_file
 from ui.context import LedgerContext
 from ui.table_models import cell_text
 

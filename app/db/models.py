@@ -1,0 +1,500 @@
+"""ORM models of DESIGN.md §4 (SQLAlchemy 2 typed style).
+
+Column labels live here, in `info["label"]`, so forms, table headers, validation
+messages, imports and exports all name a field the same way (`label_of`).
+Constraints are named by the metadata's naming convention, which Alembic's batch
+migrations on SQLite need.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    and_,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from app import clock
+from app.db.vocabulary import (
+    Aggregation,
+    Field,
+    Gender,
+    ServiceRule,
+    StaffStatus,
+    UnitKind,
+    Vocabulary,
+)
+from app.i18n import QT_TRANSLATE_NOOP, translate
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Outcome values: decimals with four places (亩产 761.5, 带动增收 0.25 万元).
+QUANTITY = Numeric(18, 4)
+MONEY = Numeric(14, 2)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def vocabulary(enum_class: type[Vocabulary]) -> Enum:
+    """Store a vocabulary by its code, with a named CHECK constraint (portable)."""
+    return Enum(
+        enum_class,
+        name=enum_class.__name__.lower(),
+        native_enum=False,
+        create_constraint=True,
+        validate_strings=True,
+        length=16,
+        values_callable=lambda members: [member.value for member in members],
+    )
+
+
+def labelled(label: str, **info: Any) -> dict[str, Any]:
+    return {"label": label, **info}
+
+
+class Record(Base):
+    """Every table: an integer id and when the row was made and last changed."""
+
+    __abstract__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=clock.now, sort_order=1)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, default=clock.now, onupdate=clock.now, sort_order=1
+    )
+
+
+class SoftDeletable:
+    """Rows that go to the recycle bin (回收站) before they can be purged."""
+
+    deleted_at: Mapped[datetime | None] = mapped_column(
+        DateTime, default=None, index=True, sort_order=1
+    )
+
+
+class Unit(SoftDeletable, Record):
+    __tablename__ = "unit"
+
+    name: Mapped[str] = mapped_column(
+        String(100), unique=True, info=labelled(QT_TRANSLATE_NOOP("Unit", "Name"))
+    )
+    kind: Mapped[UnitKind] = mapped_column(
+        vocabulary(UnitKind), info=labelled(QT_TRANSLATE_NOOP("Unit", "Kind"))
+    )
+    region: Mapped[str] = mapped_column(
+        String(100), default="", info=labelled(QT_TRANSLATE_NOOP("Unit", "Region"))
+    )
+    field: Mapped[Field | None] = mapped_column(
+        vocabulary(Field), info=labelled(QT_TRANSLATE_NOOP("Unit", "Field"))
+    )
+
+
+class Team(SoftDeletable, Record):
+    """A dispatched team. Its leader is the member flagged `is_leader` (stored once)."""
+
+    __tablename__ = "team"
+
+    name: Mapped[str] = mapped_column(
+        String(100), unique=True, info=labelled(QT_TRANSLATE_NOOP("Team", "Name"))
+    )
+    field: Mapped[Field] = mapped_column(
+        vocabulary(Field), info=labelled(QT_TRANSLATE_NOOP("Team", "Field"))
+    )
+    batch: Mapped[str] = mapped_column(
+        String(50), default="", info=labelled(QT_TRANSLATE_NOOP("Team", "Batch"))
+    )
+    receiving_unit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("unit.id"),
+        index=True,
+        info=labelled(QT_TRANSLATE_NOOP("Team", "Receiving unit")),
+    )
+
+    receiving_unit: Mapped[Unit | None] = relationship()
+    leader: Mapped[Staff | None] = relationship(
+        primaryjoin=lambda: and_(
+            Staff.team_id == Team.id, Staff.is_leader.is_(True), Staff.deleted_at.is_(None)
+        ),
+        viewonly=True,
+        uselist=False,
+    )
+
+
+_LEADER_ROWS = "is_leader AND deleted_at IS NULL"
+
+
+class Staff(SoftDeletable, Record):
+    """A dispatched person (帮扶人才); reports use the dates, not `status`."""
+
+    __tablename__ = "staff"
+    __table_args__ = (
+        CheckConstraint("planned_end IS NULL OR planned_end >= start_date", name="planned_end"),
+        CheckConstraint("actual_end IS NULL OR actual_end >= start_date", name="actual_end"),
+        CheckConstraint("NOT is_leader OR team_id IS NOT NULL", name="leader_has_team"),
+        # One leader per team among the staff not in the recycle bin.
+        Index(
+            "uq_staff_team_leader",
+            "team_id",
+            unique=True,
+            sqlite_where=text(_LEADER_ROWS),
+            postgresql_where=text(_LEADER_ROWS),
+        ),
+    )
+
+    name: Mapped[str] = mapped_column(
+        String(50), index=True, info=labelled(QT_TRANSLATE_NOOP("Staff", "Name"))
+    )
+    gender: Mapped[Gender | None] = mapped_column(
+        vocabulary(Gender), info=labelled(QT_TRANSLATE_NOOP("Staff", "Gender"))
+    )
+    ethnicity: Mapped[str] = mapped_column(
+        String(20), default="", info=labelled(QT_TRANSLATE_NOOP("Staff", "Ethnicity"))
+    )
+    birth_date: Mapped[date | None] = mapped_column(
+        Date, info=labelled(QT_TRANSLATE_NOOP("Staff", "Birth date"))
+    )
+    id_number: Mapped[str | None] = mapped_column(
+        String(18),
+        unique=True,
+        info=labelled(QT_TRANSLATE_NOOP("Staff", "ID number"), personal=True),
+    )
+    phone: Mapped[str] = mapped_column(
+        String(20), default="", info=labelled(QT_TRANSLATE_NOOP("Staff", "Phone"))
+    )
+    political_status: Mapped[str] = mapped_column(
+        String(20), default="", info=labelled(QT_TRANSLATE_NOOP("Staff", "Political status"))
+    )
+    education: Mapped[str] = mapped_column(
+        String(20), default="", info=labelled(QT_TRANSLATE_NOOP("Staff", "Education"))
+    )
+    title: Mapped[str] = mapped_column(
+        String(50), default="", info=labelled(QT_TRANSLATE_NOOP("Staff", "Professional title"))
+    )
+    specialty: Mapped[str] = mapped_column(
+        String(50), default="", info=labelled(QT_TRANSLATE_NOOP("Staff", "Specialty"))
+    )
+    field: Mapped[Field] = mapped_column(
+        vocabulary(Field), index=True, info=labelled(QT_TRANSLATE_NOOP("Staff", "Field"))
+    )
+    sending_unit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("unit.id"),
+        index=True,
+        info=labelled(QT_TRANSLATE_NOOP("Staff", "Sending unit")),
+    )
+    receiving_unit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("unit.id"),
+        index=True,
+        info=labelled(QT_TRANSLATE_NOOP("Staff", "Receiving unit")),
+    )
+    post: Mapped[str] = mapped_column(
+        String(50), default="", info=labelled(QT_TRANSLATE_NOOP("Staff", "Post"))
+    )
+    team_id: Mapped[int | None] = mapped_column(
+        ForeignKey("team.id"), index=True, info=labelled(QT_TRANSLATE_NOOP("Staff", "Team"))
+    )
+    is_leader: Mapped[bool] = mapped_column(
+        Boolean(create_constraint=True, name="is_leader"),
+        default=False,
+        info=labelled(QT_TRANSLATE_NOOP("Staff", "Team leader")),
+    )
+    start_date: Mapped[date] = mapped_column(
+        Date, index=True, info=labelled(QT_TRANSLATE_NOOP("Staff", "Start date"))
+    )
+    planned_end: Mapped[date | None] = mapped_column(
+        Date, index=True, info=labelled(QT_TRANSLATE_NOOP("Staff", "Planned end"))
+    )
+    actual_end: Mapped[date | None] = mapped_column(
+        Date, info=labelled(QT_TRANSLATE_NOOP("Staff", "Actual end"))
+    )
+    status: Mapped[StaffStatus] = mapped_column(
+        vocabulary(StaffStatus),
+        default=StaffStatus.ON_DUTY,
+        index=True,
+        info=labelled(QT_TRANSLATE_NOOP("Staff", "Status")),
+    )
+    notes: Mapped[str] = mapped_column(
+        Text, default="", info=labelled(QT_TRANSLATE_NOOP("Staff", "Notes"))
+    )
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+
+    sending_unit: Mapped[Unit | None] = relationship(foreign_keys=[sending_unit_id])
+    receiving_unit: Mapped[Unit | None] = relationship(foreign_keys=[receiving_unit_id])
+    team: Mapped[Team | None] = relationship(foreign_keys=[team_id])
+
+    @property
+    def end_date(self) -> date | None:
+        """The last day served (DESIGN.md §5): the actual end if set, else the planned end."""
+        return self.actual_end or self.planned_end
+
+
+class ServiceType(SoftDeletable, Record):
+    """One of the ten services (十项服务); catalog data, editable by the office."""
+
+    __tablename__ = "service_type"
+
+    name: Mapped[str] = mapped_column(
+        String(50), unique=True, info=labelled(QT_TRANSLATE_NOOP("ServiceType", "Name"))
+    )
+    description: Mapped[str] = mapped_column(
+        Text, default="", info=labelled(QT_TRANSLATE_NOOP("ServiceType", "Description"))
+    )
+    rule: Mapped[ServiceRule] = mapped_column(
+        vocabulary(ServiceRule), info=labelled(QT_TRANSLATE_NOOP("ServiceType", "Rule"))
+    )
+    sort_order: Mapped[int] = mapped_column(
+        Integer, default=0, info=labelled(QT_TRANSLATE_NOOP("ServiceType", "Sort order"))
+    )
+    active: Mapped[bool] = mapped_column(
+        Boolean(create_constraint=True, name="active"),
+        default=True,
+        info=labelled(QT_TRANSLATE_NOOP("ServiceType", "Active")),
+    )
+
+
+class ServiceProvision(SoftDeletable, Record):
+    """A service delivered to one person on one day (服务记录)."""
+
+    __tablename__ = "service_provision"
+    __table_args__ = (CheckConstraint("amount IS NULL OR amount >= 0", name="amount"),)
+
+    staff_id: Mapped[int] = mapped_column(
+        ForeignKey("staff.id"),
+        index=True,
+        info=labelled(QT_TRANSLATE_NOOP("ServiceProvision", "Staff")),
+    )
+    service_type_id: Mapped[int] = mapped_column(
+        ForeignKey("service_type.id"),
+        index=True,
+        info=labelled(QT_TRANSLATE_NOOP("ServiceProvision", "Service")),
+    )
+    date: Mapped[date] = mapped_column(
+        Date, index=True, info=labelled(QT_TRANSLATE_NOOP("ServiceProvision", "Date"))
+    )
+    details: Mapped[str] = mapped_column(
+        Text, default="", info=labelled(QT_TRANSLATE_NOOP("ServiceProvision", "Details"))
+    )
+    amount: Mapped[Decimal | None] = mapped_column(
+        MONEY, info=labelled(QT_TRANSLATE_NOOP("ServiceProvision", "Amount (yuan)"))
+    )
+    handled_by: Mapped[str] = mapped_column(
+        String(50), default="", info=labelled(QT_TRANSLATE_NOOP("ServiceProvision", "Handled by"))
+    )
+    notes: Mapped[str] = mapped_column(
+        Text, default="", info=labelled(QT_TRANSLATE_NOOP("ServiceProvision", "Notes"))
+    )
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+
+    staff: Mapped[Staff] = relationship()
+    service_type: Mapped[ServiceType] = relationship()
+
+
+class Metric(SoftDeletable, Record):
+    """An outcome measure (成效指标); catalog data, editable by the office."""
+
+    __tablename__ = "metric"
+    __table_args__ = (UniqueConstraint("field", "name"),)
+
+    name: Mapped[str] = mapped_column(
+        String(50), info=labelled(QT_TRANSLATE_NOOP("Metric", "Name"))
+    )
+    field: Mapped[Field] = mapped_column(
+        vocabulary(Field), info=labelled(QT_TRANSLATE_NOOP("Metric", "Field"))
+    )
+    unit: Mapped[str] = mapped_column(
+        String(20), default="", info=labelled(QT_TRANSLATE_NOOP("Metric", "Unit"))
+    )
+    aggregation: Mapped[Aggregation] = mapped_column(
+        vocabulary(Aggregation),
+        default=Aggregation.SUM,
+        info=labelled(QT_TRANSLATE_NOOP("Metric", "Aggregation")),
+    )
+    sort_order: Mapped[int] = mapped_column(
+        Integer, default=0, info=labelled(QT_TRANSLATE_NOOP("Metric", "Sort order"))
+    )
+    active: Mapped[bool] = mapped_column(
+        Boolean(create_constraint=True, name="active"),
+        default=True,
+        info=labelled(QT_TRANSLATE_NOOP("Metric", "Active")),
+    )
+
+
+class OutcomeEntry(SoftDeletable, Record):
+    """A reported figure or a narrative highlight (成效记录) for a person and/or a team."""
+
+    __tablename__ = "outcome_entry"
+    __table_args__ = (
+        CheckConstraint("value IS NULL OR value >= 0", name="value"),
+        CheckConstraint("staff_id IS NOT NULL OR team_id IS NOT NULL", name="owner"),
+        CheckConstraint("metric_id IS NOT NULL OR is_highlight", name="metric_or_highlight"),
+    )
+
+    date: Mapped[date] = mapped_column(
+        Date, index=True, info=labelled(QT_TRANSLATE_NOOP("OutcomeEntry", "Date"))
+    )
+    staff_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff.id"),
+        index=True,
+        info=labelled(QT_TRANSLATE_NOOP("OutcomeEntry", "Staff")),
+    )
+    team_id: Mapped[int | None] = mapped_column(
+        ForeignKey("team.id"), index=True, info=labelled(QT_TRANSLATE_NOOP("OutcomeEntry", "Team"))
+    )
+    metric_id: Mapped[int | None] = mapped_column(
+        ForeignKey("metric.id"),
+        index=True,
+        info=labelled(QT_TRANSLATE_NOOP("OutcomeEntry", "Metric")),
+    )
+    value: Mapped[Decimal | None] = mapped_column(
+        QUANTITY, info=labelled(QT_TRANSLATE_NOOP("OutcomeEntry", "Value"))
+    )
+    description: Mapped[str] = mapped_column(
+        Text, default="", info=labelled(QT_TRANSLATE_NOOP("OutcomeEntry", "Description"))
+    )
+    is_highlight: Mapped[bool] = mapped_column(
+        Boolean(create_constraint=True, name="is_highlight"),
+        default=False,
+        info=labelled(QT_TRANSLATE_NOOP("OutcomeEntry", "Highlight")),
+    )
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+
+    staff: Mapped[Staff | None] = relationship()
+    team: Mapped[Team | None] = relationship()
+    metric: Mapped[Metric | None] = relationship()
+
+
+class Mentorship(SoftDeletable, Record):
+    """A local colleague mentored by a dispatched person (师徒结对)."""
+
+    __tablename__ = "mentorship"
+    __table_args__ = (
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="end_date"),
+    )
+
+    mentor_id: Mapped[int] = mapped_column(
+        ForeignKey("staff.id"),
+        index=True,
+        info=labelled(QT_TRANSLATE_NOOP("Mentorship", "Mentor")),
+    )
+    mentee_name: Mapped[str] = mapped_column(
+        String(50), info=labelled(QT_TRANSLATE_NOOP("Mentorship", "Mentee"))
+    )
+    mentee_unit: Mapped[str] = mapped_column(
+        String(100), default="", info=labelled(QT_TRANSLATE_NOOP("Mentorship", "Mentee unit"))
+    )
+    start_date: Mapped[date] = mapped_column(
+        Date, index=True, info=labelled(QT_TRANSLATE_NOOP("Mentorship", "Start date"))
+    )
+    end_date: Mapped[date | None] = mapped_column(
+        Date, info=labelled(QT_TRANSLATE_NOOP("Mentorship", "End date"))
+    )
+    goal: Mapped[str] = mapped_column(
+        Text, default="", info=labelled(QT_TRANSLATE_NOOP("Mentorship", "Goal"))
+    )
+    result: Mapped[str] = mapped_column(
+        Text, default="", info=labelled(QT_TRANSLATE_NOOP("Mentorship", "Result"))
+    )
+
+    mentor: Mapped[Staff] = relationship()
+
+
+class MetricTarget(Record):
+    """A yearly target for a metric; the summary shows year-to-date progress against it."""
+
+    __tablename__ = "metric_target"
+    __table_args__ = (
+        UniqueConstraint("metric_id", "year"),
+        CheckConstraint("target_value >= 0", name="target_value"),
+    )
+
+    metric_id: Mapped[int] = mapped_column(
+        ForeignKey("metric.id"), info=labelled(QT_TRANSLATE_NOOP("MetricTarget", "Metric"))
+    )
+    year: Mapped[int] = mapped_column(
+        Integer, info=labelled(QT_TRANSLATE_NOOP("MetricTarget", "Year"))
+    )
+    target_value: Mapped[Decimal] = mapped_column(
+        QUANTITY, info=labelled(QT_TRANSLATE_NOOP("MetricTarget", "Target"))
+    )
+
+    metric: Mapped[Metric] = relationship()
+
+
+class QuarterClose(Record):
+    """One closing of a quarter after its summary was printed; reopening is recorded too."""
+
+    __tablename__ = "quarter_close"
+
+    quarter: Mapped[str] = mapped_column(String(6), index=True)
+    closed_at: Mapped[datetime] = mapped_column(DateTime)
+    closed_by: Mapped[str] = mapped_column(String(50), default="")
+    reopened_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reopened_by: Mapped[str] = mapped_column(String(50), default="")
+    reopen_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class ImportBatch(Record):
+    """One spreadsheet import, so it can be undone as a whole."""
+
+    __tablename__ = "import_batch"
+
+    file_name: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(20))
+    imported_by: Mapped[str] = mapped_column(String(50), default="")
+    rows_added: Mapped[int] = mapped_column(Integer, default=0)
+    rows_updated: Mapped[int] = mapped_column(Integer, default=0)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class AuditEntry(Record):
+    """Who changed what (操作日志); `before`/`after` are JSON snapshots of the row."""
+
+    __tablename__ = "audit_entry"
+
+    at: Mapped[datetime] = mapped_column(DateTime, default=clock.now, index=True)
+    who: Mapped[str] = mapped_column(String(50), default="")
+    action: Mapped[str] = mapped_column(String(20))
+    entity: Mapped[str] = mapped_column(String(30), index=True)
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+
+
+class Setting(Record):
+    """A key/value preference of the office (name, county, clerk, backups, language)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(50), unique=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+def label_of(model: type[Record], attribute: str) -> str:
+    """The UI name of a model's column, in the current language."""
+    column = model.__table__.columns[attribute]
+    return translate(model.__name__, column.info.get("label", attribute))

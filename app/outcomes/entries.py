@@ -1,0 +1,122 @@
+"""Outcome entries (成效记录) and yearly metric targets (年度目标)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.models import Metric, MetricTarget, OutcomeEntry, Staff, Team
+from app.i18n import translate
+from app.records.kinds import Kind, check_reference
+from app.records.validation import (
+    Problems,
+    clean_text,
+    parse_bool,
+    parse_date,
+    parse_decimal,
+    parse_int,
+)
+
+
+def _normalise_entry(session: Session, values: dict[str, Any], current: Any) -> dict:
+    problems = Problems(OUTCOME.label)
+    day = problems.read(values, "date", parse_date)
+    problems.require("date", day)
+    staff = check_reference(
+        session,
+        problems,
+        "staff_id",
+        Staff,
+        values.get("staff_id"),
+        describe=lambda s: s.name,
+        required=False,
+    )
+    team = check_reference(
+        session,
+        problems,
+        "team_id",
+        Team,
+        values.get("team_id"),
+        describe=lambda t: t.name,
+        required=False,
+    )
+    if values.get("staff_id") in (None, "") and values.get("team_id") in (None, ""):
+        problems.add("staff_id", translate("Outcomes", "choose a staff member or a team"))
+    highlight = bool(problems.read(values, "is_highlight", parse_bool))
+    metric = check_reference(
+        session,
+        problems,
+        "metric_id",
+        Metric,
+        values.get("metric_id"),
+        describe=lambda m: m.name,
+        required=not highlight,
+    )
+    value = problems.read(values, "value", parse_decimal)
+    if metric is not None and value is None and not highlight:
+        problems.require("value", value)
+    if value is not None and values.get("metric_id") in (None, ""):
+        problems.add("metric_id", translate("Outcomes", "a value needs a metric"))
+    description = problems.read(values, "description", clean_text) or ""
+    if highlight and not description:
+        problems.add("description", translate("Outcomes", "a highlight needs a description"))
+    problems.raise_if_any()
+    return {
+        "date": day,
+        "staff_id": staff.id if staff else None,
+        "team_id": team.id if team else None,
+        "metric_id": metric.id if metric else None,
+        "value": value,
+        "description": description,
+        "is_highlight": highlight,
+    }
+
+
+def describe_entry(entry: OutcomeEntry) -> str:
+    owner = entry.staff.name if entry.staff else entry.team.name if entry.team else ""
+    what = entry.metric.name if entry.metric else translate("Outcomes", "highlight")
+    return translate("Outcomes", "{what} of {owner} on {date}").format(
+        what=what, owner=owner, date=entry.date.isoformat()
+    )
+
+
+OUTCOME = Kind(
+    model=OutcomeEntry,
+    normalise=_normalise_entry,
+    describe=describe_entry,
+    period_fields=("date",),
+)
+
+
+def _normalise_target(session: Session, values: dict[str, Any], current: Any) -> dict:
+    problems = Problems(TARGET.label)
+    metric = check_reference(
+        session, problems, "metric_id", Metric, values.get("metric_id"), describe=lambda m: m.name
+    )
+    year = problems.read(values, "year", parse_int, minimum=2000, maximum=2100)
+    target = problems.read(values, "target_value", parse_decimal)
+    problems.require("target_value", target)
+    if metric is not None and year is not None:
+        query = select(MetricTarget).where(
+            MetricTarget.metric_id == metric.id, MetricTarget.year == year
+        )
+        if current is not None:
+            query = query.where(MetricTarget.id != current.id)
+        if session.scalar(query) is not None:
+            problems.add(
+                "year",
+                translate("Outcomes", "{metric} already has a target for {year}").format(
+                    metric=metric.name, year=year
+                ),
+            )
+    problems.raise_if_any()
+    return {"metric_id": metric.id if metric else None, "year": year, "target_value": target}
+
+
+TARGET = Kind(
+    model=MetricTarget,
+    normalise=_normalise_target,
+    describe=lambda target: f"{target.metric.name} {target.year}",
+)

@@ -1,0 +1,255 @@
+"""The quarterly summary's charts as matplotlib `Figure`s: no pyplot, no Qt.
+
+Figures are built on their own (never through pyplot's global state), so the report
+thread, the dashboard and the tests cannot disturb each other. Chinese text needs a
+CJK font found on this computer; every text of a figure is given that family, and
+tick labels are formatted here, so the global rcParams (`axes.unicode_minus`, the
+default family) never matter. matplotlib is imported only when a chart is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from io import BytesIO
+from typing import TYPE_CHECKING, Any
+
+from app.db.vocabulary import Aggregation, Field, ServiceRule
+from app.i18n import translate
+from app.reports.figures import QuarterlySummary
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+# Windows, then macOS, then Linux families; the first one installed wins.
+CJK_FAMILIES = (
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+)
+WIDTH_INCHES = 7.0  # the A4 text width (180 mm) less a little, so charts print at 1:1
+TREND_LINES = 4  # lines per field panel; more would be unreadable at this size
+LOG_RATIO = 20  # a panel turns logarithmic when its largest line peaks this many times higher
+COLOURS = ("#1f5f99", "#d9822b", "#3a8f5c", "#b03a48")
+BAR_COLOUR, MUTED = "#1f5f99", "#8a8a8a"
+
+
+@lru_cache(maxsize=1)
+def cjk_font() -> str | None:
+    """The first installed family of CJK_FAMILIES, or None (looked up once, no network)."""
+    from matplotlib import font_manager
+
+    installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    return next((family for family in CJK_FAMILIES if family in installed), None)
+
+
+def missing_font_message() -> str | None:
+    """What to tell the clerk, once, when charts cannot show Chinese; None when they can."""
+    if cjk_font() is not None:
+        return None
+    return translate(
+        "Charts",
+        "No Chinese font was found on this computer, so Chinese text in the charts cannot "
+        "be shown. Install one of: {families}.",
+    ).format(families=", ".join(CJK_FAMILIES))
+
+
+def trend_figure(summaries: Sequence[QuarterlySummary]) -> Figure:
+    """Sum metrics quarter by quarter, one panel per field that has figures.
+
+    Each panel draws the field's metrics with the largest cumulative totals (at most
+    TREND_LINES), so one chart shows the direction of the work without a tangle of lines.
+    """
+    labels = [str(summary.quarter) for summary in summaries]
+    panels = _trend_panels(summaries)
+    columns = 1 if len(panels) <= 1 else 2
+    rows = max(1, (len(panels) + 1) // 2)
+    figure = _figure(WIDTH_INCHES, 0.5 + 3.0 * rows)
+    figure.suptitle(
+        translate("Charts", "Outcomes over the last {count} quarters").format(count=len(labels)),
+        fontsize=12,
+    )
+    if not panels:
+        _no_data(figure.add_subplot(1, 1, 1))
+    for index, (field, lines) in enumerate(panels.items(), start=1):
+        axes = figure.add_subplot(rows, columns, index)
+        for (name, values), colour in zip(lines.items(), COLOURS, strict=False):
+            axes.plot(labels, values, marker="o", markersize=3, color=colour, label=name)
+        axes.set_title(field.label(), fontsize=10)
+        _scale_for(axes, lines.values())
+        axes.tick_params(axis="x", labelrotation=45, labelsize=7)
+        axes.tick_params(axis="y", labelsize=7)
+        axes.grid(axis="y", alpha=0.3)
+        axes.legend(
+            fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=2, frameon=False
+        )
+    return _finish(figure)
+
+
+def _trend_panels(summaries: Sequence[QuarterlySummary]) -> dict[Field, dict[str, list[float]]]:
+    """Per field, the metrics with the largest totals over the quarters shown, with their
+    values per quarter (a quarter without a figure is 0). A field with nothing in those
+    quarters has no panel, so a quiet period reads "no data" rather than flat zeros."""
+    if not summaries:
+        return {}
+    keys = [
+        (line.field, line.metric)
+        for line in summaries[-1].outcomes
+        if line.aggregation is Aggregation.SUM
+    ]
+    series = {key: [_quarter_value(summary, *key) for summary in summaries] for key in keys}
+    panels: dict[Field, dict[str, list[float]]] = {}
+    for field in Field:
+        chosen = sorted(
+            (key for key in keys if key[0] is field and sum(series[key]) > 0),
+            key=lambda key: -sum(series[key]),
+        )[:TREND_LINES]
+        if chosen:
+            panels[field] = {metric: series[(field, metric)] for _, metric in chosen}
+    return panels
+
+
+def _scale_for(axes: Axes, lines: Iterable[list[float]]) -> None:
+    """A log scale when one line dwarfs another (15,000 visits beside 70 surgeries)."""
+    peaks = [max(values) for values in lines]
+    axes.set_ylim(bottom=0)
+    if max(peaks) > LOG_RATIO * max(min(peaks), 1):
+        from matplotlib.ticker import FuncFormatter
+
+        axes.set_yscale("symlog", linthresh=1)
+        axes.set_ylim(bottom=0)
+        axes.yaxis.set_major_formatter(FuncFormatter(_tick_label))
+        axes.set_ylabel(translate("Charts", "log scale"), fontsize=7)
+
+
+def _quarter_value(summary: QuarterlySummary, field: Field, metric: str) -> float:
+    for line in summary.outcomes:
+        if line.field is field and line.metric == metric:
+            return float(line.quarter or 0)
+    return 0.0
+
+
+def coverage_figure(summary: QuarterlySummary) -> Figure:
+    """Coverage per service as horizontal bars, 0–100 %; on-demand services say so."""
+    services = summary.services
+    figure = _figure(WIDTH_INCHES, 0.9 + 0.32 * max(len(services), 3))
+    axes = figure.add_subplot(1, 1, 1)
+    positions = range(len(services))
+    values = [100 * (line.coverage or 0) for line in services]
+    axes.barh(positions, values, color=BAR_COLOUR, height=0.6)
+    for position, line, value in zip(positions, services, values, strict=True):
+        if line.rule is ServiceRule.ON_DEMAND:
+            text, colour = ServiceRule.ON_DEMAND.label(), MUTED
+        elif line.coverage is None:
+            text, colour = translate("Charts", "no one eligible"), MUTED
+        else:
+            text, colour = f"{value:.1f}%", "black"
+        axes.text(value + 1, position, text, va="center", fontsize=8, color=colour)
+    axes.set_yticks(list(positions), [line.service for line in services], fontsize=8)
+    axes.invert_yaxis()  # the catalog's order, top to bottom
+    axes.set_xlim(0, 110)
+    axes.set_xticks(range(0, 101, 20), [f"{tick}%" for tick in range(0, 101, 20)], fontsize=8)
+    axes.grid(axis="x", alpha=0.3)
+    axes.set_title(
+        translate("Charts", "Service coverage, {quarter}").format(quarter=summary.quarter),
+        fontsize=11,
+    )
+    if not services:
+        _no_data(axes)
+    return _finish(figure)
+
+
+def staff_figure(summary: QuarterlySummary) -> Figure:
+    """Staff on duty at the quarter's end, one bar per field, each with its count."""
+    from matplotlib.ticker import MaxNLocator
+
+    counts = summary.staff.on_duty_by_field
+    figure = _figure(WIDTH_INCHES * 0.6, 2.6)
+    axes = figure.add_subplot(1, 1, 1)
+    fields = list(counts)
+    bars = axes.bar([field.label() for field in fields], [counts[f] for f in fields], width=0.55)
+    for bar, field in zip(bars, fields, strict=True):
+        bar.set_color(BAR_COLOUR)
+        axes.annotate(
+            str(counts[field]),
+            (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+            xytext=(0, 2),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=9,
+        )
+    axes.set_ylim(0, max([*counts.values(), 1]) * 1.2)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # people come whole
+    axes.tick_params(labelsize=9)
+    axes.set_title(
+        translate("Charts", "Staff on duty on {date}: {total}").format(
+            date=summary.quarter.end.isoformat(), total=summary.staff.on_duty_total
+        ),
+        fontsize=11,
+    )
+    return _finish(figure)
+
+
+def figure_png(figure: Figure, dpi: int = 200) -> bytes:
+    """The figure as PNG bytes, drawn by Agg (no GUI backend, safe off the GUI thread)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(figure)
+    buffer = BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    return buffer.getvalue()
+
+
+def _figure(width: float, height: float) -> Figure:
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), facecolor="white", layout="constrained")
+
+
+def _no_data(axes: Axes) -> None:
+    axes.text(
+        0.5,
+        0.5,
+        translate("Charts", "No figures recorded"),
+        ha="center",
+        va="center",
+        transform=axes.transAxes,
+        color=MUTED,
+    )
+    axes.set_axis_off()
+
+
+def _finish(figure: Figure) -> Figure:
+    """Give every text the CJK family and plain ASCII minus signs, whatever rcParams say."""
+    from matplotlib.text import Text
+    from matplotlib.ticker import FuncFormatter
+
+    family = cjk_font()
+    families = [family, "DejaVu Sans"] if family else ["DejaVu Sans"]
+    for axes in figure.axes:
+        axes.tick_params(labelfontfamily=families)
+        for axis in (axes.xaxis, axes.yaxis):
+            if _numeric(axis):
+                axis.set_major_formatter(FuncFormatter(_tick_label))
+    for text in figure.findobj(Text):
+        text.set_fontfamily(families)
+    return figure
+
+
+def _numeric(axis: Any) -> bool:
+    """Axes whose ticks matplotlib formats itself (not names or our own percent labels)."""
+    from matplotlib.ticker import ScalarFormatter
+
+    return isinstance(axis.get_major_formatter(), ScalarFormatter)
+
+
+def _tick_label(value: float, _position: int | None) -> str:
+    """'1500', '2.5', '0': never a Unicode minus (missing from many CJK fonts)."""
+    text = f"{value + 0.0:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text

@@ -1,0 +1,150 @@
+"""The printable quarterly summary: HTML for Qt's text engine plus the chart PNGs.
+
+Built here without Qt so the command line, the tests and the GUI share it; `ui.printing`
+only lays it out on A4. The HTML keeps to what QTextDocument understands: tables with
+<thead> (Qt repeats those rows after a page break), align attributes, simple CSS, and
+each chart alone in its paragraph (Qt never splits an image line, so no chart is cut).
+Image sizes are CSS pixels at 96 per inch: Qt scales them to the printer's resolution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+from itertools import groupby
+from typing import Any
+
+from app.i18n import translate
+from app.reports.figures import QuarterlySummary
+from app.reports.tables import (
+    Column,
+    Kind,
+    ReportTable,
+    format_cell,
+    heading_line,
+    period_line,
+    report_title,
+    summary_tables,
+)
+
+CSS_DPI = 96
+CHART_DPI = 200
+STYLE = """
+body { font-size: 10.5pt; }
+p.title { font-size: 16pt; font-weight: bold; margin-bottom: 4px; }
+p.section { font-size: 12.5pt; font-weight: bold; margin-top: 16px; margin-bottom: 6px; }
+p.field { font-size: 11pt; font-weight: bold; margin-top: 10px; margin-bottom: 4px; }
+p.meta { color: #333333; margin: 0px; white-space: pre-wrap; }
+table { border-collapse: collapse; border-color: #777777; }
+th { background-color: #dde7f0; font-weight: bold; }
+td, th { padding: 3px; }
+"""
+
+
+@dataclass(frozen=True)
+class PrintableDocument:
+    """What a renderer needs: the HTML and the images it names in <img src="KEY">."""
+
+    title: str
+    html: str
+    images: Mapping[str, bytes]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart's PNG and its printed size (inches), placed after the table of `key`."""
+
+    key: str
+    png: bytes
+    width: float
+    height: float
+
+    @property
+    def name(self) -> str:
+        return f"{self.key}.png"
+
+
+def summary_charts(summary: QuarterlySummary, recent: Sequence[QuarterlySummary]) -> list[Chart]:
+    """The three charts, keyed by the table they illustrate (matplotlib loads here)."""
+    from app.reports.charts import coverage_figure, figure_png, staff_figure, trend_figure
+
+    figures = {
+        "staff": staff_figure(summary),
+        "services": coverage_figure(summary),
+        "outcomes": trend_figure(recent or [summary]),
+    }
+    charts = []
+    for key, figure in figures.items():
+        width, height = figure.get_size_inches()
+        charts.append(Chart(key, figure_png(figure, dpi=CHART_DPI), float(width), float(height)))
+    return charts
+
+
+def summary_document(
+    summary: QuarterlySummary, recent: Sequence[QuarterlySummary]
+) -> PrintableDocument:
+    """The summary of `summary.quarter`; `recent` (oldest first) feeds the trend chart."""
+    title = report_title(summary)
+    charts = {chart.key: chart for chart in summary_charts(summary, recent)}
+    parts = [
+        f'<p class="title" align="center">{escape(title)}</p>',
+        f'<p class="meta" align="center">{escape(heading_line(summary))}</p>',
+        f'<p class="meta" align="center">{escape(period_line(summary))}</p>',
+    ]
+    for table in summary_tables(summary):
+        parts.append(f'<p class="section">{escape(table.title)}</p>')
+        parts.append(_section_html(table))
+        if table.key in charts:
+            parts.append(_image_html(charts[table.key]))
+    html = (
+        '<html><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title><style>{STYLE}</style></head>"
+        f"<body>{''.join(parts)}</body></html>"
+    )
+    return PrintableDocument(
+        title=title, html=html, images={chart.name: chart.png for chart in charts.values()}
+    )
+
+
+def _section_html(table: ReportTable) -> str:
+    if not table.rows:
+        return f"<p>{escape(translate('Report', 'None in this quarter.'))}</p>"
+    if table.key != "outcomes":
+        return _table_html(table.columns, table.rows)
+    # One table per field, under the field's name: the field column goes into the heading.
+    return "".join(
+        f'<p class="field">{escape(field)}</p>'
+        + _table_html(table.columns[1:], [row[1:] for row in rows])
+        for field, rows in groupby(table.rows, key=lambda row: row[0])
+    )
+
+
+def _table_html(columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> str:
+    total = sum(column.weight for column in columns)
+    head = "".join(
+        f'<th align="center" width="{round(100 * column.weight / total)}%">'
+        f"{escape(column.header)}</th>"
+        for column in columns
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td align="{"left" if column.kind is Kind.TEXT else "right"}">'
+            f"{escape(format_cell(value, column.kind))}</td>"
+            for column, value in zip(columns, row, strict=True)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return (
+        '<table width="100%" border="1" cellspacing="0" cellpadding="3">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _image_html(chart: Chart) -> str:
+    width, height = round(chart.width * CSS_DPI), round(chart.height * CSS_DPI)
+    return (
+        f'<p align="center"><img src="{escape(chart.name)}" width="{width}" height="{height}"></p>'
+    )

@@ -1,0 +1,49 @@
+"""Which quarters a summary can be made for, and which one the clerk most likely wants.
+
+The Reports page offers every quarter from the one holding the ledger's first dated
+record up to the current one; it starts on the latest quarter that has ended, because
+a summary is made after the quarter it reports on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Mentorship, OutcomeEntry, ServiceProvision, Staff
+from app.periods import Quarter
+
+
+def first_record_day(session: Session) -> date | None:
+    """The earliest date of any live staff member, provision, outcome or mentorship."""
+    firsts = [
+        session.scalar(select(func.min(column)).where(model.deleted_at.is_(None)))
+        for model, column in (
+            (Staff, Staff.start_date),
+            (ServiceProvision, ServiceProvision.date),
+            (OutcomeEntry, OutcomeEntry.date),
+            (Mentorship, Mentorship.start_date),
+        )
+    ]
+    days = [day for day in firsts if day is not None]
+    return min(days) if days else None
+
+
+def report_quarters(session: Session, today: date) -> list[Quarter]:
+    """From the first record's quarter to today's, oldest first (today's alone when empty)."""
+    current = Quarter.containing(today)
+    first = first_record_day(session)
+    quarter = Quarter.containing(first) if first is not None and first <= today else current
+    quarters = [quarter]
+    while quarter < current:
+        quarter = quarter.next()
+        quarters.append(quarter)
+    return quarters
+
+
+def default_report_quarter(quarters: list[Quarter], today: date) -> Quarter:
+    """The latest of `quarters` that has ended by `today`, else the last (current) one."""
+    ended = [quarter for quarter in quarters if quarter.end < today]
+    return ended[-1] if ended else quarters[-1]

@@ -1,0 +1,64 @@
+"""The quarterly summary as an Excel workbook: a sheet per section, charts below.
+
+The sheets hold the same tables as the printout (`app.report_tables`), but as
+numbers a clerk can add up: coverage is a ratio shown with a percent format, change
+and target progress are percents with one decimal under a "(%)" header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.exchange.xlsx import Sheet, write_workbook
+from app.i18n import translate
+from app.reports.document import summary_charts
+from app.reports.figures import QuarterlySummary
+from app.reports.tables import (
+    NONE_MARK,
+    Kind,
+    ReportTable,
+    heading_line,
+    period_line,
+    report_title,
+    summary_tables,
+)
+
+NUMBER_FORMATS = {Kind.RATIO: "0.0%", Kind.PERCENT: "0.0"}
+
+
+def write_summary_workbook(
+    path: Path | str, summary: QuarterlySummary, recent: Sequence[QuarterlySummary]
+) -> Path:
+    """Write the workbook of `summary` (`recent` feeds the trend chart); return its path."""
+    notes = [report_title(summary), heading_line(summary), period_line(summary)]
+    charts = {chart.key: chart.png for chart in summary_charts(summary, recent)}
+    sheets = [
+        _sheet(table, notes, [charts[table.key]] if table.key in charts else [])
+        for table in summary_tables(summary)
+    ]
+    return write_workbook(path, sheets)
+
+
+def _sheet(table: ReportTable, notes: list[str], images: list[bytes]) -> Sheet:
+    headers = [
+        translate("Report", "{header} (%)").format(header=column.header)
+        if column.kind is Kind.PERCENT
+        else column.header
+        for column in table.columns
+    ]
+    rows = [[NONE_MARK if value is None else value for value in row] for row in table.rows]
+    formats = {
+        index: NUMBER_FORMATS[column.kind]
+        for index, column in enumerate(table.columns)
+        if column.kind in NUMBER_FORMATS
+    }
+    return Sheet(
+        title=table.title,
+        headers=headers,
+        rows=rows,
+        notes=notes,
+        number_formats=formats,
+        images=images,
+        landscape=len(headers) > 8,
+    )

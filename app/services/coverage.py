@@ -1,0 +1,173 @@
+"""The coverage rule of DESIGN.md §5, in one place.
+
+A person on duty during quarter Q is covered by a service when they have a provision
+of it dated on or before Q's last day and inside the rule's window: once — any date;
+yearly — Q's calendar year; half-yearly — Q's half of the year; quarterly — Q;
+monthly — every calendar month of Q in which they were on duty. On-demand services
+have no coverage. The quarterly summary's counts and the Services page's matrix cells
+come from the same `windows`, so the two always agree.
+
+Everything for a quarter is fetched in two queries (who was on duty during it, and
+their provisions up to its end); the rule is then decided in Python, because "one
+provision in each month served" is awkward in SQL and a county hosts tens of people.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.db.models import ServiceProvision, ServiceType, Staff
+from app.db.vocabulary import CoverageStatus, ServiceRule
+from app.periods import Quarter
+from app.roster.duty import Serving, serving_between, staff_end
+
+# A once-service still missing this many days after arrival is overdue.
+ONCE_GRACE_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Window:
+    """A provision dated `first`..`last` fills it; still empty after `due_by`, it is overdue."""
+
+    first: date
+    last: date
+    due_by: date
+
+
+def windows(rule: ServiceRule, quarter: Quarter, person: Serving) -> list[Window] | None:
+    """What `person` needs for `quarter` to count as covered; None for on-demand services.
+
+    `last` never passes the quarter's end (later provisions do not count for Q);
+    `due_by` is the last day of the rule's period (the year, the half, the quarter, the
+    month; arrival + 29 days for a once-service), or the person's last day served when
+    that comes first, since nothing can be delivered after they have left.
+    """
+    end = quarter.end
+    if rule == ServiceRule.ON_DEMAND:
+        return None
+    if rule == ServiceRule.MONTHLY:
+        periods = [
+            (first, last, last)
+            for first, last in quarter.months()
+            if person.serves_between(first, last)
+        ]
+    elif rule == ServiceRule.ONCE:
+        periods = [(date.min, end, person.start + timedelta(days=ONCE_GRACE_DAYS - 1))]
+    elif rule == ServiceRule.YEARLY:
+        periods = [(quarter.year_start(), end, date(quarter.year, 12, 31))]
+    elif rule == ServiceRule.HALF_YEARLY:
+        half_end = Quarter(quarter.year, 2 if quarter.number <= 2 else 4).end
+        periods = [(quarter.half_start(), end, half_end)]
+    else:  # quarterly
+        periods = [(quarter.start, end, end)]
+    return [
+        Window(first, last, due if person.end is None else min(due, person.end))
+        for first, last, due in periods
+    ]
+
+
+class ServiceCoverage(NamedTuple):
+    """Eligible and covered staff of one service in a quarter (None for on-demand)."""
+
+    eligible: int | None
+    covered: int | None
+
+    @property
+    def rate(self) -> float | None:
+        """covered / eligible, unrounded; None when nobody is eligible or on demand."""
+        if not self.eligible or self.covered is None:
+            return None
+        return self.covered / self.eligible
+
+
+@dataclass(frozen=True)
+class QuarterCoverage:
+    """Everyone on duty during a quarter and their provision dates, fetched once."""
+
+    quarter: Quarter
+    staff: dict[int, Serving]  # on duty during the quarter, by staff id
+    dates: dict[tuple[int, int], list[date]]  # (staff id, service type id) -> dates <= qe
+
+    def _missing(self, person: Serving, service_type_id: int, rule: ServiceRule) -> list[Window]:
+        dates = self.dates.get((person.staff_id, service_type_id), [])
+        return [
+            window
+            for window in windows(rule, self.quarter, person) or []
+            if not any(window.first <= day <= window.last for day in dates)
+        ]
+
+    def counts(self, service_type_id: int, rule: ServiceRule) -> ServiceCoverage:
+        if rule == ServiceRule.ON_DEMAND:
+            return ServiceCoverage(None, None)
+        covered = sum(
+            not self._missing(person, service_type_id, rule) for person in self.staff.values()
+        )
+        return ServiceCoverage(len(self.staff), covered)
+
+    def status(
+        self, staff_id: int, service_type_id: int, rule: ServiceRule, *, as_of: date | None = None
+    ) -> CoverageStatus:
+        """The matrix cell: done when covered; overdue when a missing window's `due_by`
+        has passed on `as_of` (default today); else due. Not applicable to on-demand
+        services and to anyone not on duty during the quarter."""
+        person = self.staff.get(staff_id)
+        if person is None or rule == ServiceRule.ON_DEMAND:
+            return CoverageStatus.NOT_APPLICABLE
+        missing = self._missing(person, service_type_id, rule)
+        if not missing:
+            return CoverageStatus.DONE
+        today = as_of or clock.today()
+        if any(today > window.due_by for window in missing):
+            return CoverageStatus.OVERDUE
+        return CoverageStatus.DUE
+
+
+def load_coverage(session: Session, quarter: Quarter) -> QuarterCoverage:
+    """Two queries for the whole quarter, whatever the number of staff.
+
+    Provisions older than Q's year can only matter to once-services, so only those
+    are fetched from before it. Records in the recycle bin count nowhere.
+    """
+    eligible = (Staff.deleted_at.is_(None), serving_between(quarter.start, quarter.end))
+    staff = {
+        staff_id: Serving(staff_id, start, end)
+        for staff_id, start, end in session.execute(
+            select(Staff.id, Staff.start_date, staff_end()).where(*eligible)
+        )
+    }
+    rows = session.execute(
+        select(ServiceProvision.staff_id, ServiceProvision.service_type_id, ServiceProvision.date)
+        .join(Staff, Staff.id == ServiceProvision.staff_id)
+        .join(ServiceType, ServiceType.id == ServiceProvision.service_type_id)
+        .where(
+            *eligible,
+            ServiceProvision.deleted_at.is_(None),
+            ServiceProvision.date <= quarter.end,
+            or_(
+                ServiceType.rule == ServiceRule.ONCE,
+                ServiceProvision.date >= quarter.year_start(),
+            ),
+        )
+    )
+    dates: dict[tuple[int, int], list[date]] = defaultdict(list)
+    for staff_id, service_type_id, day in rows:
+        dates[(staff_id, service_type_id)].append(day)
+    return QuarterCoverage(quarter, staff, dict(dates))
+
+
+def coverage_counts(session: Session, quarter: Quarter) -> dict[int, ServiceCoverage]:
+    """Eligible and covered counts of every active service in `quarter`, by service id."""
+    coverage = load_coverage(session, quarter)
+    services = session.execute(
+        select(ServiceType.id, ServiceType.rule).where(
+            ServiceType.deleted_at.is_(None), ServiceType.active.is_(True)
+        )
+    )
+    return {service_id: coverage.counts(service_id, rule) for service_id, rule in services}
