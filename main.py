@@ -28,10 +28,10 @@ def _language(argv: list[str]) -> str:
     return "zh_CN"
 
 
-def _start_gui(db_path: Path | None) -> int:
+def _start_gui(db: str | None) -> int:
     from ui.application import run_gui
 
-    return run_gui(db_path)
+    return run_gui(db)
 
 
 def _render_pdf(language: str, document: PrintableDocument, path: Path) -> Path:
@@ -60,8 +60,27 @@ def _no_display() -> bool:
 _keep: list[object] = []  # the QGuiApplication made for rendering lives as long as we run
 
 
+def _log_to_file() -> None:
+    """Unexpected errors go to a rotating log in the data folder (named in the messages)."""
+    import logging
+    from logging.handlers import RotatingFileHandler
+
+    from app.db.paths import log_path
+
+    try:
+        log_path().parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = RotatingFileHandler(
+            log_path(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()  # a read-only profile: stderr is all there is
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _log_to_file()
     from ui.i18n import install_core_translator
 
     language = _language(argv)

@@ -1,14 +1,19 @@
 """The command line of DESIGN.md §7, for IT staff, automation and tests.
 
-Commands call the same `app/` functions as the GUI. Anything that needs Qt (the
-summary's PDF) arrives through `Hooks`, filled in by `main.py`, so this module stays
-importable without Qt. Errors go to stderr with a non-zero exit code.
+Commands call the same `app/` functions as the GUI; writes go through
+`app.records.work.perform` with the clerk named in Settings as the actor. Anything
+that needs Qt (the summary's PDF) arrives through `Hooks`, filled in by `main.py`, so
+this module stays importable without Qt. Every error a clerk or a script can meet —
+refused input, a locked or full disk, a closed pipe — ends in one line on stderr and
+a non-zero exit code, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -16,19 +21,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from app import __version__
-from app.db.ledger import Ledger, default_db_path, demo_db_path
+from app.db.files import storage_error
+from app.db.ledger import Ledger, backend_for
+from app.db.paths import demo_db_path, log_path
 from app.errors import LedgerError
 from app.i18n import translate
 
 if TYPE_CHECKING:
     from app.reports.document import PrintableDocument
-    from app.reports.figures import QuarterlySummary
+    from app.reports.prepared import PreparedSummary
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
+log = logging.getLogger(__name__)
 
 
 class Unavailable(LedgerError):
-    """What was asked for exists in a later version only (exit code EXIT_UNAVAILABLE)."""
+    """What was asked for needs a part this installation lacks (exit code EXIT_UNAVAILABLE)."""
 
 
 @dataclass
@@ -36,7 +44,7 @@ class Hooks:
     """What the composition root provides: renderers that need Qt, and the GUI."""
 
     render_pdf: Callable[[PrintableDocument, Path], Path] | None = None
-    start_gui: Callable[[Path | None], int] | None = None
+    start_gui: Callable[[str | None], int] | None = None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,12 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=("zh_CN", "en"), help=translate("Cli", "language of messages")
     )
     db_help = translate("Cli", "database file (default: the one in your user data folder)")
-    parser.add_argument("--db", type=Path, help=db_help)
+    parser.add_argument("--db", help=db_help)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+        sub.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
         return sub
 
     demo = command("demo", translate("Cli", "create a demo database from the news reports' facts"))
@@ -78,22 +86,6 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--json", action="store_true", help=translate("Cli", "print the figures as JSON")
     )
-    export = command("export", translate("Cli", "export records to Excel"))
-    export.add_argument(
-        "--xlsx", type=Path, required=True, help=translate("Cli", "workbook to write")
-    )
-    export.add_argument(
-        "--what",
-        choices=("staff", "services", "outcomes", "all"),
-        default="all",
-        help=translate("Cli", "which records"),
-    )
-    for kind in ("staff", "services", "outcomes"):
-        sub = command(f"import-{kind}", translate("Cli", "import records from an Excel workbook"))
-        sub.add_argument("file", type=Path, help=translate("Cli", "workbook to read"))
-        sub.add_argument(
-            "--dry-run", action="store_true", help=translate("Cli", "check only; write nothing")
-        )
     backup = command("backup", translate("Cli", "back up the database now"))
     backup.add_argument("--to", type=Path, help=translate("Cli", "folder for the backup"))
     restore = command("restore", translate("Cli", "replace the database with a backup"))
@@ -122,27 +114,48 @@ def run(
             parser.print_usage(err)
             return EXIT_USAGE
         return hooks.start_gui(args.db)
-    handler = COMMANDS.get(args.command)
-    if handler is None:
-        print(
-            translate("Cli", "The command '{name}' is not available in this version yet.").format(
-                name=args.command
-            ),
-            file=err,
-        )
-        return EXIT_UNAVAILABLE
     try:
-        return handler(args, hooks, out)
+        return COMMANDS[args.command](args, hooks, out)
     except Unavailable as error:
         print(error, file=err)
         return EXIT_UNAVAILABLE
     except LedgerError as error:
-        print(translate("Cli", "Error: {message}").format(message=error), file=err)
+        print(translate("Cli", "Error: {message}").format(message=one_line(error)), file=err)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        _silence_stdout()  # the reader (`| head`) has gone: end quietly
+        return EXIT_OK
+    except OSError as error:
+        typed = storage_error(error, error.filename or "")
+        print(translate("Cli", "Error: {message}").format(message=one_line(typed)), file=err)
+        return EXIT_ERROR
+    except Exception as error:  # a bug: keep the details in the log, tell where they are
+        log.exception("command %s failed", args.command)
+        print(
+            translate(
+                "Cli", "Unexpected error: {error}. The details are in {log}; please send it to IT."
+            ).format(error=one_line(error), log=log_path()),
+            file=err,
+        )
         return EXIT_ERROR
 
 
+def one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so Python's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def _demo(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
-    from app.demo.build import DEFAULT_SEED, create_demo
+    from app.demo.build import create_demo
+    from app.demo.facts import DEFAULT_SEED
 
     seed = DEFAULT_SEED if args.seed is None else args.seed
     path = create_demo(args.db or demo_db_path(), seed=seed, overwrite=args.force)
@@ -153,7 +166,6 @@ def _demo(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
 def _report(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     """The summary's figures as JSON (also when no file is asked for), its PDF, its workbook."""
     from app.periods import Quarter
-    from app.reports.summary import quarterly_summary, recent_summaries
 
     quarter = Quarter.parse(args.quarter)
     if args.pdf and hooks.render_pdf is None:
@@ -164,38 +176,39 @@ def _report(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
         )
     files = bool(args.pdf or args.xlsx)
     with Ledger.open(args.db, create=False) as ledger, ledger.session() as session:
-        recent = recent_summaries(session, quarter) if files else []  # the trend's quarters
-        summary = recent[-1] if recent else quarterly_summary(session, quarter)
+        if files:
+            from app.reports.prepared import prepare_summary
+
+            prepared = prepare_summary(session, quarter, printable=True)
+            summary = prepared.summary
+        else:
+            from app.reports.summary import quarterly_summary
+
+            summary = quarterly_summary(session, quarter)
     if out is sys.stdout and hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8")  # a Windows console's code page cannot carry 帮扶
     if args.json or not files:
         print(json.dumps(summary.to_json(), ensure_ascii=False, indent=2), file=out)
-    _save_summary(args, hooks, summary, recent, sys.stderr if args.json else out)
+        out.flush()
+    if files:
+        _save_summary(args, hooks, prepared, sys.stderr if args.json else out)
     return EXIT_OK
 
 
 def _save_summary(
-    args: argparse.Namespace,
-    hooks: Hooks,
-    summary: QuarterlySummary,
-    recent: list[QuarterlySummary],
-    notices: TextIO,
+    args: argparse.Namespace, hooks: Hooks, prepared: PreparedSummary, notices: TextIO
 ) -> None:
     """Write the files asked for; say where they went (on stderr when stdout is JSON)."""
     saved: list[Path] = []
     if args.xlsx:
         from app.reports.workbook import write_summary_workbook
 
-        saved.append(write_summary_workbook(args.xlsx, summary, recent))
+        saved.append(write_summary_workbook(args.xlsx, prepared.summary, prepared.charts))
     if args.pdf and hooks.render_pdf is not None:
-        from app.reports.document import summary_document
-
-        saved.append(hooks.render_pdf(summary_document(summary, recent), args.pdf))
-    if saved:
-        from app.reports.charts import missing_font_message
-
-        if message := missing_font_message():
-            print(message, file=sys.stderr)
+        assert prepared.document is not None
+        saved.append(hooks.render_pdf(prepared.document, args.pdf))
+    if prepared.font_message:
+        print(prepared.font_message, file=sys.stderr)
     for path in saved:
         print(translate("Cli", "Summary saved to {path}").format(path=path), file=notices)
 
@@ -205,15 +218,18 @@ def _check(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
         problems = ledger.check()
     if problems:
         raise LedgerError("\n".join(problems))
-    print(translate("Cli", "{path}: ok").format(path=ledger.path), file=out)
+    print(translate("Cli", "{path}: ok").format(path=ledger.location), file=out)
     return EXIT_OK
 
 
 def _backup(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     from app.db.backup import back_up
+    from app.records.settings import backup_policy
 
     with Ledger.open(args.db, create=False) as ledger:
-        target = back_up(ledger, reason="manual", folder=args.to)
+        with ledger.session() as session:
+            policy = backup_policy(session, ledger.path)
+        target = back_up(ledger, folder=args.to or policy.folder, keep=policy.keep)
     print(translate("Cli", "Backup written to {path}").format(path=target), file=out)
     return EXIT_OK
 
@@ -221,7 +237,7 @@ def _backup(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
 def _restore(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     from app.db.backup import restore
 
-    db_path = (args.db or default_db_path()).expanduser().resolve()
+    db_path = backend_for(args.db).path
     safety = restore(db_path, args.file.expanduser().resolve())
     print(
         translate(

@@ -21,6 +21,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app.records.transactions import transaction
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -28,10 +29,9 @@ from app.db.ledger import Ledger
 from app.db.listing import ListQuery
 from app.db.models import Staff, Team, Unit
 from app.db.vocabulary import Field, UnitKind
-from app.records.transactions import transaction
 from app.roster.lists import StaffList
 from ui.context import LedgerContext
-from ui.pages.staff import StaffPage
+from ui.pages.roster.staff_page import StaffPage
 
 SIZES, RUNS = (100, 20_000), 7
 FAMILY = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"

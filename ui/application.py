@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, __version__
 from app.db.backup import back_up, daily_backup_due, newest_good_backup, restore
-from app.db.ledger import Ledger, default_db_path, demo_db_path, inspect_file
+from app.db.ledger import Ledger, backend_for, inspect_file
+from app.db.paths import default_db_path, demo_db_path
 from app.demo.build import create_demo
 from app.errors import DatabaseCorrupt, LedgerError
-from app.records.settings import get_setting
+from app.records.settings import backup_policy, get_setting
+from ui import exception_handler
 from ui.context import LedgerContext
 from ui.dialogs import ask
 from ui.i18n import DEFAULT_LANGUAGE, install_gui_translators
@@ -36,11 +38,12 @@ class LedgerApplication:
         self.window: MainWindow | None = None
         self.language = DEFAULT_LANGUAGE
 
-    def open_database(self, path: Path) -> bool:
+    def open_database(self, path: Path | str) -> bool:
         """Open `path` in place of the current file; on refusal keep the current one.
 
         A damaged file gets the offer to restore its newest good backup; the day's
-        first session starts with a backup (DESIGN.md §8).
+        first session starts with a backup (DESIGN.md §8). A file that cannot be
+        written opens read-only, with the window's banner saying so.
         """
         ledger = self._open_or_recover(path)
         if ledger is None:
@@ -54,11 +57,12 @@ class LedgerApplication:
         self._show_window()
         return True
 
-    def _open_or_recover(self, path: Path) -> Ledger | None:
+    def _open_or_recover(self, path: Path | str) -> Ledger | None:
         try:
             return Ledger.open(path, exclusive=True)
         except DatabaseCorrupt as error:
-            backup = newest_good_backup(path.expanduser().resolve())
+            db_path = backend_for(path).path
+            backup = newest_good_backup(db_path)
             question = translate(
                 "Application", "{problem}\n\nRestore the newest good backup ({backup})?"
             ).format(problem=error, backup=backup.name if backup else "")
@@ -68,7 +72,7 @@ class LedgerApplication:
                 ask.show_error(self.window, str(error))
                 return None
             try:
-                restore(path.expanduser().resolve(), backup)
+                restore(db_path, backup)
                 return Ledger.open(path, exclusive=True)
             except LedgerError as again:
                 ask.show_error(self.window, str(again))
@@ -78,10 +82,15 @@ class LedgerApplication:
             return None
 
     def _back_up(self, ledger: Ledger, reason: str, *, only_if_due: bool = False) -> None:
-        """Automatic backups never stop the clerk; a failure is reported and work goes on."""
+        """Automatic backups never stop the clerk; a failure is reported and work goes on.
+        A read-only ledger cannot change, so it needs none."""
+        if ledger.read_only is not None or ledger.file is None:
+            return
         try:
-            if not only_if_due or daily_backup_due(ledger):
-                back_up(ledger, reason=reason)
+            with ledger.session() as session:
+                policy = backup_policy(session, ledger.file)
+            if not only_if_due or daily_backup_due(ledger, policy.folder):
+                back_up(ledger, folder=policy.folder, keep=policy.keep, reason=reason)
         except LedgerError as error:
             ask.show_error(self.window, str(error))
 
@@ -141,7 +150,7 @@ class LedgerApplication:
         if old is not None:
             old.save_state()
         self.window = MainWindow(
-            self.context, self, is_demo=self.context.ledger.path == demo_db_path().resolve()
+            self.context, self, is_demo=self.context.ledger.file == demo_db_path().resolve()
         )
         if old is not None:
             old.hide()
@@ -186,10 +195,11 @@ def create_qt_application() -> QApplication:
     return qt_app
 
 
-def run_gui(db_path: Path | None) -> int:
+def run_gui(db: str | None) -> int:
     qt_app = create_qt_application()
+    exception_handler.install()
     application = LedgerApplication()
-    if not application.open_database(db_path or default_db_path()):
+    if not application.open_database(db or default_db_path()):
         return 1
     qt_app.aboutToQuit.connect(application.shutdown)
     return qt_app.exec()

@@ -1,33 +1,25 @@
 """What every page and dialog needs from the open ledger, and nothing more.
 
-Pages never hold a Session: they call `read` with an `app/` query, or `write` with an
-`app/` command that validates, audits and commits; `write` shows a refused action's
-message, and announces what changed on the bus so every page refreshes.
+Pages never hold a Session: they call `read` with an `app/` query (plain data back),
+or `write` with an `app/` command, which the write runner performs on the worker
+thread as the acting clerk and whose changes it announces on the bus.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Collection
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
 from app.db.ledger import Ledger
-from app.errors import LedgerError
-from app.records.settings import get_setting
-from ui.dialogs import ask
+from app.records.settings import clerk_actor, get_setting
+from app.records.work import Actor, Changes
 from ui.signals import DataBus
 from ui.tasks import TaskRunner
+from ui.write_runner import Command, WriteOp, WriteRunner
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Done(Generic[T]):
-    """A write that succeeded, with what the command returned."""
-
-    value: T
 
 
 class LedgerContext:
@@ -35,6 +27,9 @@ class LedgerContext:
         self.ledger = ledger
         self.bus = bus or DataBus()
         self.tasks = TaskRunner(ledger)
+        self.actor: Actor = self.read(clerk_actor)
+        self.writes = WriteRunner(ledger, self.tasks, self.bus, lambda: self.actor)
+        self.bus.changed.connect(self._follow_clerk)
 
     def read(self, query: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run an `app/` query in a short session; it must return plain data."""
@@ -43,24 +38,34 @@ class LedgerContext:
 
     def write(
         self,
-        parent: QWidget | None,
-        command: Callable[..., T],
-        *args: Any,
-        changed: Iterable[str],
-        **kwargs: Any,
-    ) -> Done[T] | None:
-        """Run an `app/` command; on refusal show its message and return None."""
-        try:
-            with self.ledger.session() as session:
-                value = command(session, *args, **kwargs)
-        except LedgerError as error:
-            ask.show_error(parent, str(error))
-            return None
-        self.bus.announce(*changed)
-        return Done(value)
+        command: Command,
+        *,
+        confirmed: Collection[str] = (),
+        progress_label: str | None = None,
+        parent: QWidget | None = None,
+        cancellable: bool = False,
+    ) -> WriteOp:
+        """Perform an `app/` command on the worker; connect to the returned op's signals."""
+        return self.writes.submit(
+            command,
+            confirmed=confirmed,
+            progress_label=progress_label,
+            parent=parent,
+            cancellable=cancellable,
+        )
+
+    @property
+    def read_only(self) -> str | None:
+        """Why this ledger cannot be changed (None when it can)."""
+        return self.ledger.read_only
 
     def setting(self, key: str) -> str:
         return self.read(get_setting, key)
+
+    def _follow_clerk(self, changes: Changes) -> None:
+        """Until sign-in exists, the clerk named in Settings is who acts."""
+        if "setting" in changes.entities:
+            self.actor = self.read(clerk_actor)
 
     def close(self) -> None:
         self.tasks.wait()

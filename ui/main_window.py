@@ -3,15 +3,14 @@
 Menus and the toolbar act on the current page through a few optional page methods
 (`new_record`, `focus_search`, `delete_selected`, `print_page`, `export_page`), so a
 page offers exactly the actions it supports and the window holds no business rule.
+Pages see the window only as a `PageHost` (go to a page, show a status line). A
+ledger that cannot be written shows a banner, and the actions that write are off.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,37 +23,22 @@ from PySide6.QtWidgets import (
     QMenu,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from app import __version__
+from app.records.work import Changes
 from ui.context import LedgerContext
 from ui.dialogs import ask
+from ui.host import Shell
 from ui.icons import icon
+from ui.pages.registry import PageSpec, page_specs
 
 PAGE_ACTIONS = ("new_record", "focus_search", "delete_selected", "print_page", "export_page")
+WRITING_ACTIONS = frozenset({"new_record", "delete_selected"})  # off on a read-only ledger
 MAX_RECENT = 8
 DB_FILTER = "Bangfu Ledger (*.db);;All files (*)"
-
-
-class Shell(Protocol):
-    """What the window asks of the application: switching database files, and
-    rebuilding itself in another language once Settings has stored the choice."""
-
-    def open_database(self, path: Path) -> None: ...
-    def new_database(self, path: Path) -> None: ...
-    def open_demo(self) -> None: ...
-    def recent_files(self) -> list[Path]: ...
-    def change_language(self, language: str) -> None: ...
-    def restore_backup(self, backup: Path) -> None: ...
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    key: str
-    title: str
-    icon: str
-    factory: Callable[[], QWidget]
 
 
 class MainWindow(QMainWindow):
@@ -74,15 +58,24 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- structure
     def _page_specs(self) -> list[PageSpec]:
-        from ui.pages import registry
-
-        return registry.page_specs(self)
+        return page_specs(self.context, self)
 
     def _build_body(self) -> None:
         body = QWidget()
-        layout = QHBoxLayout(body)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.read_only_banner = QLabel(
+            self.tr("Read-only: {reason}").format(reason=self.context.read_only or "")
+        )
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setVisible(self.context.read_only is not None)
+        column.addWidget(self.read_only_banner)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        column.addLayout(layout, 1)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(22, 22))
@@ -158,7 +151,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.tr("&About Bangfu Ledger"), self._about)
 
     def _build_status_bar(self) -> None:
-        self.path_label = QLabel(str(self.context.ledger.path))
+        self.path_label = QLabel(self.context.ledger.location)
         self.path_label.setObjectName("pathLabel")
         self.clerk_label = QLabel()
         self.clerk_label.setObjectName("clerkLabel")
@@ -193,8 +186,13 @@ class MainWindow(QMainWindow):
             return
         page = self.page(self._specs[row].key)
         self.stack.setCurrentIndex(row)
+        writable = self.context.read_only is None
         for name, action in self.page_actions.items():
-            action.setEnabled(callable(getattr(page, name, None)))
+            offered = callable(getattr(page, name, None))
+            action.setEnabled(offered and (writable or name not in WRITING_ACTIONS))
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def _on_page_action(self, name: str) -> None:
         handler = getattr(self.page(self.current_key()), name, None)
@@ -203,18 +201,18 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- files
     def _open_database(self) -> None:
-        path = ask.ask_open_path(
-            self, self.tr("Open database"), DB_FILTER, self.context.ledger.path.parent
-        )
+        path = ask.ask_open_path(self, self.tr("Open database"), DB_FILTER, self._folder())
         if path is not None:
             self.shell.open_database(path)
 
     def _new_database(self) -> None:
-        path = ask.ask_save_path(
-            self, self.tr("New database"), DB_FILTER, self.context.ledger.path.parent
-        )
+        path = ask.ask_save_path(self, self.tr("New database"), DB_FILTER, self._folder())
         if path is not None:
             self.shell.new_database(path)
+
+    def _folder(self) -> Path | None:
+        file = self.context.ledger.file
+        return file.parent if file is not None else None
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -227,7 +225,7 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- state
     def _title(self) -> str:
-        name = self.context.ledger.path.name
+        name = self.context.ledger.name
         title = self.tr("Bangfu Ledger — {file}").format(file=name)
         return title + (self.tr(" (demo data)") if self.is_demo else "")
 
@@ -235,8 +233,8 @@ class MainWindow(QMainWindow):
         clerk = self.context.setting("clerk_name") or self.tr("not set")
         self.clerk_label.setText(self.tr("Clerk: {name}").format(name=clerk))
 
-    def _on_data_changed(self, entities: frozenset[str]) -> None:
-        if "setting" in entities:
+    def _on_data_changed(self, changes: Changes) -> None:
+        if "setting" in changes.entities:
             self._show_clerk()
 
     def _about(self) -> None:

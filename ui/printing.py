@@ -32,7 +32,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from app import APP_NAME
-from app.db.files import atomic_target
+from app.db.files import atomic_target, check_pdf
 from app.reports.charts import CJK_FAMILIES
 from app.reports.document import PrintableDocument
 from ui.dialogs import ask
@@ -183,8 +183,9 @@ def _font(points: float) -> QFont:
 
 
 def render_pdf(document: PrintableDocument, path: Path | str) -> Path:
-    """Write `document` as an A4 PDF, under a temporary name until it is complete."""
-    with atomic_target(path) as partial:
+    """Write `document` as an A4 PDF, under a temporary name until it is complete and
+    checked: Qt's PDF writer does not report a full disk, it leaves a truncated file."""
+    with atomic_target(path, check=check_pdf) as partial:
         _write_pdf(document, partial)
         restore_ideographs(partial, radical_equivalents(_font(BODY_POINTS)))
     return Path(path).expanduser().resolve()

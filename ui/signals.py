@@ -1,18 +1,22 @@
 """The one application-wide "data changed" signal (STYLE.md).
 
-After every write the UI emits which kinds of records changed; each page refreshes
-itself from that, instead of pages calling each other or polling.
+After every write the write runner emits the command's own `Changes` (which kinds and
+which records); each page refreshes itself from that, instead of pages calling each
+other or polling.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from app.records.work import Changes
+
 
 class DataBus(QObject):
-    """`changed` carries a frozenset of entity names, e.g. {"staff", "unit"}."""
+    """`changed` carries an `app.records.work.Changes`."""
 
-    changed = Signal(frozenset)
+    changed = Signal(object)
 
-    def announce(self, *entities: str) -> None:
-        self.changed.emit(frozenset(entities))
+    def announce(self, changes: Changes) -> None:
+        if changes:
+            self.changed.emit(changes)

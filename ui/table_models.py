@@ -14,7 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.db.listing import Column, Listing, ListQuery
+from app.db.listing import ListColumn, Listing, ListQuery
+from app.numbers import number_text
+from app.records.work import Changes
 from ui.context import LedgerContext
 
 BLOCK = 100
@@ -29,8 +31,7 @@ def cell_text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
-        text = format(value, "f")
-        return text.rstrip("0").rstrip(".") if "." in text else text
+        return number_text(value)
     return str(value)
 
 
@@ -41,7 +42,7 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__()
         self.context, self.listing = context, listing
         self.query = query or ListQuery(sort_key=listing.default_sort)
-        self._columns: list[Column] = listing.columns()
+        self._columns: list[ListColumn] = listing.columns()
         self._ids: list[int] = []
         self._cache: dict[int, tuple[Any, ...]] = {}
         context.bus.changed.connect(self._on_changed)
@@ -58,8 +59,8 @@ class RecordTableModel(QAbstractTableModel):
         self._cache.clear()
         self.endResetModel()
 
-    def _on_changed(self, entities: frozenset[str]) -> None:
-        if entities & self.listing.entities:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(self.listing.entities):
             self.reload()
 
     def record_id(self, row: int) -> int:

@@ -1,7 +1,7 @@
-"""Long work (reports with charts, exports, imports, backups) off the GUI thread.
+"""Database work off the GUI thread, one job at a time on the ledger's worker (Anki's pattern).
 
-Tasks run one at a time on a single worker thread (Anki's pattern), each with its
-own database session; a progress dialog shows while the window stays responsive.
+Reads that take a while (reports with charts, exports) and every write run here, in
+order, each with its own database session; the window stays responsive meanwhile.
 """
 
 from __future__ import annotations
@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.db.ledger import Ledger
 
 Progress = Callable[[int, int], None]
+Job = Callable[[Progress], Any]  # (progress) -> result
 Work = Callable[[Any, Progress], Any]  # (session, progress) -> result
 
 
@@ -27,50 +28,75 @@ class Task(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, ledger: Ledger, work: Work, task: Task) -> None:
+    def __init__(self, job: Job, task: Task) -> None:
         super().__init__()
-        self._ledger, self._work, self._task = ledger, work, task
+        self._job, self._task = job, task
 
     def run(self) -> None:
         try:
-            with self._ledger.session() as session:
-                result = self._work(session, self._task.progressed.emit)
-        except Exception as error:  # reported to the GUI thread, which shows it
+            result = self._job(self._task.progressed.emit)
+        except Exception as error:  # handed to the GUI thread, which decides what to show
             self._task.failed.emit(error)
         else:
             self._task.finished.emit(result)
 
 
 class TaskRunner:
+    """The ledger's one worker thread."""
+
     def __init__(self, ledger: Ledger) -> None:
         self._ledger = ledger
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(1)
         self._running: set[Task] = set()
 
-    def start(self, parent: QWidget | None, label: str | None, work: Work) -> Task:
-        """Run `work(session, progress)` in the background behind a progress dialog;
-        without a `label`, quietly (a page that shows its own "computing" state)."""
+    def submit(self, job: Job) -> Task:
+        """Run `job(progress)` on the worker; the task's signals arrive on the GUI thread."""
         task = Task()
-        if label is not None:
-            dialog = QProgressDialog(label, "", 0, 0, parent)
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            dialog.setCancelButton(None)
-            dialog.setMinimumDuration(400)
-            task.progressed.connect(
-                lambda done, total: (dialog.setMaximum(total), dialog.setValue(done))
-            )
-            task.finished.connect(dialog.close)
-            task.failed.connect(dialog.close)
         for signal in (task.finished, task.failed):
             signal.connect(lambda _result, task=task: self._running.discard(task))
         self._running.add(task)
-        self._pool.start(_Runnable(self._ledger, work, task))
+        self._pool.start(_Runnable(job, task))
         return task
+
+    def start(self, parent: QWidget | None, label: str | None, work: Work) -> Task:
+        """Run the read `work(session, progress)` in its own session, behind a progress
+        dialog; without a `label`, quietly (a page that shows its own "computing" state)."""
+
+        def job(progress: Progress) -> Any:
+            with self._ledger.session() as session:
+                return work(session, progress)
+
+        task = self.submit(job)
+        if label is not None:
+            show_progress(parent, label, task)
+        return task
+
+    def is_idle(self) -> bool:
+        return not self._running
 
     def wait(self) -> None:
         """Let running work finish (before closing the database)."""
         self._pool.waitForDone()
+
+
+def show_progress(
+    parent: QWidget | None, label: str, task: Task, cancel: Callable[[], None] | None = None
+) -> QProgressDialog:
+    """A window-modal progress dialog that follows `task` and closes when it ends; with
+    `cancel`, its Cancel button calls it (a batch stops before it commits)."""
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    if cancel is None:
+        dialog.setCancelButton(None)
+    else:
+        dialog.setCancelButtonText(QCoreApplication.translate("Tasks", "Cancel"))
+        dialog.canceled.connect(cancel)
+    dialog.setMinimumDuration(400)
+    task.progressed.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
+    task.finished.connect(dialog.close)
+    task.failed.connect(dialog.close)
+    return dialog
 
 
 class LatestResult(QObject):

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from app import clock
 from app.db.files import atomic_target
-from app.db.ledger import InstanceLock, Ledger, backup_dir_for, inspect_file
-from app.errors import DatabaseCorrupt, LedgerError
+from app.db.ledger import Ledger, inspect_file
+from app.db.paths import backup_dir_for
+from app.db.sqlite import InstanceLock
+from app.errors import DatabaseCorrupt
 from app.i18n import translate
-from app.records.settings import get_setting
 
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z-]+)\.db$")
 
@@ -29,18 +30,6 @@ class BackupFile:
     path: Path
     made_at: datetime
     reason: str
-
-
-def backup_folder(ledger: Ledger) -> Path:
-    """The folder chosen in Settings, or `backups/` beside the ledger file."""
-    with ledger.session() as session:
-        chosen = get_setting(session, "backup_dir")
-    return Path(chosen).expanduser() if chosen else backup_dir_for(ledger.path)
-
-
-def keep_count(ledger: Ledger) -> int:
-    with ledger.session() as session:
-        return int(get_setting(session, "backup_keep"))
 
 
 def list_backups(folder: Path, stem: str) -> list[BackupFile]:
@@ -54,8 +43,9 @@ def list_backups(folder: Path, stem: str) -> list[BackupFile]:
     return sorted(found, key=lambda backup: backup.made_at, reverse=True)
 
 
-def back_up(ledger: Ledger, *, reason: str = "manual", folder: Path | None = None) -> Path:
-    """Write a checked backup of the open ledger and rotate old ones; return its path."""
+def back_up(ledger: Ledger, *, folder: Path, keep: int, reason: str = "manual") -> Path:
+    """Write a checked backup of the open ledger into `folder`, keep the newest `keep`
+    of its backups there, and return the new one's path (the policy is the caller's)."""
     problems = ledger.quick_check()
     if problems:
         raise DatabaseCorrupt(
@@ -63,25 +53,17 @@ def back_up(ledger: Ledger, *, reason: str = "manual", folder: Path | None = Non
                 "Backup", "The database failed its check, so no backup was made: {problem}"
             ).format(problem=problems[0])
         )
-    target_folder = folder or backup_folder(ledger)
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    target = target_folder / f"{ledger.path.stem}-{stamp}-{reason}.db"
-    try:
-        ledger.backup_to(target)
-    except OSError as error:
-        raise LedgerError(
-            translate("Backup", "Cannot write the backup to {folder}: {reason}").format(
-                folder=target_folder, reason=error.strerror or error
-            )
-        ) from error
-    for old in list_backups(target_folder, ledger.path.stem)[keep_count(ledger) :]:
+    target = folder / f"{ledger.path.stem}-{stamp}-{reason}.db"
+    ledger.backup_to(target)
+    for old in list_backups(folder, ledger.path.stem)[keep:]:
         old.path.unlink(missing_ok=True)
     return target
 
 
-def daily_backup_due(ledger: Ledger) -> bool:
+def daily_backup_due(ledger: Ledger, folder: Path) -> bool:
     """True when today's first session has not been backed up yet."""
-    newest = list_backups(backup_folder(ledger), ledger.path.stem)
+    newest = list_backups(folder, ledger.path.stem)
     return not newest or newest[0].made_at.date() < clock.today()
 
 

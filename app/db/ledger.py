@@ -1,185 +1,93 @@
-"""The one facade over a ledger database file (Anki's `Collection` is the model).
+"""The one facade over a ledger database (Anki's `Collection` is the model).
 
-Opening recognises the file, refuses foreign, damaged or newer files without
-touching them, takes a backup before any schema migration, migrates with Alembic and
-seeds the catalogs of a new file. This is the only module that speaks SQLite's own
-dialect (pragmas, the backup API); everything else is portable SQLAlchemy.
+`Ledger.open(target)` takes a file path (or, with the server mode, a URL) and hands
+everything specific to the kind of storage to its backend (`app.db.sqlite` for a
+file): pragmas, the instance lock, read-only detection, checks, backups and the
+translation of the driver's errors. The facade itself recognises the schema, refuses
+newer files without touching them, backs up before a migration, migrates with Alembic
+and seeds the catalogs of a new ledger; everything above it is portable SQLAlchemy.
 """
 
 from __future__ import annotations
 
-import sqlite3
-import sys
-import warnings
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
-from typing import IO, Any
+from typing import TYPE_CHECKING
 
-import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
-from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DatabaseError as SQLDatabaseError
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.schema import CreateIndex, CreateTable
 
-from app import APP_NAME, clock
-from app.db.files import atomic_target
-from app.errors import DatabaseCorrupt, DatabaseInUse, DatabaseRefused
+from app import clock
+from app.db.paths import backup_dir_for, default_db_path
+from app.db.sqlite import SqliteFile, file_problems, newer_message
+from app.errors import DatabaseRefused, NotAllowed
 from app.i18n import translate
 
-# "BFLG": written into the SQLite header so a foreign SQLite file is recognised.
-APPLICATION_ID = 0x42464C47
-SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-
-# SQLite keeps NUMERIC as REAL; our columns have four decimal places, well within a
-# double's precision, and SQLAlchemy rounds to that scale when reading back.
-warnings.filterwarnings("ignore", message=r"Dialect sqlite\+pysqlite does \*not\* support Decimal")
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
-def data_dir() -> Path:
-    """Per-user folder for databases and backups (%APPDATA%\\BangfuLedger on Windows)."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
-
-
-def default_db_path() -> Path:
-    return data_dir() / "ledger.db"
-
-
-def demo_db_path() -> Path:
-    """The demo lives in its own file so demo and real records never mix."""
-    return data_dir() / "demo.db"
-
-
-def backup_dir_for(db_path: Path) -> Path:
-    """Default folder for a database's backups, beside the file itself."""
-    return db_path.parent / "backups"
-
-
-def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys = ON")
-    # Rollback journal + FULL sync rather than WAL: a clerk's file may sit on a USB
-    # stick or a network share where WAL's shared memory fails, and a closed ledger
-    # must be one self-contained file that can be copied. One user writes at a time,
-    # so WAL's concurrency would buy nothing here.
-    cursor.execute("PRAGMA journal_mode = DELETE")
-    cursor.execute("PRAGMA synchronous = FULL")
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cursor.close()
-
-
-def _alembic_config(connection: Connection) -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    config.attributes["connection"] = connection
-    return config
-
-
-def head_revision() -> str:
-    head = ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
-    assert head is not None
-    return head
-
-
-class InstanceLock:
-    """An OS-level lock on `<db>.lock`, released by the OS if the process dies."""
-
-    def __init__(self, db_path: Path) -> None:
-        self.path = db_path.with_name(db_path.name + ".lock")
-        self._handle: IO[str] | None = None
-
-    def acquire(self) -> None:
-        handle = open(self.path, "a+")  # noqa: SIM115 - held open while locked
-        try:
-            _lock_file(handle)
-        except OSError as error:
-            handle.close()
-            raise DatabaseInUse(
-                translate(
-                    "Ledger",
-                    "The database {path} is already open in another Bangfu Ledger window. "
-                    "Close that window first.",
-                ).format(path=self.path.with_suffix(""))
-            ) from error
-        self._handle = handle
-
-    def release(self) -> None:
-        if self._handle is not None:
-            _unlock_file(self._handle)
-            self._handle.close()
-            self._handle = None
-            self.path.unlink(missing_ok=True)
-
-
-if sys.platform == "win32":  # pragma: no cover - exercised on the clerks' Windows PCs
-    import msvcrt
-
-    def _lock_file(handle: IO[str]) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-
-    def _unlock_file(handle: IO[str]) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _lock_file(handle: IO[str]) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock_file(handle: IO[str]) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+def backend_for(target: str | Path | None) -> SqliteFile:
+    """The storage a `--db` value names: a file path, or a server URL (kept as text, so
+    `postgresql://host/db` never becomes the path `postgresql:/host/db`)."""
+    if target is None:
+        return SqliteFile(default_db_path().expanduser().resolve())
+    address = str(target)
+    if _URL.match(address):
+        raise DatabaseRefused(
+            translate(
+                "Ledger",
+                "{address} is a server address; this version keeps a ledger in a file only.",
+            ).format(address=address)
+        )
+    return SqliteFile(Path(address).expanduser().resolve())
 
 
 class Ledger:
-    """An open ledger file. Use `Ledger.open(...)`; call `close()` when done.
+    """An open ledger. Use `Ledger.open(...)`; call `close()` when done.
 
-    Sessions come from `session()`; domain functions take one and commit once.
+    Sessions come from `session()`; writes go through `app.records.work.perform`,
+    which gives each command one transaction and the acting user.
     """
 
-    def __init__(self, path: Path, engine: Engine, lock: InstanceLock | None) -> None:
-        self.path = path
-        self.engine = engine
-        self._lock = lock
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+    def __init__(self, backend: SqliteFile) -> None:
+        self.backend = backend
+        self.engine = backend.engine()
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.created = False
         self.upgraded_from: str | None = None
         self.pre_upgrade_backup: Path | None = None
 
     @classmethod
     def open(
-        cls, path: Path | str | None = None, *, exclusive: bool = False, create: bool = True
+        cls, target: str | Path | None = None, *, exclusive: bool = False, create: bool = True
     ) -> Ledger:
-        """Open the ledger at `path` or the per-user default, creating it when absent
-        unless `create` is False.
+        """Open the ledger at `target` (a path, or None for the per-user default),
+        creating it when absent unless `create` is False.
 
         Raises DatabaseRefused for a file that is not ours or is newer than this app,
-        DatabaseCorrupt when the integrity check fails, DatabaseInUse when `exclusive`
-        and another instance holds the file. A refused file is never modified.
+        DatabaseCorrupt when the quick check fails, DatabaseInUse when `exclusive` and
+        another window holds it, a StorageError when it cannot be read. A refused file
+        is never modified. A file that cannot be written opens read-only
+        (`read_only` says why).
         """
-        db_path = Path(path) if path is not None else default_db_path()
-        db_path = db_path.expanduser().resolve()
-        is_new = not db_path.exists() or db_path.stat().st_size == 0
+        backend = backend_for(target)
+        is_new = not backend.exists()
         if is_new and not create:
             raise DatabaseRefused(
-                translate("Ledger", "There is no database at {path}.").format(path=db_path)
+                translate("Ledger", "There is no database at {path}.").format(path=backend.location)
             )
-        if not is_new:
-            _refuse_non_sqlite(db_path)
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        lock = InstanceLock(db_path) if exclusive else None
-        if lock:
-            lock.acquire()
-        engine = create_engine(f"sqlite:///{db_path}")
-        event.listen(engine, "connect", _on_connect)
-        ledger = cls(db_path, engine, lock)
+        backend.prepare(is_new=is_new, exclusive=exclusive)
+        ledger = cls(backend)
         try:
             ledger._prepare(is_new)
         except BaseException:
@@ -187,39 +95,65 @@ class Ledger:
             raise
         return ledger
 
+    # ----------------------------------------------------------------- identity
+    @property
+    def file(self) -> Path | None:
+        """The database file (None for a server ledger): backups and locks live beside it."""
+        return self.backend.file
+
+    @property
+    def path(self) -> Path:
+        """The database file of a file ledger (what backups and restores work on)."""
+        assert self.backend.file is not None
+        return self.backend.file
+
+    @property
+    def location(self) -> str:
+        """Where the ledger is, as shown to the clerk (a path, or a server and database)."""
+        return self.backend.location
+
+    @property
+    def name(self) -> str:
+        return self.backend.name
+
+    @property
+    def read_only(self) -> str | None:
+        """Why the ledger cannot be changed (None when it can): the window's banner."""
+        return self.backend.read_only
+
+    def refuse_if_read_only(self) -> None:
+        if self.read_only is not None:
+            raise NotAllowed(self.read_only)
+
+    # ----------------------------------------------------------------- opening
     def _prepare(self, is_new: bool) -> None:
-        try:
-            with self.engine.connect() as connection:
-                is_new = is_new or _is_blank(connection)
-                if not is_new:
-                    self._recognise(connection)
-        except SQLDatabaseError as error:
-            # The header said SQLite, yet SQLite cannot read it: the file is damaged.
-            raise DatabaseCorrupt(_damaged(self.path, str(error.orig))) from error
+        with self.engine.connect() as connection:
+            is_new = is_new or self.backend.is_blank(connection)
+            if not is_new:
+                self._recognise(connection)
         if is_new:
+            self.refuse_if_read_only()
             self._create()
         else:
             self._migrate_if_needed()
 
     def _recognise(self, connection: Connection) -> None:
-        app_id = connection.exec_driver_sql("PRAGMA application_id").scalar()
-        if app_id != APPLICATION_ID:
-            raise DatabaseRefused(_not_a_ledger(self.path))
-        problems = self._integrity_problems(connection)
-        if problems:
-            raise DatabaseCorrupt(_damaged(self.path, problems[0]))
+        self.backend.recognise(connection)
         revision = _current_revision(connection)
-        if revision is None or not _known_revision(revision):
-            raise DatabaseRefused(_newer(self.path, revision))
+        if revision is None or not known_revision(revision):
+            raise DatabaseRefused(newer_message(self.location, revision))
 
     def _create(self) -> None:
-        from app.services.catalog import seed_defaults
+        from alembic import command
 
-        with self.engine.begin() as connection:
-            connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-            command.upgrade(_alembic_config(connection), "head")
+        from app.db.seed import seed_catalogs
+
+        with self.engine.connect() as connection, self.backend.migrating(connection):
+            self.backend.stamp_new(connection)
+            _create_schema(connection)
+            command.stamp(_alembic_config(connection), "head")
         with self.session() as session:
-            seed_defaults(session)
+            seed_catalogs(session)
             session.commit()
         self.created = True
 
@@ -228,46 +162,44 @@ class Ledger:
             revision = _current_revision(connection)
         if revision == head_revision():
             return
+        if self.read_only is not None:
+            raise DatabaseRefused(
+                translate(
+                    "Ledger",
+                    "{path} was made by an earlier version and must be upgraded, but it is "
+                    "read-only. Copy it to a folder you can write to and open the copy.",
+                ).format(path=self.location)
+            )
+        from alembic import command
+
         stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-        target = (
-            backup_dir_for(self.path) / f"{self.path.stem}-before-upgrade-{revision}-{stamp}.db"
-        )
+        target = backup_dir_for(self.path) / f"{self.path.stem}-{stamp}-before-upgrade.db"
         self.backup_to(target)
-        with self.engine.begin() as connection:
+        with self.engine.connect() as connection, self.backend.migrating(connection):
             command.upgrade(_alembic_config(connection), "head")
         self.upgraded_from = revision
         self.pre_upgrade_backup = target
 
-    @staticmethod
-    def _integrity_problems(connection: Connection) -> list[str]:
-        rows = [str(row[0]) for row in connection.exec_driver_sql("PRAGMA quick_check")]
-        return [] if rows == ["ok"] else rows
-
+    # ----------------------------------------------------------------- checks
     def quick_check(self) -> list[str]:
-        """SQLite's fast structural check (before every backup); empty means healthy."""
+        """The backend's fast structural check (before every backup); empty means healthy."""
         with self.engine.connect() as connection:
-            return self._integrity_problems(connection)
+            return self.backend.integrity_problems(connection)
 
     def check(self) -> list[str]:
-        """Full integrity and foreign-key check; an empty list means healthy."""
+        """Full integrity and foreign-key check and the schema revision; empty means healthy."""
         with self.engine.connect() as connection:
-            rows = [str(row[0]) for row in connection.exec_driver_sql("PRAGMA integrity_check")]
-            problems = [] if rows == ["ok"] else rows
-            for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
-                problems.append(
-                    translate("Ledger", "{table} row {rowid} refers to a missing {parent}").format(
-                        table=table, rowid=rowid, parent=parent
-                    )
-                )
+            problems = self.backend.integrity_problems(connection, full=True)
             revision = _current_revision(connection)
-            if revision != head_revision():
-                problems.append(
-                    translate("Ledger", "schema revision {revision} is not current").format(
-                        revision=revision
-                    )
+        if revision != head_revision():
+            problems.append(
+                translate("Ledger", "schema revision {revision} is not current").format(
+                    revision=revision
                 )
+            )
         return problems
 
+    # ----------------------------------------------------------------- use
     def session(self) -> Session:
         return self._sessions()
 
@@ -277,28 +209,12 @@ class Ledger:
             yield connection
 
     def backup_to(self, target: Path) -> Path:
-        """Copy the live database to `target` with SQLite's online backup API.
-
-        Written under a temporary name and renamed, so a full disk or a crash never
-        leaves a half file where a good backup should be.
-        """
-        with atomic_target(target) as partial:
-            source = sqlite3.connect(self.path)
-            try:
-                destination = sqlite3.connect(partial)
-                try:
-                    source.backup(destination)
-                finally:
-                    destination.close()
-            finally:
-                source.close()
-        return target.expanduser().resolve()
+        """A complete, checked copy of the live ledger at `target` (see the backend)."""
+        return self.backend.backup_to(target)
 
     def close(self) -> None:
         self.engine.dispose()
-        if self._lock:
-            self._lock.release()
-            self._lock = None
+        self.backend.close()
 
     def __enter__(self) -> Ledger:
         return self
@@ -308,80 +224,57 @@ class Ledger:
 
 
 def inspect_file(path: Path) -> list[str]:
-    """Problems that would stop `path` being used as a ledger, found read-only.
+    """Problems that would stop the closed file `path` being used as a ledger, found
+    read-only (a backup before restoring it); empty means it can be used."""
+    return file_problems(path, revision_known=known_revision)
 
-    For checking a backup before restoring it: nothing is migrated or written.
-    """
+
+def head_revision() -> str:
+    head = _scripts().get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revision(revision: str) -> bool:
+    from alembic.util.exc import CommandError
+
     try:
-        _refuse_non_sqlite(path)
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except (DatabaseRefused, sqlite3.Error) as error:
-        return [str(error)]
-    try:
-        if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            return [_not_a_ledger(path)]
-        rows = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
-        if rows != ["ok"]:
-            return [_damaged(path, rows[0])]
-        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        if revision is None or not _known_revision(revision[0]):
-            return [_newer(path, revision[0] if revision else None)]
-        return []
-    except sqlite3.Error as error:
-        return [_damaged(path, str(error))]
-    finally:
-        connection.close()
+        return _scripts().get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
-def _refuse_non_sqlite(path: Path) -> None:
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
-    except OSError as error:
-        raise DatabaseRefused(
-            translate("Ledger", "Cannot read {path}: {reason}").format(
-                path=path, reason=error.strerror
-            )
-        ) from error
-    if header != SQLITE_MAGIC:
-        raise DatabaseRefused(_not_a_ledger(path))
+@cache
+def _scripts() -> ScriptDirectory:
+    """Alembic's view of the migrations folder, loaded on first need (not at start-up)."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(MIGRATIONS_DIR))
 
 
-def _not_a_ledger(path: Path) -> str:
-    return translate(
-        "Ledger", "{path} is not a Bangfu Ledger database; it was not opened or changed."
-    ).format(path=path)
+def _create_schema(connection: Connection) -> None:
+    """A new ledger's tables straight from the models, then stamped at the head revision
+    (Alembic's advice for new databases; tests hold the migrations to the same schema).
+    Indexes go in name order, so the same data always make the same file."""
+    import app.db.models  # noqa: F401 - defines the tables on the metadata
+    from app.db.base import Base
+
+    for table in Base.metadata.sorted_tables:
+        connection.execute(CreateTable(table))
+        for index in sorted(table.indexes, key=lambda index: str(index.name)):
+            connection.execute(CreateIndex(index))
 
 
-def _newer(path: Path, revision: str | None) -> str:
-    return translate(
-        "Ledger",
-        "The database {path} was made by a newer version of Bangfu Ledger "
-        "(schema {revision}). Install the newer version to open it; the file "
-        "was not changed.",
-    ).format(path=path, revision=revision or "?")
+def _alembic_config(connection: Connection) -> Config:
+    from alembic.config import Config
 
-
-def _damaged(path: Path, problem: str) -> str:
-    return translate(
-        "Ledger", "The database {path} is damaged ({problem}). Restore a backup."
-    ).format(path=path, problem=problem)
-
-
-def _is_blank(connection: Connection) -> bool:
-    """An SQLite file with no tables at all (e.g. made empty by a file dialog)."""
-    app_id = connection.exec_driver_sql("PRAGMA application_id").scalar()
-    return app_id == 0 and not inspect(connection).get_table_names()
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
 
 
 def _current_revision(connection: Connection) -> str | None:
     if "alembic_version" not in inspect(connection).get_table_names():
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-
-
-def _known_revision(revision: str) -> bool:
-    try:
-        return ScriptDirectory(str(MIGRATIONS_DIR)).get_revision(revision) is not None
-    except CommandError:
-        return False

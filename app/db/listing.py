@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
+
+from app.db.base import Record, label_of
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def display(value: Any) -> Any:
 
 
 @dataclass(frozen=True)
-class Column:
+class ListColumn:
     """One column: its key, its label (a callable, so it follows the UI language), the
     SQL expression it shows and sorts by, how a value is shown, and how wide it
     usually is (so a view sizes columns without measuring every row)."""
@@ -58,8 +60,8 @@ class Listing:
     """Base for a list over one ORM model; subclasses fill in the class attributes.
 
     `entities` are the record kinds whose change makes the list stale; `search_in`
-    are expressions a search matches with LIKE; `filters` maps a filter key to a
-    function adding its WHERE clause.
+    are expressions a search matches, case-insensitively on any backend (ILIKE);
+    `filters` maps a filter key to a function adding its WHERE clause.
     """
 
     model: Any
@@ -67,7 +69,7 @@ class Listing:
     search_in: Sequence[Any] = ()  # columns or SQL expressions
     default_sort: str | None = None
 
-    def columns(self) -> list[Column]:
+    def columns(self) -> list[ListColumn]:
         raise NotImplementedError
 
     def base(self) -> Select[Any]:
@@ -82,7 +84,7 @@ class Listing:
         for word in words:
             pattern = f"%{_escape_like(word)}%"
             statement = statement.where(
-                or_(*(column.like(pattern, escape="\\") for column in self.search_in))
+                or_(*(column.ilike(pattern, escape="\\") for column in self.search_in))
             )
         available = self.filters()
         for key, value in query.filters.items():
@@ -130,3 +132,13 @@ class Listing:
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def labelled_column(model: type[Record], key: str, **options: Any) -> ListColumn:
+    """A column headed by the model's own label for `key` (one name for a field everywhere)."""
+    return ListColumn(key, lambda: label_of(model, key), getattr(model, key), **options)
+
+
+def next_sort_order(session: Session, model: Any) -> int:
+    """Where a new catalog entry goes by default: after every existing one."""
+    return (session.scalar(select(func.max(model.sort_order))) or 0) + 1

@@ -1,10 +1,4 @@
-"""ORM models of DESIGN.md §4 (SQLAlchemy 2 typed style).
-
-Column labels live here, in `info["label"]`, so forms, table headers, validation
-messages, imports and exports all name a field the same way (`label_of`).
-Constraints are named by the metadata's naming convention, which Alembic's batch
-migrations on SQLite need.
-"""
+"""ORM models of DESIGN.md §4 (SQLAlchemy 2 typed style) over the shared base (`app.db.base`)."""
 
 from __future__ import annotations
 
@@ -18,84 +12,21 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
-    Enum,
     ForeignKey,
     Index,
     Integer,
-    MetaData,
-    Numeric,
     String,
     Text,
     UniqueConstraint,
     and_,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app import clock
-from app.db.vocabulary import (
-    Aggregation,
-    Field,
-    Gender,
-    ServiceRule,
-    StaffStatus,
-    UnitKind,
-    Vocabulary,
-)
-from app.i18n import QT_TRANSLATE_NOOP, translate
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-# Outcome values: decimals with four places (亩产 761.5, 带动增收 0.25 万元).
-QUANTITY = Numeric(18, 4)
-MONEY = Numeric(14, 2)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-def vocabulary(enum_class: type[Vocabulary]) -> Enum:
-    """Store a vocabulary by its code, with a named CHECK constraint (portable)."""
-    return Enum(
-        enum_class,
-        name=enum_class.__name__.lower(),
-        native_enum=False,
-        create_constraint=True,
-        validate_strings=True,
-        length=16,
-        values_callable=lambda members: [member.value for member in members],
-    )
-
-
-def labelled(label: str, **info: Any) -> dict[str, Any]:
-    return {"label": label, **info}
-
-
-class Record(Base):
-    """Every table: an integer id and when the row was made and last changed."""
-
-    __abstract__ = True
-
-    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=clock.now, sort_order=1)
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime, default=clock.now, onupdate=clock.now, sort_order=1
-    )
-
-
-class SoftDeletable:
-    """Rows that go to the recycle bin (回收站) before they can be purged."""
-
-    deleted_at: Mapped[datetime | None] = mapped_column(
-        DateTime, default=None, index=True, sort_order=1
-    )
+from app.db.base import MONEY, QUANTITY, Record, SoftDeletable, labelled, vocabulary
+from app.db.vocabulary import Aggregation, Field, Gender, ServiceRule, StaffStatus, UnitKind
+from app.i18n import QT_TRANSLATE_NOOP
 
 
 class Unit(SoftDeletable, Record):
@@ -240,7 +171,6 @@ class Staff(SoftDeletable, Record):
     notes: Mapped[str] = mapped_column(
         Text, default="", info=labelled(QT_TRANSLATE_NOOP("Staff", "Notes"))
     )
-    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
 
     sending_unit: Mapped[Unit | None] = relationship(foreign_keys=[sending_unit_id])
     receiving_unit: Mapped[Unit | None] = relationship(foreign_keys=[receiving_unit_id])
@@ -307,7 +237,6 @@ class ServiceProvision(SoftDeletable, Record):
     notes: Mapped[str] = mapped_column(
         Text, default="", info=labelled(QT_TRANSLATE_NOOP("ServiceProvision", "Notes"))
     )
-    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
 
     staff: Mapped[Staff] = relationship()
     service_type: Mapped[ServiceType] = relationship()
@@ -380,7 +309,6 @@ class OutcomeEntry(SoftDeletable, Record):
         default=False,
         info=labelled(QT_TRANSLATE_NOOP("OutcomeEntry", "Highlight")),
     )
-    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
 
     staff: Mapped[Staff | None] = relationship()
     team: Mapped[Team | None] = relationship()
@@ -457,17 +385,22 @@ class QuarterClose(Record):
     reopen_reason: Mapped[str] = mapped_column(Text, default="")
 
 
-class ImportBatch(Record):
-    """One spreadsheet import, so it can be undone as a whole."""
+class Batch(Record):
+    """Many records written by one action, undone as a whole (批次): an import of a
+    file, an entry of one service for many staff, a save of the outcome grid. Its audit
+    entries (`AuditEntry.batch_id`) say what it created, changed and removed."""
 
-    __tablename__ = "import_batch"
+    __tablename__ = "batch"
 
-    file_name: Mapped[str] = mapped_column(String(255))
-    kind: Mapped[str] = mapped_column(String(20))
-    imported_by: Mapped[str] = mapped_column(String(50), default="")
+    kind: Mapped[str] = mapped_column(String(30))
+    file_name: Mapped[str] = mapped_column(String(255), default="")
+    checksum: Mapped[str] = mapped_column(String(64), default="")  # sha256 of the file
+    made_by: Mapped[str] = mapped_column(String(50), default="")
     rows_added: Mapped[int] = mapped_column(Integer, default=0)
     rows_updated: Mapped[int] = mapped_column(Integer, default=0)
+    rows_removed: Mapped[int] = mapped_column(Integer, default=0)
     undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+    undone_by: Mapped[str] = mapped_column(String(50), default="")
 
 
 class AuditEntry(Record):
@@ -482,7 +415,7 @@ class AuditEntry(Record):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("batch.id"), index=True)
 
 
 class Setting(Record):
@@ -492,9 +425,3 @@ class Setting(Record):
 
     key: Mapped[str] = mapped_column(String(50), unique=True)
     value: Mapped[str] = mapped_column(Text, default="")
-
-
-def label_of(model: type[Record], attribute: str) -> str:
-    """The UI name of a model's column, in the current language."""
-    column = model.__table__.columns[attribute]
-    return translate(model.__name__, column.info.get("label", attribute))

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app import clock
 from app.db.files import atomic_target
@@ -48,13 +47,15 @@ from app.demo.facts import (
 )
 from app.errors import LedgerError
 from app.i18n import translate
-from app.outcomes.entries import OUTCOME, TARGET
+from app.outcomes.entries import OUTCOME
 from app.outcomes.mentorships import MENTORSHIP
+from app.outcomes.metrics import TARGET
 from app.periods import Quarter
-from app.records import kinds as records
-from app.records.settings import store_settings
-from app.records.transactions import transaction
-from app.records.validation import id_check_char
+from app.records import commands
+from app.records.kinds import RecordKind
+from app.records.settings import save_settings
+from app.records.work import Actor, Work, perform
+from app.roster.id_numbers import id_check_char
 from app.roster.staff import STAFF
 from app.roster.units import TEAM, UNIT
 from app.services.provisions import PROVISION
@@ -69,41 +70,40 @@ def create_demo(path: Path | str, *, seed: int = DEFAULT_SEED, overwrite: bool =
                 path=target
             )
         )
-    with atomic_target(target) as partial, clock.frozen(BUILT_AT):
-        ledger = Ledger.open(partial)
-        try:
-            with ledger.session() as session, transaction(session):
-                build_demo(session, seed=seed)
-        finally:
-            ledger.close()
+    with (
+        atomic_target(target) as partial,
+        clock.frozen(BUILT_AT),
+        Ledger.open(partial) as ledger,
+    ):
+        perform(ledger, lambda work: build_demo(work, seed=seed), actor=Actor(CLERK))
     return target
 
 
-def build_demo(session: Session, *, seed: int = DEFAULT_SEED) -> None:
-    """Add the demo records inside the caller's transaction."""
+def build_demo(work: Work, *, seed: int = DEFAULT_SEED) -> None:
+    """Add the demo records in the command's transaction."""
     rng = random.Random(seed)
-    store_settings(session, SETTINGS)
+    save_settings(work, SETTINGS)
     units = {
-        name: _add(session, UNIT, name=name, kind=kind, region=region, field=field)
+        name: _add(work, UNIT, name=name, kind=kind, region=region, field=field)
         for name, (kind, region, field) in UNITS.items()
     }
     teams = {
-        name: _add(
-            session, TEAM, name=name, field=field, batch=batch, receiving_unit_id=units[unit]
-        )
+        name: _add(work, TEAM, name=name, field=field, batch=batch, receiving_unit_id=units[unit])
         for name, (field, batch, unit) in TEAMS.items()
     }
     staff = {
-        person.name: _add_person(session, rng, index, person, units, teams)
+        person.name: _add_person(work, rng, index, person, units, teams)
         for index, person in enumerate(PEOPLE)
     }
-    metrics = {(metric.field, metric.name): metric.id for metric in session.scalars(select(Metric))}
+    metrics = {
+        (metric.field, metric.name): metric.id for metric in work.session.scalars(select(Metric))
+    }
     by_name = {name: metric_id for (_, name), metric_id in metrics.items()}
-    _outcomes(session, rng, staff, teams, by_name)
-    _provisions(session, rng, staff)
+    _outcomes(work, rng, staff, teams, by_name)
+    _provisions(work, rng, staff)
     for mentor, mentee, unit, start, end, goal in MENTORSHIPS:
         _add(
-            session,
+            work,
             MENTORSHIP,
             mentor_id=staff[mentor],
             mentee_name=mentee,
@@ -114,11 +114,11 @@ def build_demo(session: Session, *, seed: int = DEFAULT_SEED) -> None:
             result="已结业" if end else "",
         )
     for key, value in TARGETS_2024.items():
-        _add(session, TARGET, metric_id=metrics[key], year=2024, target_value=value)
+        _add(work, TARGET, metric_id=metrics[key], year=2024, target_value=value)
 
 
-def _add(session: Session, record_kind: records.Kind, **values: Any) -> int:
-    return records.add(session, record_kind, values).id
+def _add(work: Work, record_kind: RecordKind, **values: Any) -> int:
+    return commands.create(work, record_kind, values)
 
 
 def _id_number(person: Person, index: int) -> str:
@@ -129,7 +129,7 @@ def _id_number(person: Person, index: int) -> str:
 
 
 def _add_person(
-    session: Session,
+    work: Work,
     rng: random.Random,
     index: int,
     person: Person,
@@ -137,7 +137,7 @@ def _add_person(
     teams: dict[str, int],
 ) -> int:
     return _add(
-        session,
+        work,
         STAFF,
         name=person.name,
         id_number=_id_number(person, index),
@@ -184,7 +184,7 @@ def split_total(total: int, count: int, rng: random.Random) -> list[int]:
 
 
 def _outcomes(
-    session: Session,
+    work: Work,
     rng: random.Random,
     staff: dict[str, int],
     teams: dict[str, int],
@@ -194,7 +194,7 @@ def _outcomes(
 
     def entry(day: date, metric: str, value: Any, **owner: int) -> None:
         if value:
-            _add(session, OUTCOME, date=day, metric_id=metrics[metric], value=value, **owner)
+            _add(work, OUTCOME, date=day, metric_id=metrics[metric], value=value, **owner)
 
     for field, totals in PERSONAL_TOTALS.items():
         slots = [
@@ -222,7 +222,7 @@ def _outcomes(
         entry(day, metric, figure, staff_id=staff[name])
     for day, who, is_team, text in HIGHLIGHTS:
         owner_id = {"team_id": teams[who]} if is_team else {"staff_id": staff[who]}
-        _add(session, OUTCOME, date=day, is_highlight=True, description=text, **owner_id)
+        _add(work, OUTCOME, date=day, is_highlight=True, description=text, **owner_id)
 
 
 def _period_start(rule: ServiceRule, day: date) -> date | None:
@@ -236,9 +236,9 @@ def _period_start(rule: ServiceRule, day: date) -> date | None:
     }.get(rule)
 
 
-def _provisions(session: Session, rng: random.Random, staff: dict[str, int]) -> None:
+def _provisions(work: Work, rng: random.Random, staff: dict[str, int]) -> None:
     """Each service at its rhythm for everyone serving, with a few realistic gaps."""
-    services = {service.name: service for service in session.scalars(select(ServiceType))}
+    services = {service.name: service for service in work.session.scalars(select(ServiceType))}
 
     def give(
         person: Person, name: str, day: date, amount: int | None = None, details: str = ""
@@ -248,7 +248,7 @@ def _provisions(session: Session, rng: random.Random, staff: dict[str, int]) -> 
             return
         if _serving(person, day, day):
             _add(
-                session,
+                work,
                 PROVISION,
                 staff_id=staff[person.name],
                 service_type_id=service.id,

@@ -14,7 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from app.db.files import atomic_target
+from app.db.files import atomic_target, check_zip
+from app.numbers import native
 
 MAX_WIDTH = 60
 SCREEN_DPI = 96  # what Excel means by a pixel at 100 % zoom
@@ -42,7 +43,7 @@ def cell_value(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | float | date | datetime):
         return value
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+        return native(value)
     return str(value)
 
 
@@ -102,7 +103,7 @@ def write_workbook(path: Path | str, sheets: Sequence[Sheet]) -> Path:
             image = _image(png)
             ws.add_image(image, f"A{anchor_row}")
             anchor_row += int(image.height / 20) + 2
-    with atomic_target(path) as partial:
+    with atomic_target(path, check=check_zip) as partial:
         workbook.save(partial)
     return Path(path).expanduser().resolve()
 

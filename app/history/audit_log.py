@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any
 
@@ -18,12 +17,14 @@ from sqlalchemy import Enum as SQLEnum
 from sqlalchemy import Numeric, select
 from sqlalchemy.orm import Session
 
-from app.db.listing import Column, Listing, ListQuery
-from app.db.models import AuditEntry, Base, label_of
+from app.db.base import Base, label_of
+from app.db.listing import ListColumn, Listing, ListQuery
+from app.db.models import AuditEntry
 from app.history.kinds import KINDS, entity_label, model_of
 from app.i18n import QT_TRANSLATE_NOOP, translate
+from app.numbers import number_text
 from app.records.settings import LANGUAGE_NAMES, SETTINGS, setting_label
-from app.records.validation import mask_id_number
+from app.roster.id_numbers import mask_id_number
 
 ACTIONS: dict[str, str] = {
     "create": QT_TRANSLATE_NOOP("AuditLog", "Added"),
@@ -33,6 +34,10 @@ ACTIONS: dict[str, str] = {
     "purge": QT_TRANSLATE_NOOP("AuditLog", "Purged"),
     "close": QT_TRANSLATE_NOOP("AuditLog", "Closed quarter"),
     "reopen": QT_TRANSLATE_NOOP("AuditLog", "Reopened quarter"),
+    "undo": QT_TRANSLATE_NOOP("AuditLog", "Undid a batch"),
+    "undo-create": QT_TRANSLATE_NOOP("AuditLog", "Removed by undo"),
+    "undo-update": QT_TRANSLATE_NOOP("AuditLog", "Restored by undo"),
+    "undo-delete": QT_TRANSLATE_NOOP("AuditLog", "Brought back by undo"),
 }
 
 # Snapshot keys that are not columns with a label of their own.
@@ -42,7 +47,7 @@ EXTRA_LABELS: dict[str, str] = {
 }
 
 # Bookkeeping the action already says (deleted_at) or a clerk never sees.
-HIDDEN_KEYS = frozenset({"id", "deleted_at", "import_batch_id"})
+HIDDEN_KEYS = frozenset({"id", "deleted_at"})
 LONGEST_VALUE = 40
 
 NEWEST_FIRST = ListQuery(sort_key="at", descending=True)
@@ -60,30 +65,30 @@ class AuditLog(Listing):
     entities = frozenset(Base.metadata.tables)
     default_sort = "at"
 
-    def columns(self) -> list[Column]:
+    def columns(self) -> list[ListColumn]:
         return [
-            Column("at", lambda: translate("AuditLog", "When"), AuditEntry.at),
-            Column("who", lambda: translate("AuditLog", "Who"), AuditEntry.who),
-            Column(
+            ListColumn("at", lambda: translate("AuditLog", "When"), AuditEntry.at),
+            ListColumn("who", lambda: translate("AuditLog", "Who"), AuditEntry.who),
+            ListColumn(
                 "action",
                 lambda: translate("AuditLog", "Action"),
                 AuditEntry.action,
                 format=action_label,
             ),
-            Column(
+            ListColumn(
                 "entity",
                 lambda: translate("AuditLog", "Kind"),
                 AuditEntry.entity,
                 format=entity_label,
             ),
             # The last two are worded from the snapshots in `rows`, not sortable in SQL.
-            Column(
+            ListColumn(
                 "record",
                 lambda: translate("AuditLog", "Record"),
                 AuditEntry.entity_id,
                 sortable=False,
             ),
-            Column(
+            ListColumn(
                 "changes",
                 lambda: translate("AuditLog", "Changes"),
                 AuditEntry.id,
@@ -193,7 +198,7 @@ def format_value(session: Session, entity: str, key: str, value: Any) -> str:
         if isinstance(column.type, SQLEnum) and column.type.enum_class is not None:
             return _vocabulary_label(column.type.enum_class, value)
         if isinstance(column.type, Numeric):
-            return _plain_number(value)
+            return number_text(value)
     return _shortened(str(value))
 
 
@@ -213,16 +218,6 @@ def _vocabulary_label(enum_class: type[Enum], value: Any) -> str:
         return str(value)
     label = getattr(member, "label", None)
     return label() if callable(label) else str(value)
-
-
-def _plain_number(value: Any) -> str:
-    """Snapshots store decimals as text ("12.0000" read back, "12" typed): show both as 12."""
-    try:
-        number = Decimal(str(value))
-    except InvalidOperation:
-        return str(value)
-    text = format(number, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _shortened(text: str) -> str:

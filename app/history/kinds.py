@@ -1,25 +1,27 @@
 """Every record kind by entity name, and what each entity is called in the UI.
 
-The recycle bin and the audit log meet every table by its name (`AuditEntry.entity`
-holds `__tablename__`); this is the one place that turns such a name back into its
-`Kind` and its label, so neither of them keeps its own list.
+The recycle bin, the audit log and batch undo meet every table by its name
+(`AuditEntry.entity` holds `__tablename__`); this is the one place that turns such a
+name back into its `RecordKind` and its label. It knows every domain room, which is
+why `app/history/` sits above them.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from app.db.models import Base, Record
+from app.db.base import Base, Record
 from app.i18n import QT_TRANSLATE_NOOP, translate
-from app.outcomes.entries import OUTCOME, TARGET
+from app.outcomes.entries import OUTCOME
 from app.outcomes.mentorships import MENTORSHIP
-from app.records.kinds import Kind
+from app.outcomes.metrics import METRIC, TARGET
+from app.records.kinds import RecordKind
 from app.roster.staff import STAFF
 from app.roster.units import TEAM, UNIT
-from app.services.catalog import METRIC, SERVICE_TYPE
+from app.services.catalog import SERVICE_TYPE
 from app.services.provisions import PROVISION
 
-KINDS: dict[str, Kind] = {
+KINDS: dict[str, RecordKind] = {
     kind.entity: kind
     for kind in (STAFF, UNIT, TEAM, PROVISION, OUTCOME, MENTORSHIP, SERVICE_TYPE, METRIC, TARGET)
 }
@@ -37,7 +39,7 @@ ENTITY_LABELS: dict[str, str] = {
     "metric_target": QT_TRANSLATE_NOOP("Entities", "Yearly target"),
     "setting": QT_TRANSLATE_NOOP("Entities", "Settings"),
     "quarter_close": QT_TRANSLATE_NOOP("Entities", "Quarter closing"),
-    "import_batch": QT_TRANSLATE_NOOP("Entities", "Import"),
+    "batch": QT_TRANSLATE_NOOP("Entities", "Batch"),
 }
 
 

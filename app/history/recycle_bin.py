@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
-from app.db.listing import Column, Listing, ListQuery
+from app.db.listing import ListColumn, Listing, ListQuery
 from app.db.models import AuditEntry
 from app.history.kinds import KINDS
 from app.i18n import translate
@@ -44,22 +44,24 @@ class DeletedRecords(Listing):
         self.model = self.kind.model
         self.entities = frozenset({entity})
 
-    def columns(self) -> list[Column]:
+    def columns(self) -> list[ListColumn]:
         return [
             # Filled in by `rows` from `Kind.describe` (a provision names its person,
             # service and date), so it cannot be sorted in SQL.
-            Column(
+            ListColumn(
                 "record",
                 lambda: translate("RecycleBin", "Record"),
                 self.model.id,
                 sortable=False,
             ),
-            Column(
+            ListColumn(
                 "deleted_at",
                 lambda: translate("RecycleBin", "Deleted at"),
                 self.model.deleted_at,  # type: ignore[attr-defined]
             ),
-            Column("deleted_by", lambda: translate("RecycleBin", "Deleted by"), self._deleted_by()),
+            ListColumn(
+                "deleted_by", lambda: translate("RecycleBin", "Deleted by"), self._deleted_by()
+            ),
         ]
 
     def _deleted_by(self) -> ColumnElement[Any]:

@@ -1,22 +1,20 @@
-"""Outcome entries (成效记录) and yearly metric targets (年度目标)."""
+"""Outcome entries (成效记录): a figure or a narrative highlight for a person or a team."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.models import Metric, MetricTarget, OutcomeEntry, Staff, Team
+from app.db.models import Metric, OutcomeEntry, Staff, Team
 from app.i18n import translate
-from app.records.kinds import Kind, check_reference
+from app.records.kinds import RecordKind, check_reference
 from app.records.validation import (
     Problems,
     clean_text,
     parse_bool,
     parse_date,
     parse_decimal,
-    parse_int,
 )
 
 
@@ -82,41 +80,9 @@ def describe_entry(entry: OutcomeEntry) -> str:
     )
 
 
-OUTCOME = Kind(
+OUTCOME = RecordKind(
     model=OutcomeEntry,
     normalise=_normalise_entry,
     describe=describe_entry,
     period_fields=("date",),
-)
-
-
-def _normalise_target(session: Session, values: dict[str, Any], current: Any) -> dict:
-    problems = Problems(TARGET.label)
-    metric = check_reference(
-        session, problems, "metric_id", Metric, values.get("metric_id"), describe=lambda m: m.name
-    )
-    year = problems.read(values, "year", parse_int, minimum=2000, maximum=2100)
-    target = problems.read(values, "target_value", parse_decimal)
-    problems.require("target_value", target)
-    if metric is not None and year is not None:
-        query = select(MetricTarget).where(
-            MetricTarget.metric_id == metric.id, MetricTarget.year == year
-        )
-        if current is not None:
-            query = query.where(MetricTarget.id != current.id)
-        if session.scalar(query) is not None:
-            problems.add(
-                "year",
-                translate("Outcomes", "{metric} already has a target for {year}").format(
-                    metric=metric.name, year=year
-                ),
-            )
-    problems.raise_if_any()
-    return {"metric_id": metric.id if metric else None, "year": year, "target_value": target}
-
-
-TARGET = Kind(
-    model=MetricTarget,
-    normalise=_normalise_target,
-    describe=lambda target: f"{target.metric.name} {target.year}",
 )

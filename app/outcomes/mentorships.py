@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Mentorship, Staff
 from app.i18n import translate
-from app.records.kinds import Kind, check_reference
+from app.records.kinds import RecordKind, check_reference
 from app.records.validation import (
     Problems,
     check_date_order,
@@ -45,7 +45,7 @@ def _normalise_mentorship(session: Session, values: dict[str, Any], current: Any
     return clean
 
 
-MENTORSHIP = Kind(
+MENTORSHIP = RecordKind(
     model=Mentorship,
     normalise=_normalise_mentorship,
     describe=lambda m: translate("Mentorships", "{mentor} mentoring {mentee}").format(

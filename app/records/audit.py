@@ -1,18 +1,20 @@
-"""The audit trail (操作日志): who changed what, with the row before and after."""
+"""Snapshots for the audit trail (操作日志): a row's columns before and after a change.
+
+The entries themselves are written by `Work.audit`, which knows who acts.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import inspect
-from sqlalchemy.orm import Session
+from sqlalchemy import Date, DateTime, Numeric, inspect
+from sqlalchemy import Enum as SQLEnum
 
-from app import clock
-from app.db.models import AuditEntry, Record
-from app.records.settings import get_setting
+from app.db.base import Record
 
 
 def json_safe(value: Any) -> Any:
@@ -38,26 +40,24 @@ def snapshot(record: Record) -> dict[str, Any]:
     }
 
 
-def record_change(
-    session: Session,
-    *,
-    action: str,
-    entity: str,
-    entity_id: int | None,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-    import_batch_id: int | None = None,
-) -> AuditEntry:
-    """Add an audit entry to the session; the caller's transaction commits it."""
-    entry = AuditEntry(
-        at=clock.now(),
-        who=get_setting(session, "clerk_name"),
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        before=before,
-        after=after,
-        import_batch_id=import_batch_id,
-    )
-    session.add(entry)
-    return entry
+def from_snapshot(model: type[Record], values: Mapping[str, Any]) -> dict[str, Any]:
+    """Column values back from a snapshot (undoing a batch restores a row's earlier state)."""
+    columns = model.__table__.columns
+    restored: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in columns or key in ("id", "created_at", "updated_at"):
+            continue
+        kind = columns[key].type
+        if value is None:
+            restored[key] = None
+        elif isinstance(kind, DateTime):
+            restored[key] = datetime.fromisoformat(value)
+        elif isinstance(kind, Date):
+            restored[key] = date.fromisoformat(value)
+        elif isinstance(kind, Numeric):
+            restored[key] = Decimal(str(value))
+        elif isinstance(kind, SQLEnum) and kind.enum_class is not None:
+            restored[key] = kind.enum_class(value)
+        else:
+            restored[key] = value
+    return restored

@@ -1,7 +1,8 @@
 """Closing a quarter after its summary is printed (季度关账), and reopening it.
 
 While a quarter is closed, no record dated in it may be created, changed or deleted,
-so the printed figures and the database agree. Every close and reopen is audited.
+so the printed figures and the database agree. Every close and reopen is audited and
+names the acting user.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from app.db.models import QuarterClose
 from app.errors import QuarterClosedError, ValidationError
 from app.i18n import translate
 from app.periods import Quarter
-from app.records.audit import record_change
-from app.records.settings import get_setting
+from app.records.work import Work
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,14 @@ def is_closed(session: Session, quarter: Quarter) -> bool:
     return _open_close_row(session, quarter) is not None
 
 
+def closed_message(day: date) -> str:
+    return translate(
+        "Closing",
+        "{quarter} is closed (its summary was reported), so records dated {date} "
+        "cannot change. Reopen the quarter with a reason first.",
+    ).format(quarter=Quarter.containing(day), date=day.isoformat())
+
+
 def ensure_open(session: Session, dates: Iterable[date | None]) -> None:
     """Raise QuarterClosedError when any of `dates` lies in a closed quarter."""
     closed = closed_quarters(session)
@@ -76,58 +84,45 @@ def ensure_open(session: Session, dates: Iterable[date | None]) -> None:
         return
     for day in dates:
         if day is not None and Quarter.containing(day) in closed:
-            raise QuarterClosedError(
-                translate(
-                    "Closing",
-                    "{quarter} is closed (its summary was reported), so records dated {date} "
-                    "cannot change. Reopen the quarter with a reason first.",
-                ).format(quarter=Quarter.containing(day), date=day.isoformat())
-            )
+            raise QuarterClosedError(closed_message(day))
 
 
-def close_quarter(session: Session, quarter: Quarter) -> None:
+def close_quarter(work: Work, quarter: Quarter) -> None:
+    session = work.session
     if is_closed(session, quarter):
         raise QuarterClosedError(
             translate("Closing", "{quarter} is already closed.").format(quarter=quarter)
         )
-    who = get_setting(session, "clerk_name")
-    row = QuarterClose(quarter=str(quarter), closed_at=clock.now(), closed_by=who)
+    row = QuarterClose(quarter=str(quarter), closed_at=clock.now(), closed_by=work.actor.name)
     session.add(row)
     session.flush()
-    record_change(
-        session,
-        action="close",
-        entity="quarter_close",
-        entity_id=row.id,
-        after={"quarter": str(quarter)},
+    work.audit(
+        action="close", entity="quarter_close", entity_id=row.id, after={"quarter": str(quarter)}
     )
-    session.commit()
 
 
-def reopen_quarter(session: Session, quarter: Quarter, *, reason: str) -> None:
+def reopen_quarter(work: Work, quarter: Quarter, *, reason: str) -> None:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(
             {"reason": [translate("Closing", "say why the quarter is reopened")]},
             {"reason": translate("Closing", "Reason")},
         )
-    row = _open_close_row(session, quarter)
+    row = _open_close_row(work.session, quarter)
     if row is None:
         raise QuarterClosedError(
             translate("Closing", "{quarter} is not closed.").format(quarter=quarter)
         )
     row.reopened_at = clock.now()
-    row.reopened_by = get_setting(session, "clerk_name")
+    row.reopened_by = work.actor.name
     row.reopen_reason = reason
-    record_change(
-        session,
+    work.audit(
         action="reopen",
         entity="quarter_close",
         entity_id=row.id,
         before={"quarter": str(quarter)},
         after={"quarter": str(quarter), "reason": reason},
     )
-    session.commit()
 
 
 def _open_close_row(session: Session, quarter: Quarter) -> QuarterClose | None:

@@ -1,9 +1,10 @@
-"""Create, update, soft-delete, restore and purge any kind of record, one way.
+"""How each kind of record is checked, named and protected: one `RecordKind` per entity.
 
-Each kind of record (staff, unit, provision, …) is described once by a `Kind`: how
-its input is checked, how it is named in messages, what still refers to it, and which
-of its dates tie it to a quarter. The functions here then validate, check closed
-quarters, write the audit entry and commit in one transaction, or write nothing.
+A kind (staff, unit, provision, …) is described once, next to its rules: how its
+input is normalised, how it is named in messages, what still refers to it, which of
+its dates tie it to a quarter, and which cautions its values raise. The commands of
+`app.records.commands` then validate, check closed quarters, audit and write any kind
+the same way.
 """
 
 from __future__ import annotations
@@ -16,40 +17,47 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import clock
-from app.db.models import Record, SoftDeletable, label_of
-from app.errors import InUseError, NotFoundError, ValidationError
+from app.db.base import Record, SoftDeletable, label_of
+from app.errors import NotFoundError, ValidationError
 from app.i18n import translate
-from app.records.audit import record_change, snapshot
-from app.records.closing import ensure_open
-from app.records.transactions import transaction
+from app.records.validation import Problems
 
 # Columns the records layer manages itself; never taken from user input.
-MANAGED = frozenset({"id", "created_at", "updated_at", "deleted_at", "import_batch_id"})
+MANAGED = frozenset({"id", "created_at", "updated_at", "deleted_at"})
 
 # (session, values, the record being edited or None) -> clean values
 Normaliser = Callable[[Session, dict[str, Any], Any], dict[str, Any]]
+# (session, clean values, the record being edited or None) -> [(code, field, message)]
+CautionRule = Callable[[Session, dict[str, Any], Any], list[tuple[str, str, str]]]
 
 
 def _no_blockers(session: Session, record: Record, purge: bool) -> list[str]:
     return []
 
 
+def _no_cautions(
+    session: Session, values: dict[str, Any], current: Any
+) -> list[tuple[str, str, str]]:
+    return []
+
+
 @dataclass(frozen=True)
-class Kind:
+class RecordKind:
     """How one kind of record is checked, named and protected.
 
     `normalise(session, values, current)` returns clean column values or raises
-    ValidationError; `blockers(session, record, purge)` lists what still refers to a
-    record (deleting is refused while it is non-empty); `period_fields` are the dates
-    that tie a record to quarters; a change is checked against closed quarters only
-    when it touches `report_fields` (all fields when None).
+    ValidationError; `cautions(session, clean, current)` lists what the clerk must
+    confirm (codes stable across a retry); `blockers(session, record, purge)` lists
+    what still refers to a record (deleting is refused while it is non-empty);
+    `period_fields` are the dates that tie a record to quarters; a change is checked
+    against closed quarters only when it touches `report_fields` (all when None).
     """
 
     model: type[Record]
     normalise: Normaliser
     describe: Callable[[Any], str]
     blockers: Callable[[Session, Any, bool], list[str]] = _no_blockers
+    cautions: CautionRule = _no_cautions
     period_fields: tuple[str, ...] = ()
     report_fields: frozenset[str] | None = None
 
@@ -70,8 +78,12 @@ class Kind:
     def period_dates(self, values: Mapping[str, Any]) -> list[date | None]:
         return [values.get(field) for field in self.period_fields]
 
+    @property
+    def in_recycle_bin_table(self) -> bool:
+        return issubclass(self.model, SoftDeletable)
 
-def refuse_unknown_fields(kind: Kind, values: Mapping[str, Any]) -> None:
+
+def refuse_unknown_fields(kind: RecordKind, values: Mapping[str, Any]) -> None:
     columns = kind.model.__table__.columns
     unknown = [key for key in values if key not in columns or key in MANAGED]
     if unknown:
@@ -80,171 +92,8 @@ def refuse_unknown_fields(kind: Kind, values: Mapping[str, Any]) -> None:
         )
 
 
-def add(
-    session: Session, kind: Kind, values: Mapping[str, Any], *, import_batch_id: int | None = None
-) -> Record:
-    """Validate and add a record inside the caller's transaction (imports add many)."""
-    refuse_unknown_fields(kind, values)
-    clean = kind.normalise(session, dict(values), None)
-    ensure_open(session, kind.period_dates(clean))
-    record = kind.model(**clean)
-    if import_batch_id is not None:
-        record.import_batch_id = import_batch_id  # type: ignore[attr-defined]
-    session.add(record)
-    session.flush()
-    record_change(
-        session,
-        action="create",
-        entity=kind.entity,
-        entity_id=record.id,
-        after=snapshot(record),
-        import_batch_id=import_batch_id,
-    )
-    return record
-
-
-def change(
-    session: Session,
-    kind: Kind,
-    record_id: int,
-    values: Mapping[str, Any],
-    *,
-    import_batch_id: int | None = None,
-) -> bool:
-    """Validate and apply changes inside the caller's transaction; False when none."""
-    refuse_unknown_fields(kind, values)
-    record = get_live(session, kind, record_id)
-    before = snapshot(record)
-    current = kind.editable_values(record)
-    clean = kind.normalise(session, {**current, **values}, record)
-    changed = {key for key, value in clean.items() if current.get(key) != value}
-    if not changed:
-        return False
-    if kind.report_fields is None or changed & kind.report_fields:
-        ensure_open(session, kind.period_dates(current) + kind.period_dates(clean))
-    for key in changed:
-        setattr(record, key, clean[key])
-    session.flush()
-    record_change(
-        session,
-        action="update",
-        entity=kind.entity,
-        entity_id=record.id,
-        before=before,
-        after=snapshot(record),
-        import_batch_id=import_batch_id,
-    )
-    return True
-
-
-def create(session: Session, kind: Kind, values: Mapping[str, Any]) -> int:
-    """Create one record in its own transaction; return its id."""
-    with transaction(session):
-        return add(session, kind, values).id
-
-
-def update(session: Session, kind: Kind, record_id: int, values: Mapping[str, Any]) -> bool:
-    """Change some fields of a record in one transaction; False when nothing changed."""
-    with transaction(session):
-        return change(session, kind, record_id, values)
-
-
-def delete(session: Session, kind: Kind, record_id: int) -> None:
-    """Move a record to the recycle bin (tables without a bin lose the row)."""
-    with transaction(session):
-        record = get_live(session, kind, record_id)
-        _refuse_if_blocked(session, kind, record, purge=False)
-        ensure_open(session, kind.period_dates(kind.editable_values(record)))
-        before = snapshot(record)
-        if _in_recycle_bin_table(record):
-            record.deleted_at = clock.now()
-            after: dict[str, Any] | None = snapshot(record)
-        else:
-            session.delete(record)
-            after = None
-        session.flush()
-        record_change(
-            session,
-            action="delete",
-            entity=kind.entity,
-            entity_id=record_id,
-            before=before,
-            after=after,
-        )
-
-
-def restore(session: Session, kind: Kind, record_id: int) -> None:
-    """Bring a record back from the recycle bin, checking it is still valid."""
-    with transaction(session):
-        record = _get(session, kind, record_id)
-        if not _in_recycle_bin_table(record) or record.deleted_at is None:
-            raise NotFoundError(
-                translate("Records", "{name} is not in the recycle bin.").format(
-                    name=kind.describe(record)
-                )
-            )
-        before = snapshot(record)
-        values = kind.editable_values(record)
-        kind.normalise(session, dict(values), record)
-        ensure_open(session, kind.period_dates(values))
-        record.deleted_at = None
-        session.flush()
-        record_change(
-            session,
-            action="restore",
-            entity=kind.entity,
-            entity_id=record_id,
-            before=before,
-            after=snapshot(record),
-        )
-
-
-def purge(session: Session, kind: Kind, record_id: int) -> None:
-    """Erase a record from the recycle bin for good (the only hard delete)."""
-    with transaction(session):
-        record = _get(session, kind, record_id)
-        if _in_recycle_bin_table(record) and record.deleted_at is None:
-            raise InUseError(
-                translate("Records", "{name} is not in the recycle bin; delete it first.").format(
-                    name=kind.describe(record)
-                )
-            )
-        _refuse_if_blocked(session, kind, record, purge=True)
-        before = snapshot(record)
-        session.delete(record)
-        session.flush()
-        record_change(
-            session, action="purge", entity=kind.entity, entity_id=record_id, before=before
-        )
-
-
-def get_live(session: Session, kind: Kind, record_id: int) -> Any:
-    """The record if it exists and is not in the recycle bin, else NotFoundError."""
-    record = _get(session, kind, record_id)
-    if _in_recycle_bin_table(record) and record.deleted_at is not None:
-        raise NotFoundError(
-            translate("Records", "{name} is in the recycle bin; restore it first.").format(
-                name=kind.describe(record)
-            )
-        )
-    return record
-
-
-def _in_recycle_bin_table(record: Any) -> bool:
-    return isinstance(record, SoftDeletable)
-
-
-def describe(session: Session, kind: Kind, record_id: int) -> str:
-    """How a record is named to the clerk, e.g. in "Delete {name}?"."""
-    return kind.describe(_get(session, kind, record_id))
-
-
-def current_values(session: Session, kind: Kind, record_id: int) -> dict[str, Any]:
-    """The editable values of a live record as plain data (what a form starts from)."""
-    return kind.editable_values(get_live(session, kind, record_id))
-
-
-def _get(session: Session, kind: Kind, record_id: int) -> Any:
+def find(session: Session, kind: RecordKind, record_id: int) -> Any:
+    """The record, live or in the recycle bin; NotFoundError once purged."""
     record = session.get(kind.model, record_id)
     if record is None:
         raise NotFoundError(
@@ -255,14 +104,42 @@ def _get(session: Session, kind: Kind, record_id: int) -> Any:
     return record
 
 
-def _refuse_if_blocked(session: Session, kind: Kind, record: Record, *, purge: bool) -> None:
-    blockers = kind.blockers(session, record, purge)
-    if blockers:
-        raise InUseError(
-            translate("Records", "{name} cannot be deleted: {blockers}.").format(
-                name=kind.describe(record), blockers=translate("Records", ", ").join(blockers)
+def get_live(session: Session, kind: RecordKind, record_id: int) -> Any:
+    """The record if it exists and is not in the recycle bin, else NotFoundError."""
+    record = find(session, kind, record_id)
+    if getattr(record, "deleted_at", None) is not None:
+        raise NotFoundError(
+            translate("Records", "{name} is in the recycle bin; restore it first.").format(
+                name=kind.describe(record)
             )
         )
+    return record
+
+
+def describe(session: Session, kind: RecordKind, record_id: int) -> str:
+    """How a record is named to the clerk, e.g. in "Delete {name}?"."""
+    return kind.describe(find(session, kind, record_id))
+
+
+def current_values(session: Session, kind: RecordKind, record_id: int) -> dict[str, Any]:
+    """The editable values of a live record as plain data (what a form starts from)."""
+    return kind.editable_values(get_live(session, kind, record_id))
+
+
+def problems_with(
+    session: Session, kind: RecordKind, values: Mapping[str, Any], record_id: int | None = None
+) -> dict[str, list[str]]:
+    """Messages per field for these values, writing nothing (forms check as the clerk types)."""
+    try:
+        refuse_unknown_fields(kind, values)
+        current = get_live(session, kind, record_id) if record_id is not None else None
+        merged = {**kind.editable_values(current), **values} if current else dict(values)
+        kind.normalise(session, merged, current)
+    except ValidationError as error:
+        return error.errors
+    finally:
+        session.rollback()
+    return {}
 
 
 @dataclass(frozen=True)
@@ -294,7 +171,7 @@ def count_references(
 
 def check_reference(
     session: Session,
-    problems: Any,
+    problems: Problems,
     field: str,
     model: type[Record],
     record_id: Any,
@@ -337,19 +214,3 @@ def unique_name_problem(
             name=name
         )
     return translate("Records", "{name} already exists").format(name=name)
-
-
-def problems_with(
-    session: Session, kind: Kind, values: Mapping[str, Any], record_id: int | None = None
-) -> dict[str, list[str]]:
-    """Messages per field for these values, writing nothing (forms check as the clerk types)."""
-    try:
-        refuse_unknown_fields(kind, values)
-        current = get_live(session, kind, record_id) if record_id is not None else None
-        merged = {**kind.editable_values(current), **values} if current else dict(values)
-        kind.normalise(session, merged, current)
-    except ValidationError as error:
-        return error.errors
-    finally:
-        session.rollback()
-    return {}

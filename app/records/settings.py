@@ -1,17 +1,24 @@
-"""The office's preferences, stored in the ledger itself (DESIGN.md §4 Setting)."""
+"""The office's preferences, stored in the ledger itself (DESIGN.md §4 Setting).
+
+The clerk named here is who acts in the GUI today (`clerk_actor`); commands take
+the acting user from their `Work`, never from this table.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import Setting
+from app.db.paths import backup_dir_for
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, translate
-from app.records.transactions import transaction
 from app.records.validation import Problems, clean_text
+from app.records.work import Actor, Work
 
 LANGUAGES = ("zh_CN", "en")
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}  # each in its own language
@@ -69,23 +76,35 @@ def settings_problems(values: Mapping[str, object]) -> dict[str, list[str]]:
     return {}
 
 
-def save_settings(session: Session, values: Mapping[str, object]) -> dict[str, str]:
-    """Validate, store and audit settings in one transaction; return all settings."""
-    with transaction(session):
-        store_settings(session, values)
-    return all_settings(session)
+@dataclass(frozen=True)
+class BackupPolicy:
+    """Where the ledger's backups go and how many are kept (Settings → Backups)."""
+
+    folder: Path
+    keep: int
 
 
-def store_settings(session: Session, values: Mapping[str, object]) -> None:
-    """Validate, store and audit settings inside the caller's transaction."""
-    from app.records.audit import record_change  # audit reads the clerk's name from here
+def backup_policy(session: Session, db_path: Path) -> BackupPolicy:
+    """The folder chosen in Settings, or `backups/` beside the ledger file."""
+    chosen = get_setting(session, "backup_dir")
+    folder = Path(chosen).expanduser() if chosen else backup_dir_for(db_path)
+    return BackupPolicy(folder, int(get_setting(session, "backup_keep")))
 
+
+def clerk_actor(session: Session) -> Actor:
+    """The clerk named in Settings as the acting user (the GUI and the CLI, until sign-in)."""
+    return Actor(name=get_setting(session, "clerk_name"))
+
+
+def save_settings(work: Work, values: Mapping[str, object]) -> dict[str, str]:
+    """Validate, store and audit settings; return all settings. A new clerk name is
+    recorded as set by the clerk who was acting."""
+    session = work.session
     clean = normalise_settings(values)
     before = all_settings(session)
     changed = {key: value for key, value in clean.items() if before.get(key) != value}
-    if changed:  # audited first: a new clerk name is recorded as done by the previous clerk
-        record_change(
-            session,
+    if changed:
+        work.audit(
             action="update",
             entity="setting",
             entity_id=None,
@@ -98,3 +117,5 @@ def store_settings(session: Session, values: Mapping[str, object]) -> None:
             session.add(Setting(key=key, value=value))
         else:
             row.value = value
+    session.flush()
+    return all_settings(session)

@@ -196,6 +196,18 @@ def staff_figure(summary: QuarterlySummary) -> Figure:
     return _finish(figure)
 
 
+def summary_figures(
+    summary: QuarterlySummary, recent: Sequence[QuarterlySummary]
+) -> dict[str, Figure]:
+    """The summary's three charts, keyed by the table each illustrates (`recent`, oldest
+    first and ending with `summary`, feeds the trend)."""
+    return {
+        "staff": staff_figure(summary),
+        "services": coverage_figure(summary),
+        "outcomes": trend_figure(recent or [summary]),
+    }
+
+
 def figure_png(figure: Figure, dpi: int = 200) -> bytes:
     """The figure as PNG bytes, drawn by Agg (no GUI backend, safe off the GUI thread)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg

@@ -13,20 +13,23 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.i18n import translate
 from app.reports.figures import QuarterlySummary
 from app.reports.tables import (
-    Column,
-    Kind,
+    ReportColumn,
     ReportTable,
+    ValueKind,
     format_cell,
     heading_line,
     period_line,
     report_title,
     summary_tables,
 )
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 CSS_DPI = 96
 CHART_DPI = 200
@@ -65,15 +68,11 @@ class Chart:
         return f"{self.key}.png"
 
 
-def summary_charts(summary: QuarterlySummary, recent: Sequence[QuarterlySummary]) -> list[Chart]:
-    """The three charts, keyed by the table they illustrate (matplotlib loads here)."""
-    from app.reports.charts import coverage_figure, figure_png, staff_figure, trend_figure
+def chart_images(figures: Mapping[str, Figure]) -> list[Chart]:
+    """The summary's charts (`app.reports.charts.summary_figures`) drawn once as PNGs, for
+    the printout and the workbook alike."""
+    from app.reports.charts import figure_png
 
-    figures = {
-        "staff": staff_figure(summary),
-        "services": coverage_figure(summary),
-        "outcomes": trend_figure(recent or [summary]),
-    }
     charts = []
     for key, figure in figures.items():
         width, height = figure.get_size_inches()
@@ -81,12 +80,10 @@ def summary_charts(summary: QuarterlySummary, recent: Sequence[QuarterlySummary]
     return charts
 
 
-def summary_document(
-    summary: QuarterlySummary, recent: Sequence[QuarterlySummary]
-) -> PrintableDocument:
-    """The summary of `summary.quarter`; `recent` (oldest first) feeds the trend chart."""
+def summary_document(summary: QuarterlySummary, charts: Sequence[Chart]) -> PrintableDocument:
+    """The printable summary of `summary.quarter`, each chart after the table it illustrates."""
     title = report_title(summary)
-    charts = {chart.key: chart for chart in summary_charts(summary, recent)}
+    by_key = {chart.key: chart for chart in charts}
     parts = [
         f'<p class="title" align="center">{escape(title)}</p>',
         f'<p class="meta" align="center">{escape(heading_line(summary))}</p>',
@@ -95,15 +92,15 @@ def summary_document(
     for table in summary_tables(summary):
         parts.append(f'<p class="section">{escape(table.title)}</p>')
         parts.append(_section_html(table))
-        if table.key in charts:
-            parts.append(_image_html(charts[table.key]))
+        if table.key in by_key:
+            parts.append(_image_html(by_key[table.key]))
     html = (
         '<html><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title><style>{STYLE}</style></head>"
         f"<body>{''.join(parts)}</body></html>"
     )
     return PrintableDocument(
-        title=title, html=html, images={chart.name: chart.png for chart in charts.values()}
+        title=title, html=html, images={chart.name: chart.png for chart in charts}
     )
 
 
@@ -120,7 +117,7 @@ def _section_html(table: ReportTable) -> str:
     )
 
 
-def _table_html(columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> str:
+def _table_html(columns: Sequence[ReportColumn], rows: Sequence[Sequence[Any]]) -> str:
     total = sum(column.weight for column in columns)
     head = "".join(
         f'<th align="center" width="{round(100 * column.weight / total)}%">'
@@ -130,7 +127,7 @@ def _table_html(columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> str
     body = "".join(
         "<tr>"
         + "".join(
-            f'<td align="{"left" if column.kind is Kind.TEXT else "right"}">'
+            f'<td align="{"left" if column.kind is ValueKind.TEXT else "right"}">'
             f"{escape(format_cell(value, column.kind))}</td>"
             for column, value in zip(columns, row, strict=True)
         )

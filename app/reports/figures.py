@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.db.vocabulary import Aggregation, Field, ServiceRule
+from app.numbers import native
 from app.periods import Quarter
 
 
@@ -164,9 +165,5 @@ class QuarterlySummary:
 
 
 def json_number(value: Decimal | None) -> int | float | None:
-    """A whole Decimal as an int (15207, not 15207.0), others as float, None stays None."""
-    if value is None:
-        return None
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
+    """A figure in JSON: 15207, not 15207.0; None stays None."""
+    return None if value is None else native(value)

@@ -28,6 +28,7 @@ from app.db.models import (
     Team,
 )
 from app.db.vocabulary import Aggregation, Field
+from app.numbers import plain
 from app.periods import Quarter
 from app.records.settings import all_settings
 from app.reports.figures import (
@@ -212,7 +213,7 @@ def outcome_figures(session: Session, quarter: Quarter) -> list[OutcomeFigures]:
         target = metric.target_value
         windows: list[Decimal | None]
         if metric.aggregation == Aggregation.SUM:
-            windows = [_plain(value or Decimal(0)) for value in sums.get(metric.id, [None] * 4)]
+            windows = [plain(value or Decimal(0)) for value in sums.get(metric.id, [None] * 4)]
         else:
             windows = latest.get(metric.id, [None] * 4)
         this, before, ytd, cumulative = windows
@@ -227,7 +228,7 @@ def outcome_figures(session: Session, quarter: Quarter) -> list[OutcomeFigures]:
                 change=None if this is None or before is None else percent(this - before, before),
                 ytd=ytd,
                 cumulative=cumulative,
-                target=None if target is None else _plain(target),
+                target=None if target is None else plain(target),
                 target_progress=None if ytd is None or target is None else percent(ytd, target),
             )
         )
@@ -282,13 +283,13 @@ def _latest_values(session: Session, quarter: Quarter) -> dict[int, list[Decimal
             _value_if_from(newest, quarter.start),
             _value_if_from(before, previous.start),
             _value_if_from(newest, quarter.year_start()),
-            _plain(newest.value),
+            plain(newest.value),
         ]
     return found
 
 
 def _value_if_from(row: Any, first: date) -> Decimal | None:
-    return _plain(row.value) if row is not None and row.date >= first else None
+    return plain(row.value) if row is not None and row.date >= first else None
 
 
 def percent(part: Decimal, whole: Decimal) -> Decimal | None:
@@ -297,13 +298,6 @@ def percent(part: Decimal, whole: Decimal) -> Decimal | None:
         return None
     rounded = (part * 100 / whole).quantize(_ONE_DECIMAL, rounding=ROUND_HALF_UP)
     return rounded.copy_abs() if rounded.is_zero() else rounded
-
-
-def _plain(value: Decimal) -> Decimal:
-    """Drop the storage's trailing zeros (71.0000 → 71, 761.5000 → 761.5) for printing."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
 
 
 def highlights(session: Session, quarter: Quarter) -> list[Highlight]:

@@ -16,12 +16,15 @@ from typing import Any
 
 from app.db.vocabulary import Field
 from app.i18n import translate
+from app.numbers import number_text
 from app.reports.figures import QuarterlySummary
 
 NONE_MARK = "—"
 
 
-class Kind(Enum):
+class ValueKind(Enum):
+    """What a report column holds, so each output formats it its own way."""
+
     TEXT = "text"
     NUMBER = "number"  # a count or a Decimal figure
     RATIO = "ratio"  # a 0–1 share, shown as a percent (coverage)
@@ -29,11 +32,11 @@ class Kind(Enum):
 
 
 @dataclass(frozen=True)
-class Column:
+class ReportColumn:
     """A column's header, the kind of its values, and its share of the printed width."""
 
     header: str
-    kind: Kind = Kind.TEXT
+    kind: ValueKind = ValueKind.TEXT
     weight: float = 1.0
 
 
@@ -43,7 +46,7 @@ class ReportTable:
 
     key: str
     title: str
-    columns: tuple[Column, ...]
+    columns: tuple[ReportColumn, ...]
     rows: tuple[tuple[Any, ...], ...]
 
 
@@ -90,10 +93,10 @@ def staff_table(summary: QuarterlySummary) -> ReportTable:
     staff = summary.staff
     fields = list(staff.on_duty_by_field)
     columns = (
-        *(Column(field.label(), Kind.NUMBER) for field in fields),
-        Column(translate("Report", "Total on duty"), Kind.NUMBER),
-        Column(translate("Report", "Arrived in the quarter"), Kind.NUMBER),
-        Column(translate("Report", "Departed in the quarter"), Kind.NUMBER),
+        *(ReportColumn(field.label(), ValueKind.NUMBER) for field in fields),
+        ReportColumn(translate("Report", "Total on duty"), ValueKind.NUMBER),
+        ReportColumn(translate("Report", "Arrived in the quarter"), ValueKind.NUMBER),
+        ReportColumn(translate("Report", "Departed in the quarter"), ValueKind.NUMBER),
     )
     row = (
         *(staff.on_duty_by_field[field] for field in fields),
@@ -106,12 +109,12 @@ def staff_table(summary: QuarterlySummary) -> ReportTable:
 
 def service_table(summary: QuarterlySummary) -> ReportTable:
     columns = (
-        Column(translate("Report", "Service"), weight=2.2),
-        Column(translate("Report", "Rule"), weight=1.3),
-        Column(translate("Report", "Provisions"), Kind.NUMBER),
-        Column(translate("Report", "Eligible"), Kind.NUMBER),
-        Column(translate("Report", "Covered"), Kind.NUMBER),
-        Column(translate("Report", "Coverage"), Kind.RATIO),
+        ReportColumn(translate("Report", "Service"), weight=2.2),
+        ReportColumn(translate("Report", "Rule"), weight=1.3),
+        ReportColumn(translate("Report", "Provisions"), ValueKind.NUMBER),
+        ReportColumn(translate("Report", "Eligible"), ValueKind.NUMBER),
+        ReportColumn(translate("Report", "Covered"), ValueKind.NUMBER),
+        ReportColumn(translate("Report", "Coverage"), ValueKind.RATIO),
     )
     rows = tuple(
         (
@@ -134,20 +137,20 @@ def has_targets(summary: QuarterlySummary) -> bool:
 def outcome_table(summary: QuarterlySummary) -> ReportTable:
     """Every metric with its field first (the printout groups rows by it)."""
     columns = [
-        Column(translate("Report", "Field")),
-        Column(translate("Report", "Metric"), weight=1.8),
-        Column(translate("Report", "Unit"), weight=0.9),
-        Column(translate("Report", "This quarter"), Kind.NUMBER),
-        Column(translate("Report", "Previous quarter"), Kind.NUMBER),
-        Column(translate("Report", "Change"), Kind.PERCENT),
-        Column(translate("Report", "Year to date"), Kind.NUMBER),
-        Column(translate("Report", "Cumulative"), Kind.NUMBER),
+        ReportColumn(translate("Report", "Field")),
+        ReportColumn(translate("Report", "Metric"), weight=1.8),
+        ReportColumn(translate("Report", "Unit"), weight=0.9),
+        ReportColumn(translate("Report", "This quarter"), ValueKind.NUMBER),
+        ReportColumn(translate("Report", "Previous quarter"), ValueKind.NUMBER),
+        ReportColumn(translate("Report", "Change"), ValueKind.PERCENT),
+        ReportColumn(translate("Report", "Year to date"), ValueKind.NUMBER),
+        ReportColumn(translate("Report", "Cumulative"), ValueKind.NUMBER),
     ]
     targets = has_targets(summary)
     if targets:
         columns += [
-            Column(translate("Report", "Target for the year"), Kind.NUMBER),
-            Column(translate("Report", "Progress"), Kind.PERCENT),
+            ReportColumn(translate("Report", "Target for the year"), ValueKind.NUMBER),
+            ReportColumn(translate("Report", "Progress"), ValueKind.PERCENT),
         ]
     rows = []
     for line in sorted(summary.outcomes, key=lambda line: list(Field).index(line.field)):
@@ -167,9 +170,9 @@ def outcome_table(summary: QuarterlySummary) -> ReportTable:
 
 def highlight_table(summary: QuarterlySummary) -> ReportTable:
     columns = (
-        Column(translate("Report", "Date"), weight=1.3),
-        Column(translate("Report", "Staff or team"), weight=1.5),
-        Column(translate("Report", "Highlight"), weight=6),
+        ReportColumn(translate("Report", "Date"), weight=1.3),
+        ReportColumn(translate("Report", "Staff or team"), weight=1.5),
+        ReportColumn(translate("Report", "Highlight"), weight=6),
     )
     rows = tuple((item.date, item.staff, item.text) for item in summary.highlights)
     return ReportTable("highlights", translate("Report", "Highlights"), columns, rows)
@@ -177,23 +180,23 @@ def highlight_table(summary: QuarterlySummary) -> ReportTable:
 
 def mentorship_table(summary: QuarterlySummary) -> ReportTable:
     columns = (
-        Column(translate("Report", "Pairs active in the quarter"), Kind.NUMBER),
-        Column(translate("Report", "New pairs in the quarter"), Kind.NUMBER),
+        ReportColumn(translate("Report", "Pairs active in the quarter"), ValueKind.NUMBER),
+        ReportColumn(translate("Report", "New pairs in the quarter"), ValueKind.NUMBER),
     )
     row = (summary.mentorships.active, summary.mentorships.new)
     return ReportTable("mentorships", translate("Report", "Mentorships"), columns, (row,))
 
 
-def format_cell(value: Any, kind: Kind) -> str:
+def format_cell(value: Any, kind: ValueKind) -> str:
     """A cell as printed: "—" for no value, percents with one decimal, plain numbers."""
     if value is None:
         return NONE_MARK
-    if kind is Kind.RATIO:
+    if kind is ValueKind.RATIO:
         return f"{one_decimal(Decimal(str(value)) * 100)}%"
-    if kind is Kind.PERCENT:
+    if kind is ValueKind.PERCENT:
         return f"{one_decimal(Decimal(value))}%"
     if isinstance(value, Decimal):
-        return plain_number(value)
+        return number_text(value)
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
@@ -201,10 +204,3 @@ def format_cell(value: Any, kind: Kind) -> str:
 
 def one_decimal(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
-def plain_number(value: Decimal) -> str:
-    """15207, 761.5: no exponent, no trailing zeros, no thousands separator."""
-    if value == value.to_integral_value():
-        return str(int(value))
-    return format(value.normalize(), "f")

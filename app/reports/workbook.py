@@ -1,6 +1,6 @@
 """The quarterly summary as an Excel workbook: a sheet per section, charts below.
 
-The sheets hold the same tables as the printout (`app.report_tables`), but as
+The sheets hold the same tables as the printout (`app.reports.tables`), but as
 numbers a clerk can add up: coverage is a ratio shown with a percent format, change
 and target progress are percents with one decimal under a "(%)" header.
 """
@@ -12,29 +12,29 @@ from pathlib import Path
 
 from app.exchange.xlsx import Sheet, write_workbook
 from app.i18n import translate
-from app.reports.document import summary_charts
+from app.reports.document import Chart
 from app.reports.figures import QuarterlySummary
 from app.reports.tables import (
     NONE_MARK,
-    Kind,
     ReportTable,
+    ValueKind,
     heading_line,
     period_line,
     report_title,
     summary_tables,
 )
 
-NUMBER_FORMATS = {Kind.RATIO: "0.0%", Kind.PERCENT: "0.0"}
+NUMBER_FORMATS = {ValueKind.RATIO: "0.0%", ValueKind.PERCENT: "0.0"}
 
 
 def write_summary_workbook(
-    path: Path | str, summary: QuarterlySummary, recent: Sequence[QuarterlySummary]
+    path: Path | str, summary: QuarterlySummary, charts: Sequence[Chart]
 ) -> Path:
-    """Write the workbook of `summary` (`recent` feeds the trend chart); return its path."""
+    """Write the workbook of `summary`, each chart under its table; return its path."""
     notes = [report_title(summary), heading_line(summary), period_line(summary)]
-    charts = {chart.key: chart.png for chart in summary_charts(summary, recent)}
+    images = {chart.key: chart.png for chart in charts}
     sheets = [
-        _sheet(table, notes, [charts[table.key]] if table.key in charts else [])
+        _sheet(table, notes, [images[table.key]] if table.key in images else [])
         for table in summary_tables(summary)
     ]
     return write_workbook(path, sheets)
@@ -43,7 +43,7 @@ def write_summary_workbook(
 def _sheet(table: ReportTable, notes: list[str], images: list[bytes]) -> Sheet:
     headers = [
         translate("Report", "{header} (%)").format(header=column.header)
-        if column.kind is Kind.PERCENT
+        if column.kind is ValueKind.PERCENT
         else column.header
         for column in table.columns
     ]

@@ -1,36 +1,23 @@
-"""The roster (帮扶人才) for screens: the staff list, units and teams, one person's file.
+"""The roster (帮扶人才) for screens: the staff list, units and teams, form choices.
 
 Lists search, filter and sort in SQL on indexed columns (`app.listing`), so the
 Staff page costs the same to open with ten staff or ten thousand. Everything here
-reads; writes go through `app.records` with the kinds of `app.staff` and `app.units`.
+reads; writes go through `app.records.commands` with the kinds of `app.roster`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from app.db.listing import Column, Listing
-from app.db.models import (
-    Mentorship,
-    Metric,
-    OutcomeEntry,
-    ServiceProvision,
-    ServiceType,
-    Staff,
-    Team,
-    Unit,
-    label_of,
-)
+from app.db.base import label_of
+from app.db.listing import ListColumn, Listing, labelled_column
+from app.db.models import Staff, Team, Unit
 from app.db.vocabulary import Field, StaffStatus, UnitKind
 from app.i18n import translate
-from app.outcomes.catalog_lists import labelled_column
-from app.records.validation import mask_id_number
+from app.roster.id_numbers import mask_id_number
 
 SendingUnit = aliased(Unit, name="sending_unit")
 ReceivingUnit = aliased(Unit, name="receiving_unit")
@@ -53,25 +40,25 @@ class StaffList(Listing):
     default_sort = "name"
     search_in = (Staff.name, SendingUnit.name, ReceivingUnit.name, Staff.post, Staff.phone)
 
-    def columns(self) -> list[Column]:
+    def columns(self) -> list[ListColumn]:
         return [
             labelled_column(Staff, "name", width=8),
             labelled_column(Staff, "gender", width=4),
             labelled_column(Staff, "field", width=6),
-            Column(
+            ListColumn(
                 "sending_unit",
                 lambda: label_of(Staff, "sending_unit_id"),
                 SendingUnit.name,
                 width=18,
             ),
-            Column(
+            ListColumn(
                 "receiving_unit",
                 lambda: label_of(Staff, "receiving_unit_id"),
                 ReceivingUnit.name,
                 width=20,
             ),
             labelled_column(Staff, "post", width=14),
-            Column("team", lambda: label_of(Staff, "team_id"), Team.name, width=12),
+            ListColumn("team", lambda: label_of(Staff, "team_id"), Team.name, width=12),
             labelled_column(Staff, "is_leader", width=4),
             labelled_column(Staff, "start_date", width=10),
             labelled_column(Staff, "planned_end", width=10),
@@ -106,7 +93,7 @@ class Units(Listing):
     default_sort = "name"
     search_in = (Unit.name, Unit.region)
 
-    def columns(self) -> list[Column]:
+    def columns(self) -> list[ListColumn]:
         return [
             labelled_column(Unit, "name"),
             labelled_column(Unit, "kind"),
@@ -124,7 +111,7 @@ class Teams(Listing):
     default_sort = "name"
     search_in = (Team.name, Team.batch)
 
-    def columns(self) -> list[Column]:
+    def columns(self) -> list[ListColumn]:
         members = (
             select(func.count(Staff.id))
             .where(Staff.team_id == Team.id, Staff.deleted_at.is_(None))
@@ -139,9 +126,9 @@ class Teams(Listing):
             labelled_column(Team, "name"),
             labelled_column(Team, "field"),
             labelled_column(Team, "batch"),
-            Column("receiving_unit", lambda: label_of(Team, "receiving_unit_id"), Unit.name),
-            Column("leader", lambda: translate("Roster", "Team leader"), leader),
-            Column("members", lambda: translate("Roster", "Members"), members, numeric=True),
+            ListColumn("receiving_unit", lambda: label_of(Team, "receiving_unit_id"), Unit.name),
+            ListColumn("leader", lambda: translate("Roster", "Team leader"), leader),
+            ListColumn("members", lambda: translate("Roster", "Members"), members, numeric=True),
         ]
 
     def base(self) -> Select[Any]:
@@ -185,149 +172,3 @@ def team_leader(session: Session, team_id: int) -> int | None:
             Staff.team_id == team_id, Staff.is_leader.is_(True), Staff.deleted_at.is_(None)
         )
     )
-
-
-# ----------------------------------------------------------------- one person's file
-@dataclass(frozen=True)
-class ProvisionLine:
-    date: date
-    service: str
-    details: str
-
-
-@dataclass(frozen=True)
-class OutcomeLine:
-    date: date
-    metric: str
-    value: Decimal | None
-    unit: str
-    description: str
-    is_highlight: bool
-
-
-@dataclass(frozen=True)
-class MenteeLine:
-    name: str
-    unit: str
-    start_date: date
-    end_date: date | None
-    goal: str
-
-
-@dataclass(frozen=True)
-class StaffFile:
-    """What the detail view shows: the person's fields as labelled text, and their
-    services, outcomes (their own and their team's) and mentees, newest first."""
-
-    name: str
-    facts: list[tuple[str, str]]
-    provisions: list[ProvisionLine]
-    outcomes: list[OutcomeLine]
-    mentees: list[MenteeLine]
-
-
-_FACT_FIELDS = (
-    "gender",
-    "ethnicity",
-    "birth_date",
-    "id_number",
-    "phone",
-    "political_status",
-    "education",
-    "title",
-    "specialty",
-    "field",
-    "sending_unit_id",
-    "receiving_unit_id",
-    "post",
-    "team_id",
-    "start_date",
-    "planned_end",
-    "actual_end",
-    "status",
-    "notes",
-)
-
-
-def staff_file(session: Session, staff_id: int) -> StaffFile:
-    """A live staff member's file (NotFoundError when purged or in the recycle bin)."""
-    from app.records.kinds import get_live
-    from app.roster.staff import STAFF
-
-    staff: Staff = get_live(session, STAFF, staff_id)
-    return StaffFile(
-        name=staff.name,
-        facts=[(label_of(Staff, key), _fact(staff, key)) for key in _FACT_FIELDS],
-        provisions=_provisions(session, staff_id),
-        outcomes=_outcomes(session, staff),
-        mentees=_mentees(session, staff_id),
-    )
-
-
-def _fact(staff: Staff, key: str) -> str:
-    """One field as the clerk reads it: names for references, labels, masked ID."""
-    if key == "team_id" and staff.team is not None:
-        if staff.is_leader:
-            return translate("Roster", "{team} (leader)").format(team=staff.team.name)
-        return staff.team.name
-    related = {"sending_unit_id": staff.sending_unit, "receiving_unit_id": staff.receiving_unit}
-    if key in related:
-        unit = related[key]
-        return unit.name if unit is not None else ""
-    value = getattr(staff, key)
-    if value is None:
-        return ""
-    if key == "id_number":
-        return mask_id_number(value)
-    if hasattr(value, "label"):
-        return str(value.label())
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
-def _provisions(session: Session, staff_id: int) -> list[ProvisionLine]:
-    query = (
-        select(ServiceProvision.date, ServiceType.name, ServiceProvision.details)
-        .join(ServiceType, ServiceProvision.service_type_id == ServiceType.id)
-        .where(ServiceProvision.staff_id == staff_id, ServiceProvision.deleted_at.is_(None))
-        .order_by(ServiceProvision.date.desc(), ServiceProvision.id.desc())
-    )
-    return [ProvisionLine(*row) for row in session.execute(query)]
-
-
-def _outcomes(session: Session, staff: Staff) -> list[OutcomeLine]:
-    owner = OutcomeEntry.staff_id == staff.id
-    if staff.team_id is not None:  # the team's own entries belong in a member's file too
-        owner = or_(
-            owner, (OutcomeEntry.team_id == staff.team_id) & OutcomeEntry.staff_id.is_(None)
-        )
-    query = (
-        select(
-            OutcomeEntry.date,
-            func.coalesce(Metric.name, ""),
-            OutcomeEntry.value,
-            func.coalesce(Metric.unit, ""),
-            OutcomeEntry.description,
-            OutcomeEntry.is_highlight,
-        )
-        .outerjoin(Metric, OutcomeEntry.metric_id == Metric.id)
-        .where(owner, OutcomeEntry.deleted_at.is_(None))
-        .order_by(OutcomeEntry.date.desc(), OutcomeEntry.id.desc())
-    )
-    return [OutcomeLine(*row) for row in session.execute(query)]
-
-
-def _mentees(session: Session, staff_id: int) -> list[MenteeLine]:
-    query = (
-        select(
-            Mentorship.mentee_name,
-            Mentorship.mentee_unit,
-            Mentorship.start_date,
-            Mentorship.end_date,
-            Mentorship.goal,
-        )
-        .where(Mentorship.mentor_id == staff_id, Mentorship.deleted_at.is_(None))
-        .order_by(Mentorship.start_date.desc(), Mentorship.id.desc())
-    )
-    return [MenteeLine(*row) for row in session.execute(query)]

@@ -10,33 +10,29 @@ from sqlalchemy.orm import Session
 from app.db.models import Mentorship, OutcomeEntry, ServiceProvision, Staff, Team, Unit
 from app.db.vocabulary import Field, Gender, StaffStatus, UnitKind
 from app.i18n import translate
-from app.records.kinds import Kind, Reference, check_reference, count_references
+from app.records.fields import read_text
+from app.records.kinds import RecordKind, Reference, check_reference, count_references
 from app.records.validation import (
     Problems,
     check_date_order,
-    clean_text,
-    normalise_id_number,
     normalise_name,
     normalise_phone,
     parse_bool,
     parse_date,
     parse_vocabulary,
 )
+from app.roster.id_numbers import normalise_id_number
 
-# Free-text columns and their lengths (the model's String sizes).
-_TEXT_FIELDS = ("ethnicity", "political_status", "education", "title", "specialty", "post")
-
-
-def _text(problems: Problems, values: dict[str, Any], field: str) -> str:
-    length = getattr(Staff.__table__.columns[field].type, "length", None)
-    return problems.read(values, field, clean_text, max_length=length) or ""
+# Free-text columns (their lengths come from the model's columns).
+_TEXT_FIELDS = ("ethnicity", "political_status", "education", "title", "specialty", "post", "notes")
 
 
 def _normalise_staff(session: Session, values: dict[str, Any], current: Staff | None) -> dict:
     problems = Problems(STAFF.label)
-    clean: dict[str, Any] = {field: _text(problems, values, field) for field in _TEXT_FIELDS}
+    clean: dict[str, Any] = {
+        field: read_text(problems, values, Staff, field) for field in _TEXT_FIELDS
+    }
     clean["name"] = problems.read(values, "name", normalise_name)
-    clean["notes"] = problems.read(values, "notes", clean_text) or ""
     clean["phone"] = problems.read(values, "phone", normalise_phone) or ""
     clean["gender"] = problems.read(values, "gender", parse_vocabulary, Gender)
     clean["birth_date"] = problems.read(values, "birth_date", parse_date)
@@ -156,7 +152,7 @@ def _staff_history(session: Session, staff: Staff, purge: bool) -> list[str]:
     )
 
 
-STAFF = Kind(
+STAFF = RecordKind(
     model=Staff,
     normalise=_normalise_staff,
     describe=lambda staff: staff.name,

@@ -11,29 +11,29 @@ from app.db.models import OutcomeEntry, Staff, Team, Unit
 from app.db.vocabulary import Field, UnitKind
 from app.errors import ValidationError
 from app.i18n import translate
-from app.records import kinds as records
-from app.records.audit import record_change, snapshot
+from app.records import commands
+from app.records.audit import snapshot
+from app.records.fields import read_text
 from app.records.kinds import (
-    Kind,
+    RecordKind,
     Reference,
     check_reference,
     count_references,
     get_live,
     unique_name_problem,
 )
-from app.records.transactions import transaction
-from app.records.validation import Problems, clean_text, parse_vocabulary
+from app.records.validation import Problems, parse_vocabulary
+from app.records.work import Work
 
 
 def _normalise_unit(session: Session, values: dict[str, Any], current: Unit | None) -> dict:
     problems = Problems(UNIT.label)
-    name = problems.read(values, "name", clean_text, max_length=100)
-    problems.require("name", name)
+    name = read_text(problems, values, Unit, "name")
     if name and (message := unique_name_problem(session, Unit, name, current)):
         problems.add("name", message)
     kind = problems.read(values, "kind", parse_vocabulary, UnitKind)
     problems.require("kind", kind)
-    region = problems.read(values, "region", clean_text, max_length=100)
+    region = read_text(problems, values, Unit, "region")
     field = problems.read(values, "field", parse_vocabulary, Field)
     if current is not None and kind is not None and kind != current.kind:
         used = _unit_uses(session, current.id, purge=True)
@@ -45,7 +45,7 @@ def _normalise_unit(session: Session, values: dict[str, Any], current: Unit | No
                 ),
             )
     problems.raise_if_any()
-    return {"name": name, "kind": kind, "region": region or "", "field": field}
+    return {"name": name, "kind": kind, "region": region, "field": field}
 
 
 def _unit_uses(session: Session, unit_id: int, *, purge: bool) -> list[str]:
@@ -63,7 +63,7 @@ def _unit_uses(session: Session, unit_id: int, *, purge: bool) -> list[str]:
     )
 
 
-UNIT = Kind(
+UNIT = RecordKind(
     model=Unit,
     normalise=_normalise_unit,
     describe=lambda unit: unit.name,
@@ -73,13 +73,12 @@ UNIT = Kind(
 
 def _normalise_team(session: Session, values: dict[str, Any], current: Team | None) -> dict:
     problems = Problems(TEAM.label)
-    name = problems.read(values, "name", clean_text, max_length=100)
-    problems.require("name", name)
+    name = read_text(problems, values, Team, "name")
     if name and (message := unique_name_problem(session, Team, name, current)):
         problems.add("name", message)
     field = problems.read(values, "field", parse_vocabulary, Field)
     problems.require("field", field)
-    batch = problems.read(values, "batch", clean_text, max_length=50)
+    batch = read_text(problems, values, Team, "batch")
     unit = check_reference(
         session,
         problems,
@@ -98,12 +97,12 @@ def _normalise_team(session: Session, values: dict[str, Any], current: Team | No
     return {
         "name": name,
         "field": field,
-        "batch": batch or "",
+        "batch": batch,
         "receiving_unit_id": unit.id if unit else None,
     }
 
 
-TEAM = Kind(
+TEAM = RecordKind(
     model=Team,
     normalise=_normalise_team,
     describe=lambda team: team.name,
@@ -120,25 +119,24 @@ TEAM = Kind(
 
 
 def save_team(
-    session: Session, team_id: int | None, values: dict[str, Any], *, leader_id: int | None
+    work: Work, team_id: int | None, values: dict[str, Any], *, leader_id: int | None
 ) -> int:
-    """Create or change a team and choose its leader in one transaction; return its id."""
-    with transaction(session):
-        if team_id is None:
-            team_id = records.add(session, TEAM, values).id
-        else:
-            records.change(session, TEAM, team_id, values)
-        _assign_leader(session, team_id, leader_id)
+    """Create or change a team and choose its leader in one command; return its id."""
+    if team_id is None:
+        team_id = commands.create(work, TEAM, values)
+    else:
+        commands.update(work, TEAM, team_id, values)
+    _assign_leader(work, team_id, leader_id)
     return team_id
 
 
-def set_team_leader(session: Session, team_id: int, staff_id: int | None) -> None:
+def set_team_leader(work: Work, team_id: int, staff_id: int | None) -> None:
     """Make one member the team's leader (领队), or leave the team without one."""
-    with transaction(session):
-        _assign_leader(session, team_id, staff_id)
+    _assign_leader(work, team_id, staff_id)
 
 
-def _assign_leader(session: Session, team_id: int, staff_id: int | None) -> None:
+def _assign_leader(work: Work, team_id: int, staff_id: int | None) -> None:
+    session = work.session
     team = get_live(session, TEAM, team_id)
     leader = None
     if staff_id is not None:
@@ -161,8 +159,7 @@ def _assign_leader(session: Session, team_id: int, staff_id: int | None) -> None
     for member in members:
         after = snapshot(member)
         if after != before[member.id]:
-            record_change(
-                session,
+            work.audit(
                 action="update",
                 entity="staff",
                 entity_id=member.id,

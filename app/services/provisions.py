@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import ServiceProvision, ServiceType, Staff
 from app.i18n import translate
-from app.records.kinds import Kind, check_reference
+from app.records.kinds import RecordKind, check_reference
 from app.records.validation import Problems, clean_text, parse_date, parse_decimal
 
 
@@ -48,7 +48,7 @@ def describe_provision(provision: ServiceProvision) -> str:
     )
 
 
-PROVISION = Kind(
+PROVISION = RecordKind(
     model=ServiceProvision,
     normalise=_normalise_provision,
     describe=describe_provision,

@@ -58,6 +58,22 @@ Restore the newest good backup ({backup})?</source>
         <translation>重新开账</translation>
     </message>
     <message>
+        <source>Undid a batch</source>
+        <translation>撤销批次</translation>
+    </message>
+    <message>
+        <source>Removed by undo</source>
+        <translation>撤销时移除</translation>
+    </message>
+    <message>
+        <source>Restored by undo</source>
+        <translation>撤销时还原</translation>
+    </message>
+    <message>
+        <source>Brought back by undo</source>
+        <translation>撤销时找回</translation>
+    </message>
+    <message>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
@@ -160,12 +176,83 @@ Restore the newest good backup ({backup})?</source>
         <translation>数据库未通过检查，未进行备份：{problem}</translation>
     </message>
     <message>
-        <source>Cannot write the backup to {folder}: {reason}</source>
-        <translation>无法将备份写入 {folder}：{reason}</translation>
-    </message>
-    <message>
         <source>{path} is not a usable backup: {problem}</source>
         <translation>{path} 不是可用的备份：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>Batches</name>
+    <message>
+        <source>Staff import</source>
+        <translation>导入人才名册</translation>
+    </message>
+    <message>
+        <source>Service records import</source>
+        <translation>导入服务记录</translation>
+    </message>
+    <message>
+        <source>Outcomes import</source>
+        <translation>导入工作成效</translation>
+    </message>
+    <message>
+        <source>Mentorships import</source>
+        <translation>导入师徒结对</translation>
+    </message>
+    <message>
+        <source>Entry for many</source>
+        <translation>批量登记</translation>
+    </message>
+    <message>
+        <source>Outcome grid</source>
+        <translation>成效批量录入</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Undone at</source>
+        <translation>撤销时间</translation>
+    </message>
+    <message>
+        <source>No such batch (id {id}).</source>
+        <translation>没有这个批次（编号 {id}）。</translation>
+    </message>
+    <message>
+        <source>This batch was already undone on {when}.</source>
+        <translation>此批次已于 {when} 撤销。</translation>
+    </message>
+    <message>
+        <source>{kind} #{id} was changed after this batch (by {who} on {when}); undo is refused so that later work is not lost.</source>
+        <translation>{kind} #{id} 在此批次之后又被修改过（{who}，{when}）；为免丢失后来的工作，不能撤销。</translation>
+    </message>
+    <message>
+        <source>{name} was added by this batch and is used since: {uses}.</source>
+        <translation>{name}由此批次新增，之后已被使用：{uses}。</translation>
     </message>
 </context>
 <context>
@@ -299,30 +386,6 @@ Restore the newest good backup ({backup})?</source>
         <translation>以 JSON 格式输出各项数据</translation>
     </message>
     <message>
-        <source>export records to Excel</source>
-        <translation>将记录导出到 Excel</translation>
-    </message>
-    <message>
-        <source>workbook to write</source>
-        <translation>要写入的工作簿</translation>
-    </message>
-    <message>
-        <source>which records</source>
-        <translation>导出哪些记录</translation>
-    </message>
-    <message>
-        <source>import records from an Excel workbook</source>
-        <translation>从 Excel 工作簿导入记录</translation>
-    </message>
-    <message>
-        <source>workbook to read</source>
-        <translation>要读取的工作簿</translation>
-    </message>
-    <message>
-        <source>check only; write nothing</source>
-        <translation>只检查，不写入</translation>
-    </message>
-    <message>
         <source>back up the database now</source>
         <translation>立即备份数据库</translation>
     </message>
@@ -343,12 +406,12 @@ Restore the newest good backup ({backup})?</source>
         <translation>检查数据库完整性</translation>
     </message>
     <message>
-        <source>The command &apos;{name}&apos; is not available in this version yet.</source>
-        <translation>本版本暂不提供“{name}”命令。</translation>
-    </message>
-    <message>
         <source>Error: {message}</source>
         <translation>错误：{message}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}. The details are in {log}; please send it to IT.</source>
+        <translation>意外错误：{error}。详细信息已记录在 {log}，请发送给技术人员。</translation>
     </message>
     <message>
         <source>Demo database written to {path}</source>
@@ -477,12 +540,16 @@ Restore the newest good backup ({backup})?</source>
         <translation>季度关账</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>导入</translation>
+        <source>Batch</source>
+        <translation>批次</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
+    <message>
+        <source>{row} {field}: {message}</source>
+        <translation>{row} {field}：{message}</translation>
+    </message>
     <message>
         <source>; </source>
         <translation>；</translation>
@@ -490,6 +557,17 @@ Restore the newest good backup ({backup})?</source>
     <message>
         <source>: </source>
         <translation>：</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionHandler</name>
+    <message>
+        <source>Something went wrong inside Bangfu Ledger: {error}
+
+Your saved records are safe and the program keeps running. The details were written to {log}; please send that file to whoever looks after the program.</source>
+        <translation>帮扶台账内部出现问题：{error}
+
+已保存的记录安全无损，程序继续运行。详细信息已写入 {log}，请将该文件发给负责维护本软件的人员。</translation>
     </message>
 </context>
 <context>
@@ -520,14 +598,49 @@ Restore the newest good backup ({backup})?</source>
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <source>{path} is in use by another program (Excel, a PDF reader, antivirus). Close it there and try again.</source>
+        <translation>{path} 正被其他程序占用（Excel、PDF 阅读器、杀毒软件等）。请先在那里关闭后再试。</translation>
+    </message>
+    <message>
+        <source>There is no space left for {path}. Free some space or choose another place; nothing was written.</source>
+        <translation>没有足够的空间保存 {path}。请清理空间或换个位置；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written here ({reason}). Choose another folder.</source>
+        <translation>无法在此写入 {path}（{reason}）。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} or its folder is no longer there (a USB stick pulled out, a network drive disconnected?).</source>
+        <translation>{path} 或其所在文件夹已不存在（U 盘被拔出、网络盘断开？）。</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} came out incomplete ({what}), so it was not saved. Is the disk full?</source>
+        <translation>{path}（{what}）写入不完整，因此未保存。磁盘是否已满？</translation>
+    </message>
+</context>
+<context>
     <name>Ledger</name>
     <message>
         <source>The database {path} is already open in another Bangfu Ledger window. Close that window first.</source>
         <translation>数据库 {path} 已在另一个帮扶台账窗口中打开，请先关闭那个窗口。</translation>
     </message>
     <message>
+        <source>{address} is a server address; this version keeps a ledger in a file only.</source>
+        <translation>{address} 是服务器地址；此版本的台账只能保存在文件中。</translation>
+    </message>
+    <message>
         <source>There is no database at {path}.</source>
         <translation>{path} 处没有数据库。</translation>
+    </message>
+    <message>
+        <source>{path} was made by an earlier version and must be upgraded, but it is read-only. Copy it to a folder you can write to and open the copy.</source>
+        <translation>{path} 由早期版本创建，需要升级，但该文件为只读。请将其复制到可写入的文件夹后打开副本。</translation>
     </message>
     <message>
         <source>The database {path} was made by a newer version of Bangfu Ledger (schema {revision}). Install the newer version to open it; the file was not changed.</source>
@@ -556,6 +669,10 @@ Restore the newest good backup ({backup})?</source>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Read-only: {reason}</source>
+        <translation>只读：{reason}</translation>
+    </message>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -814,6 +931,10 @@ Records of dispatched assistance staff, their services and outcomes, and the qua
     <message>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
     </message>
     <message>
         <source>Backup written to {path}</source>
@@ -1085,6 +1206,22 @@ The current file is kept as a backup first.</source>
         <translation>：</translation>
     </message>
     <message>
+        <source>Save anyway?</source>
+        <translation>仍要保存吗？</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
@@ -1113,6 +1250,10 @@ The current file is kept as a backup first.</source>
     <message>
         <source>{name} is not in the recycle bin; delete it first.</source>
         <translation>{name}不在回收站中，请先删除。</translation>
+    </message>
+    <message>
+        <source>conflicts with a record saved meanwhile (another window or user): {reason}</source>
+        <translation>与期间保存的另一条记录冲突（另一个窗口或用户）：{reason}</translation>
     </message>
     <message>
         <source>{name} is in the recycle bin; restore it first.</source>
@@ -1889,6 +2030,33 @@ The current file is kept as a backup first.</source>
     </message>
 </context>
 <context>
+    <name>Storage</name>
+    <message>
+        <source>The disk holding {path} is full, so the change was not saved. Free some space and try again; nothing was lost.</source>
+        <translation>{path} 所在磁盘已满，本次修改未保存。请清理空间后重试；数据没有丢失。</translation>
+    </message>
+    <message>
+        <source>The database {path} is no longer there (a USB stick pulled out, a network drive disconnected?). Put it back and open it again; the change was not saved.</source>
+        <translation>数据库 {path} 已不在原处（U 盘被拔出、网络盘断开？）。请恢复后重新打开；本次修改未保存。</translation>
+    </message>
+    <message>
+        <source>The database {path} could not be read or written ({reason}).</source>
+        <translation>无法读取或写入数据库 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The database {path} is in use by another program right now (a backup tool, a second copy of the app, a command). Try again in a moment; the data are fine.</source>
+        <translation>数据库 {path} 正被其他程序使用（备份工具、另一个本程序窗口或命令）。请稍后再试；数据完好。</translation>
+    </message>
+    <message>
+        <source>The database {path} is read-only (a write-protected file or folder, a CD, a shared drive without write access): records can be looked at but not changed.</source>
+        <translation>数据库 {path} 为只读（文件或文件夹写保护、光盘、无写入权限的共享盘）：只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <source>The backup {path} did not pass its check: {problem}</source>
+        <translation>备份 {path} 未通过检查：{problem}</translation>
+    </message>
+</context>
+<context>
     <name>TargetsPanel</name>
     <message>
         <source>Yearly targets</source>
@@ -1901,6 +2069,13 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Yearly targets: {metric}</source>
         <translation>年度目标：{metric}</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2248,6 +2423,13 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Importing arrives in a later version.</source>
         <translation>导入功能将在后续版本提供。</translation>
+    </message>
+</context>
+<context>
+    <name>Work</name>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation>已取消，未保存任何内容。</translation>
     </message>
 </context>
 </TS>

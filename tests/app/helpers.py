@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Collection
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import AuditEntry, Metric, ServiceType, Staff
+from app.records.settings import clerk_actor
+from app.records.work import Actor, unit_of_work
+
+T = TypeVar("T")
 
 
 def staff_id(session: Session, name: str) -> int:
@@ -27,3 +32,17 @@ def last_entry(session: Session, **where: Any) -> AuditEntry:
     for key, value in where.items():
         query = query.where(getattr(AuditEntry, key) == value)
     return session.scalars(query).first()  # type: ignore[return-value]
+
+
+def run(
+    session: Session,
+    command: Callable[..., T],
+    *args: Any,
+    actor: Actor | None = None,
+    confirmed: Collection[str] = (),
+    **kwargs: Any,
+) -> T:
+    """Perform one command in its own transaction on `session`, as the GUI's write runner
+    does, acting as the clerk named in Settings unless `actor` is given."""
+    with unit_of_work(session, actor or clerk_actor(session), confirmed=confirmed) as work:
+        return command(work, *args, **kwargs)

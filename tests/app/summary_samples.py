@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
 from app.db.vocabulary import Aggregation, Field, ServiceRule
 from app.periods import Quarter
+from app.reports.charts import summary_figures
+from app.reports.document import Chart, chart_images
 from app.reports.figures import (
     Heading,
     Highlight,
@@ -132,3 +135,8 @@ def recent(count: int = 8) -> list[QuarterlySummary]:
     """`count` summaries ending with 2024Q3, each quarter's figures a little larger."""
     quarters = Quarter(2024, 3).back(count)
     return [summary(q, scale=index + 1) for index, q in enumerate(quarters)]
+
+
+def charts(shown: QuarterlySummary, trend: Sequence[QuarterlySummary] = ()) -> list[Chart]:
+    """The summary's three charts as PNGs, as `prepare_summary` draws them."""
+    return chart_images(summary_figures(shown, list(trend)))

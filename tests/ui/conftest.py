@@ -71,9 +71,8 @@ def application(qapp: Any) -> Iterator[LedgerApplication]:
 def open_window(application: LedgerApplication, qtbot: QtBot, path: Path) -> MainWindow:
     assert application.open_database(path)
     window = application.window
-    assert window is not None
-    qtbot.addWidget(window)
-    qtbot.waitExposed(window)
+    assert window is not None  # closed by the `application` fixture, not by qtbot: a
+    qtbot.waitExposed(window)  # language switch replaces (and deletes) the window itself
     return window
 
 

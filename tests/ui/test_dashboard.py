@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from functools import partial
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from app import clock
-from app.records import kinds as records
+from app.records import commands
+from app.records.work import Changes
 from app.reports import charts
 from app.roster.staff import STAFF
+from tests.ui.widget_helpers import write
 from ui.main_window import MainWindow
-from ui.pages.dashboard import DashboardPage
+from ui.pages.dashboard.page import DashboardPage
 
 WAIT_MS = 30_000  # the first charts also load matplotlib and its font cache
 
@@ -65,14 +68,15 @@ def test_a_new_staff_member_updates_the_figures(
 ) -> None:
     page = dashboard(demo_window, qtbot)
     before = page.overview.canvases()
-    done = demo_window.context.write(
-        demo_window,
-        records.create,
-        STAFF,
-        {"name": "何平", "field": "medical", "start_date": "2024-11-01"},
-        changed={"staff"},
+    write(
+        qtbot,
+        demo_window.context,
+        partial(
+            commands.create,
+            kind=STAFF,
+            values={"name": "何平", "field": "medical", "start_date": "2024-11-01"},
+        ),
     )
-    assert done is not None
     assert not page.overview.is_ready()  # recomputing in the background
     qtbot.waitUntil(page.overview.is_ready, timeout=WAIT_MS)
     assert page.overview.on_duty_card.value.text() == "19"
@@ -91,7 +95,7 @@ def test_without_a_chinese_font_the_overview_says_so_instead_of_drawing_boxes(
     page = dashboard(demo_window, qtbot)
     assert not page.overview.font_label.isVisible()
     monkeypatch.setattr(charts, "missing_font_message", lambda: "没有找到中文字体")
-    demo_window.context.bus.announce("outcome_entry")
+    demo_window.context.bus.announce(Changes.of("outcome_entry"))
     qtbot.waitUntil(page.overview.is_ready, timeout=WAIT_MS)
     assert page.overview.font_label.isVisible()
     assert page.overview.font_label.text() == "没有找到中文字体"

@@ -6,7 +6,8 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from app.db.backup import back_up
-from app.db.ledger import Ledger, demo_db_path
+from app.db.ledger import Ledger
+from app.db.paths import backup_dir_for, demo_db_path
 from app.roster.lists import staff_count
 from tests.ui.conftest import ScriptedDialogs, open_window
 from ui.application import LedgerApplication
@@ -76,7 +77,7 @@ def test_a_damaged_file_is_restored_from_its_newest_good_backup(
     application: LedgerApplication, qtbot: QtBot, demo_path: Path, dialogs: ScriptedDialogs
 ) -> None:
     with Ledger.open(demo_path) as ledger:
-        back_up(ledger, reason="daily")
+        back_up(ledger, folder=backup_dir_for(demo_path), keep=10, reason="daily")
     data = bytearray(demo_path.read_bytes())
     data[100:4096] = b"\xff" * (4096 - 100)
     demo_path.write_bytes(bytes(data))

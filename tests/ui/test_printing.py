@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app.periods import Quarter
 from app.reports.document import STYLE, PrintableDocument, summary_document
 from app.reports.summary import quarterly_summary, recent_summaries
-from tests.app.summary_samples import recent, summary
+from tests.app.summary_samples import charts, recent, summary
 from ui import printing
 from ui.dialogs import ask
 from ui.i18n import install_gui_translators
@@ -46,7 +46,7 @@ def pdf_text(path: Path) -> str:
 
 
 def test_title_office_date_and_clerk_in_chinese(chinese: None) -> None:
-    document = summary_document(summary(), [])
+    document = summary_document(summary(), charts(summary()))
     assert document.title == "扎赉特旗“组团式”帮扶工作季度汇总（2024年第3季度）"
     assert f">{document.title}</p>" in document.html
     assert "制表日期：2024年10月8日" in document.html and "制表人：王丽" in document.html
@@ -59,7 +59,7 @@ def test_title_office_date_and_clerk_in_chinese(chinese: None) -> None:
 def test_demo_summary_as_pdf(chinese: None, demo_session: Session, tmp_path: Path) -> None:
     quarter = Quarter(2024, 3)
     figures = quarterly_summary(demo_session, quarter)
-    document = summary_document(figures, recent_summaries(demo_session, quarter))
+    document = summary_document(figures, charts(figures, recent_summaries(demo_session, quarter)))
     path = printing.render_pdf(document, tmp_path / "summary.pdf")
     assert path == (tmp_path / "summary.pdf").resolve() and not list(tmp_path.glob("*.partial"))
     pages = pdf_pages(path)
@@ -76,7 +76,7 @@ def test_demo_summary_as_pdf(chinese: None, demo_session: Session, tmp_path: Pat
 
 
 def test_paint_document_counts_pages_at_any_resolution(qapp: Any, tmp_path: Path) -> None:
-    document = summary_document(summary(), recent())
+    document = summary_document(summary(), charts(summary(), recent()))
     counts = []
     for dpi in (150, 300, 600):
         writer = QPdfWriter(str(tmp_path / f"{dpi}.pdf"))
@@ -92,7 +92,7 @@ def test_paint_document_counts_pages_at_any_resolution(qapp: Any, tmp_path: Path
 def test_print_preview_is_a4_portrait_and_paints(
     qapp: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    document = summary_document(summary(), [])
+    document = summary_document(summary(), charts(summary()))
     seen: dict[str, Any] = {}
 
     def run(dialog: QPrintPreviewDialog) -> int:

@@ -13,7 +13,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from app.reports.tables import NONE_MARK, Kind, format_cell
+from app.reports.tables import NONE_MARK, ValueKind, format_cell
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -83,8 +83,8 @@ def test_json_workbook_and_pdf_show_the_same_figures(outputs: dict[str, Any]) ->
     for line in figures["services"]:
         numbers = [line["provisions"], line["eligible"], line["covered"], line["coverage"]]
         assert [excel(v) for v in services[line["service"]][2:6]] == numbers
-        printed = [format_cell(v, Kind.NUMBER) for v in numbers[:3]]
-        printed.append(format_cell(line["coverage"], Kind.RATIO))
+        printed = [format_cell(v, ValueKind.NUMBER) for v in numbers[:3]]
+        printed.append(format_cell(line["coverage"], ValueKind.RATIO))
         assert pdf_services[line["service"]][2:6] == printed
 
     outcomes = {(row[0], row[1]): row for row in sheet_rows(workbook, "工作成效")}
@@ -93,7 +93,8 @@ def test_json_workbook_and_pdf_show_the_same_figures(outputs: dict[str, Any]) ->
     for line in figures["outcomes"]:
         numbers = [line[key] for key in ("quarter", "previous", "change", "ytd", "cumulative")]
         assert [excel(v) for v in outcomes[(line["field"], line["metric"])][3:8]] == numbers
-        kinds = (Kind.NUMBER, Kind.NUMBER, Kind.PERCENT, Kind.NUMBER, Kind.NUMBER)
+        number, percent = ValueKind.NUMBER, ValueKind.PERCENT
+        kinds = (number, number, percent, number, number)
         printed = [format_cell(v, kind) for v, kind in zip(numbers, kinds, strict=True)]
         assert pdf_outcomes[(line["metric"], line["unit"])][2:7] == printed, line["metric"]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,16 +18,16 @@ from sqlalchemy import select
 
 from app.db.models import AuditEntry, Staff
 from app.periods import Quarter
-from app.records import kinds as records
+from app.records import commands
 from app.records.closing import is_closed
 from app.roster.staff import STAFF
 from tests.ui.conftest import ScriptedDialogs
-from tests.ui.widget_helpers import click, click_row, retype
+from tests.ui.widget_helpers import click, click_row, retype, wait_for_writes, write
 from ui import printing
 from ui.dialogs.staff_form import StaffForm
 from ui.main_window import MainWindow
-from ui.pages.reports import ReportsPage
-from ui.pages.staff import StaffPage
+from ui.pages.reports.page import ReportsPage
+from ui.pages.roster.staff_page import StaffPage
 
 WAIT_MS = 30_000  # the first charts also load matplotlib and its font cache
 TITLE = "扎赉特旗“组团式”帮扶工作季度汇总（2024年第3季度）"
@@ -133,6 +134,7 @@ def edit_start_date(window: MainWindow, qtbot: QtBot, name: str, day: str) -> St
     assert isinstance(form, StaffForm) and form.isVisible()
     retype(qtbot, form.editors["start_date"], day)
     click(qtbot, form.save_button)
+    wait_for_writes(qtbot, window.context)
     return form
 
 
@@ -141,12 +143,13 @@ def test_a_closed_quarter_refuses_edits_until_reopened_with_a_reason(
 ) -> None:
     context = demo_window.context
     arrived = {"name": "林海", "field": "medical", "start_date": "2024-08-01"}
-    assert context.write(demo_window, records.create, STAFF, arrived, changed={"staff"})
+    write(qtbot, context, partial(commands.create, kind=STAFF, values=arrived))
     page = open_reports(demo_window, qtbot)
     assert page.close_button.isEnabled() and not page.reopen_button.isEnabled()
 
     dialogs.confirm.append(True)
     click(qtbot, page.close_button)
+    wait_for_writes(qtbot, context)
     assert dialogs.asked[-1].startswith("将2024年第3季度关账吗？")
     assert context.read(is_closed, Q3)
     assert page.status_label.text().startswith("2024年第3季度已于 ")
@@ -155,11 +158,13 @@ def test_a_closed_quarter_refuses_edits_until_reopened_with_a_reason(
     assert page.is_ready()  # closing changes no figure: nothing is recomputed
 
     form = edit_start_date(demo_window, qtbot, "林海", "2024-08-15")
-    assert dialogs.errors == [
+    assert form.notice.isVisible() and form.notice.text() == (
         "2024Q3 已关账（季度汇总已上报），日期为 2024-08-01 的记录不能修改。"
         "请先说明原因并重新开账。"
-    ]
+    )
+    assert dialogs.errors == []  # said in the form, above its buttons
     assert form.isVisible()  # the clerk's typing is kept
+    assert form.editors["start_date"].text() == "2024-08-15"
     assert stored_start(demo_window, "林海") == date(2024, 8, 1)
     dialogs.confirm.append(True)  # discard the edit
     qtbot.keyClick(form, Qt.Key.Key_Escape)
@@ -168,16 +173,19 @@ def test_a_closed_quarter_refuses_edits_until_reopened_with_a_reason(
     dialogs.texts.extend([None, "", "补录到岗日期"])
     click(qtbot, page.reopen_button)  # cancelled
     click(qtbot, page.reopen_button)  # no reason given
+    wait_for_writes(qtbot, context)
     assert dialogs.errors[-1] == "原因：请说明重新开账的原因"
     assert context.read(is_closed, Q3)
     click(qtbot, page.reopen_button)
+    wait_for_writes(qtbot, context)
     assert not context.read(is_closed, Q3)
     assert page.status_label.text().endswith("由 王丽 重新开账（补录到岗日期）。")
     assert page.close_button.isEnabled() and not page.reopen_button.isEnabled()
 
     errors_before = len(dialogs.errors)
-    form = edit_start_date(demo_window, qtbot, "林海", "2024-08-15")
-    assert len(dialogs.errors) == errors_before and not form.isVisible()
+    edit_start_date(demo_window, qtbot, "林海", "2024-08-15")
+    staff = demo_window.page("staff")
+    assert len(dialogs.errors) == errors_before and staff.editing.form is None  # type: ignore[attr-defined]
     assert stored_start(demo_window, "林海") == date(2024, 8, 15)
 
     with context.ledger.session() as session:

@@ -10,10 +10,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.db.models import Staff
-from app.records import kinds as records
+from app.records import commands
+from app.records.work import Changes
 from app.roster.staff import STAFF
+from tests.app.helpers import run
 from tests.ui.conftest import ScriptedDialogs
-from tests.ui.widget_helpers import click, click_row, settings_tab, texts
+from tests.ui.widget_helpers import click, click_row, settings_tab, texts, wait_for_writes
 from ui.main_window import MainWindow
 
 
@@ -22,23 +24,28 @@ def test_the_log_lists_the_clerks_actions_and_filters_by_day_and_kind(
 ) -> None:
     context = demo_window.context
     with context.ledger.session() as session:
-        newcomer = records.create(
-            session, STAFF, {"name": "钱多多", "field": "general", "start_date": "2025-01-02"}
+        newcomer = run(
+            session,
+            commands.create,
+            STAFF,
+            {"name": "钱多多", "field": "general", "start_date": "2025-01-02"},
         )
         liu = session.scalar(select(Staff.id).where(Staff.name == "刘建国"))
-        records.update(session, STAFF, liu, {"phone": "13812345678"})
-        records.delete(session, STAFF, liu)
-        records.delete(session, STAFF, newcomer)
-    context.bus.announce("staff")
+        run(session, commands.update, STAFF, liu, {"phone": "13812345678"})
+        run(session, commands.delete, STAFF, liu)
+        run(session, commands.delete, STAFF, newcomer)
+    context.bus.announce(Changes.of("staff"))
     log = settings_tab(demo_window, "audit_log")
     everything = log.list.model.rowCount()
 
     recycle_bin = settings_tab(demo_window, "recycle_bin")  # restore and purge by clicking
     click_row(qtbot, recycle_bin.list, "刘建国")
     click(qtbot, recycle_bin.restore_button)
+    wait_for_writes(qtbot, context)
     click_row(qtbot, recycle_bin.list, "钱多多")
     dialogs.confirm.append(True)
     click(qtbot, recycle_bin.purge_button)
+    wait_for_writes(qtbot, context)
 
     log = settings_tab(demo_window, "audit_log")
     assert log.list.model.rowCount() == everything + 2  # refreshed by the data-changed signal

@@ -9,7 +9,15 @@ from sqlalchemy import select
 
 from app.db.models import AuditEntry, MetricTarget, ServiceType
 from tests.ui.conftest import ScriptedDialogs
-from tests.ui.widget_helpers import click, click_row, retype, settings_tab, texts, type_text
+from tests.ui.widget_helpers import (
+    click,
+    click_row,
+    retype,
+    settings_tab,
+    texts,
+    type_text,
+    wait_for_writes,
+)
 from ui.dialogs.record_form import RecordForm
 from ui.main_window import MainWindow
 
@@ -71,12 +79,14 @@ def test_deactivating_and_a_delete_refused_while_in_use(
     click_row(qtbot, services.list, "暖心食堂", "name")
     assert services.active_button.text() == "停用"
     click(qtbot, services.active_button)
+    wait_for_writes(qtbot, demo_window.context)
     assert stored_services(demo_window)["暖心食堂"] is False
     assert services.list.selected_text("active") == "" and services.active_button.text() == "启用"
 
     click_row(qtbot, services.list, "人才公寓", "name")
     dialogs.confirm.append(True)
     click(qtbot, services.editing.delete_button)
+    wait_for_writes(qtbot, demo_window.context)
     assert dialogs.asked[-1].startswith("将“人才公寓”移入回收站吗？")
     assert len(dialogs.errors) == 1 and "条服务记录（可改为停用）" in dialogs.errors[0]
     assert "人才公寓" in texts(services.list, "name")
@@ -89,6 +99,7 @@ def test_an_unused_service_goes_to_the_bin_and_comes_back_into_the_list(
     click_row(qtbot, services.list, "公交乘车卡", "name")
     dialogs.confirm.append(True)
     qtbot.keyClick(services.list.view, Qt.Key.Key_Delete)
+    wait_for_writes(qtbot, window.context)
     assert "公交乘车卡" not in texts(services.list, "name") and dialogs.errors == []
 
     recycle_bin = settings_tab(window, "recycle_bin")
@@ -96,6 +107,7 @@ def test_an_unused_service_goes_to_the_bin_and_comes_back_into_the_list(
     assert recycle_bin.kind_combo.currentText() == "服务项目（1）"
     click_row(qtbot, recycle_bin.list, "公交乘车卡")
     click(qtbot, recycle_bin.restore_button)
+    wait_for_writes(qtbot, window.context)
     assert texts(recycle_bin.list) == [] and recycle_bin.kind_combo.currentText() == "服务项目"
     assert "公交乘车卡" in texts(settings_tab(window, "services").list, "name")
 
@@ -132,5 +144,6 @@ def test_yearly_targets_follow_the_chosen_metric(
     click_row(qtbot, targets.list, "2024")
     dialogs.confirm.append(True)
     click(qtbot, targets.editing.delete_button)  # a target has no bin: asked, then gone
+    wait_for_writes(qtbot, demo_window.context)
     assert dialogs.asked == ["删除“手术 2024”吗？此操作无法撤销。"]
     assert texts(targets.list) == []

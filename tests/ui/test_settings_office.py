@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db.models import AuditEntry
 from tests.ui.conftest import ScriptedDialogs
-from tests.ui.widget_helpers import click, retype, settings_tab
+from tests.ui.widget_helpers import click, retype, settings_tab, wait_for_writes
 from ui.application import LedgerApplication
 from ui.main_window import MainWindow
 
@@ -27,12 +27,14 @@ def test_a_new_clerk_name_is_saved_and_shown_in_the_status_bar_at_once(
     assert not office.save_button.isEnabled()  # nothing changed yet
     retype(qtbot, office.editors["clerk_name"], "李明")
     click(qtbot, office.save_button)
+    wait_for_writes(qtbot, demo_window.context)
     assert demo_window.clerk_label.text() == "经办人：李明"
     assert demo_window.context.setting("clerk_name") == "李明"
     assert not office.save_button.isEnabled()
 
     retype(qtbot, office.editors["county"], "科尔沁右翼前旗")
     qtbot.keyClick(office.editors["county"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    wait_for_writes(qtbot, demo_window.context)
     assert demo_window.context.setting("county") == "科尔沁右翼前旗"
 
 
@@ -62,6 +64,7 @@ def test_choosing_english_rebuilds_the_window_in_english_and_back(
     office = settings_tab(demo_window, "general")
     qtbot.keyClick(office.editors["language"], Qt.Key.Key_Down)  # 简体中文 → English
     click(qtbot, office.save_button)
+    qtbot.waitUntil(lambda: application.window is not demo_window)
     english = application.window
     assert english is not None and english is not demo_window
     titles = [english.navigation.item(row).text() for row in range(english.navigation.count())]
@@ -73,6 +76,7 @@ def test_choosing_english_rebuilds_the_window_in_english_and_back(
 
     qtbot.keyClick(office.editors["language"], Qt.Key.Key_Up)
     click(qtbot, office.save_button)
+    qtbot.waitUntil(lambda: application.window is not english)
     chinese = application.window
     assert chinese is not None and chinese is not english
     assert chinese.navigation.item(5).text() == "设置"
@@ -86,6 +90,7 @@ def test_the_backup_folder_can_be_chosen(
     dialogs.paths.append(tmp_path)  # type: ignore[arg-type]
     click(qtbot, office.browse_button)
     click(qtbot, office.save_button)
+    wait_for_writes(qtbot, window.context)
     assert window.context.setting("backup_dir") == str(tmp_path)
 
 
@@ -97,10 +102,12 @@ def test_back_up_now_then_restore_that_backup(
 ) -> None:
     office = settings_tab(demo_window, "general")
     click(qtbot, office.backup_now_button)
-    assert dialogs.infos and "备份已写入" in dialogs.infos[-1]
+    qtbot.waitUntil(lambda: bool(dialogs.infos))  # backed up on the worker
+    assert "备份已写入" in dialogs.infos[-1]
     backup = Path(dialogs.infos[-1].split("备份已写入 ")[-1])
     retype(qtbot, office.editors["county"], "科尔沁右翼前旗")
     click(qtbot, office.save_button)
+    wait_for_writes(qtbot, demo_window.context)
     assert demo_window.context.setting("county") == "科尔沁右翼前旗"
 
     dialogs.paths.append(backup)

@@ -8,7 +8,14 @@ from sqlalchemy import select
 
 from app.db.models import Staff, Team
 from tests.ui.conftest import ScriptedDialogs
-from tests.ui.widget_helpers import click, click_row, settings_tab, texts, type_text
+from tests.ui.widget_helpers import (
+    click,
+    click_row,
+    settings_tab,
+    texts,
+    type_text,
+    wait_for_writes,
+)
 from ui.dialogs.team_form import TeamForm
 from ui.main_window import MainWindow
 
@@ -32,6 +39,7 @@ def test_a_unit_in_use_is_not_deleted(
     click_row(qtbot, tab.units, "北京丰台医院")
     dialogs.confirm.append(True)
     qtbot.keyClick(tab.units.view, Qt.Key.Key_Delete)
+    wait_for_writes(qtbot, demo_window.context)
     assert len(dialogs.errors) == 1 and "北京丰台医院" in dialogs.errors[0]
     assert "北京丰台医院" in texts(tab.units)
 

@@ -16,7 +16,7 @@ from tests.ui.widget_helpers import activate, click, click_row, retype, texts, t
 from ui.dialogs.staff_form import StaffForm
 from ui.dialogs.unit_form import UnitForm
 from ui.main_window import MainWindow
-from ui.pages.staff import StaffPage
+from ui.pages.roster.staff_page import StaffPage
 
 VALID_ID = "11010519491231002X"  # the GB 11643 standard's own example
 

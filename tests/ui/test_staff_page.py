@@ -10,9 +10,16 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import ScriptedDialogs
-from tests.ui.widget_helpers import click, click_row, settings_tab, texts, type_text
+from tests.ui.widget_helpers import (
+    click,
+    click_row,
+    settings_tab,
+    texts,
+    type_text,
+    wait_for_writes,
+)
 from ui.main_window import MainWindow
-from ui.pages.staff import StaffPage
+from ui.pages.roster.staff_page import StaffPage
 
 
 def staff_page(window: MainWindow) -> StaffPage:
@@ -116,6 +123,7 @@ def test_delete_moves_to_the_bin_and_restore_brings_back(
     click_row(qtbot, page.list, "高娜")
     dialogs.confirm.append(True)
     qtbot.keyClick(page.list.view, Qt.Key.Key_Delete)
+    wait_for_writes(qtbot, demo_window.context)
     assert dialogs.asked[-1].startswith("将“高娜”移入回收站吗？")
     assert "高娜" not in texts(page.list)
     assert page.detail.placeholder.isVisible()
@@ -123,6 +131,7 @@ def test_delete_moves_to_the_bin_and_restore_brings_back(
     bin_tab = settings_tab(demo_window, "recycle_bin")
     click_row(qtbot, bin_tab.list, "高娜")
     click(qtbot, bin_tab.restore_button)
+    wait_for_writes(qtbot, demo_window.context)
     assert "高娜" in texts(staff_page(demo_window).list)
 
 

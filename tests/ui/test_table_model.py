@@ -7,11 +7,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 from sqlalchemy import Select
 
-from app.db.listing import Column, Listing, ListQuery
+from app.db.listing import ListColumn, Listing, ListQuery
 from app.db.models import Unit
 from app.i18n import translate
-from app.records import kinds as records
+from app.records import commands
+from app.records.work import Changes
 from app.roster.units import UNIT
+from tests.app.helpers import run
 from ui.context import LedgerContext
 from ui.record_view import make_record_table
 from ui.table_models import RecordTableModel
@@ -23,10 +25,10 @@ class UnitNames(Listing):
     search_in = (Unit.name, Unit.region)
     default_sort = "name"
 
-    def columns(self) -> list[Column]:
+    def columns(self) -> list[ListColumn]:
         return [
-            Column("name", lambda: translate("Unit", "Name"), Unit.name),
-            Column("kind", lambda: translate("Unit", "Kind"), Unit.kind),
+            ListColumn("name", lambda: translate("Unit", "Name"), Unit.name),
+            ListColumn("kind", lambda: translate("Unit", "Kind"), Unit.kind),
         ]
 
     def base(self) -> Select[Any]:
@@ -52,8 +54,8 @@ def test_model_lists_searches_filters_sorts_and_refreshes(demo_ledger: Any, qtbo
     model.set_query(ListQuery(filters={"kind": "sending"}))
     assert model.rowCount() == 5 and model.data(model.index(0, 1)) == "Sending unit"
     with context.ledger.session() as session:
-        records.create(session, UNIT, {"name": "北京市第八中学", "kind": "sending"})
-    context.bus.announce("unit")
+        run(session, commands.create, UNIT, {"name": "北京市第八中学", "kind": "sending"})
+    context.bus.announce(Changes.of("unit"))
     assert model.rowCount() == 6
     assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) == model.record_id(0)
     assert model.data(model.index(99, 0)) is None

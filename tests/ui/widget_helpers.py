@@ -9,8 +9,11 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.records.work import Done
+from ui.context import LedgerContext
 from ui.main_window import MainWindow
 from ui.widgets.record_list import RecordList
+from ui.write_runner import Command
 
 
 def settings_tab(window: MainWindow, key: str) -> Any:
@@ -75,3 +78,28 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
     assert handle is not None
     handle.requestActivate()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def wait_for_writes(qtbot: QtBot, context: LedgerContext) -> None:
+    """Until every write handed to the runner has committed (or failed) and been announced.
+
+    The offscreen platform drops the active window while events are processed; a desktop
+    keeps it, so it is made active again (the window's shortcuts need that)."""
+    active = QApplication.activeWindow()
+    qtbot.waitUntil(context.writes.is_idle)
+    if active is not None and active.isVisible() and QApplication.activeWindow() is None:
+        activate(qtbot, active)
+
+
+def write(qtbot: QtBot, context: LedgerContext, command: Command) -> Done[Any]:
+    """Perform a command through the GUI's write runner and wait for it, as a page does."""
+    outcome: list[Any] = []
+    op = context.write(command)
+    op.done.connect(outcome.append)
+    op.failed.connect(outcome.append)
+    op.confirm.connect(outcome.append)
+    qtbot.waitUntil(lambda: bool(outcome))
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    done: Done[Any] = outcome[0]
+    return done

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
 
+from app.db.listing import next_sort_order
 from app.db.models import Metric
 from app.db.vocabulary import Aggregation, Field
-from app.outcomes.catalog_lists import metric_units, next_sort_order
-from app.services.catalog import METRIC
+from app.outcomes.metrics import METRIC, metric_units
 from ui.context import LedgerContext
 from ui.dialogs.record_form import RecordForm
 from ui.dialogs.service_type_form import SORT_ORDER_MAX

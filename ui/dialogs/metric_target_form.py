@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
-from app.outcomes.entries import TARGET
+from app.outcomes.metrics import TARGET
 from ui.context import LedgerContext
 from ui.dialogs.record_form import RecordForm
 

@@ -1,9 +1,12 @@
-"""The one way a record is edited: a form over a `Kind`, checked as the clerk types.
+"""The one way a record is edited: a form over a `RecordKind`, checked as the clerk types.
 
 A concrete form (one file per form) only lays out its fields with `add_field`; this
-base loads the record, asks `app.records.problems_with` after every edit, shows each
-message under its field, keeps Save disabled while anything is wrong, saves with
-Ctrl+S through `context.write`, and asks before Esc throws edits away.
+base loads the record, asks `app.records.kinds.problems_with` after every edit, shows
+each message under its field, keeps Save disabled while anything is wrong, and asks
+before Esc throws edits away. Save hands the form's command to the write runner: the
+form stays open, with everything the clerk typed, until the command has committed;
+a refusal or a storage error (disk full, read-only, locked) is shown above the
+buttons or beside its field, and cautions are asked once and then confirmed.
 
 Texts here use `translate("RecordForm", …)` rather than `self.tr`, whose context
 would be the subclass's name.
@@ -12,6 +15,7 @@ would be the subclass's name.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -26,8 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.records import kinds as records
-from app.records.kinds import Kind
+from app.errors import LedgerError, NeedsConfirmation, ValidationError
+from app.records import commands
+from app.records.fields import facts
+from app.records.kinds import RecordKind, current_values, problems_with
+from app.records.work import Done
 from ui.context import LedgerContext
 from ui.dialogs import ask
 from ui.widgets.editors import (
@@ -38,8 +45,10 @@ from ui.widgets.editors import (
     set_editor_value,
     show_messages,
 )
+from ui.write_runner import Command
 
 translate = QCoreApplication.translate
+REQUIRED_MARK = " ＊"  # beside the label of a field the clerk must fill in
 
 
 class RecordForm(QDialog):
@@ -50,7 +59,7 @@ class RecordForm(QDialog):
     def __init__(
         self,
         context: LedgerContext,
-        kind: Kind,
+        kind: RecordKind,
         record_id: int | None = None,
         *,
         defaults: Mapping[str, Any] | None = None,
@@ -66,6 +75,8 @@ class RecordForm(QDialog):
         self.errors: dict[str, QLabel] = {}
         self._touched: set[str] = set()
         self._initial: dict[str, Any] = {}
+        self._confirmed: frozenset[str] = frozenset()
+        self.saving = False
         self.setMinimumWidth(540)
         outer = QVBoxLayout(self)
         self._columns = QHBoxLayout()
@@ -76,6 +87,11 @@ class RecordForm(QDialog):
         self.pending.setObjectName("hint")
         self.pending.setWordWrap(True)
         outer.addWidget(self.pending)
+        self.notice = QLabel()  # why the last save was refused (storage, closed quarter…)
+        self.notice.setObjectName("formNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        outer.addWidget(self.notice)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -99,7 +115,9 @@ class RecordForm(QDialog):
     def add_field(self, key: str, editor: Editor, *, hint: str = "") -> Editor:
         """A labelled row: the editor, an optional hint, and its message under it."""
         box, error = field_box(editor, hint)
-        label = QLabel(self.kind.label(key))
+        columns = self.kind.model.__table__.columns
+        required = key in columns and facts(self.kind.model, key).required
+        label = QLabel(self.kind.label(key) + (REQUIRED_MARK if required else ""))
         label.setBuddy(editor)
         self.form.addRow(label, box)
         self.editors[key], self.errors[key] = editor, error
@@ -108,7 +126,7 @@ class RecordForm(QDialog):
     def finish(self) -> None:
         """Fill the fields (the record, or the defaults) and start checking; call last."""
         values = (
-            self.context.read(records.current_values, self.kind, self.record_id)
+            self.context.read(current_values, self.kind, self.record_id)
             if self.record_id is not None
             else self._defaults
         )
@@ -131,55 +149,88 @@ class RecordForm(QDialog):
 
     def _edited(self, key: str) -> None:
         self._touched.add(key)
+        self._confirmed = frozenset()  # new values: their cautions are asked again
         self.check()
 
     def check(self) -> dict[str, list[str]]:
         """Show the problems of the current values; Save only when there are none."""
-        problems = self.context.read(
-            records.problems_with, self.kind, self.values(), self.record_id
-        )
+        problems = self.context.read(problems_with, self.kind, self.values(), self.record_id)
+        self._show_problems(problems, touched_only=True)
+        self.save_button.setEnabled(not problems and not self.saving)
+        return problems
+
+    def _show_problems(self, problems: Mapping[str, list[str]], *, touched_only: bool) -> None:
         for key, error in self.errors.items():
-            shown = problems.get(key, []) if key in self._touched else []
+            shown = problems.get(key, []) if key in self._touched or not touched_only else []
             show_messages(self.editors[key], error, shown)
         colon = translate("RecordForm", ": ")
         waiting = [
             f"{self.kind.label(key)}{colon}{message}"
             for key, messages in problems.items()
-            if not (key in self._touched and key in self.errors)
+            if not ((key in self._touched or not touched_only) and key in self.errors)
             for message in messages
         ]
         self.pending.setText("\n".join(waiting))
         self.pending.setVisible(bool(waiting))
-        self.save_button.setEnabled(not problems)
-        return problems
 
-    # ----------------------------------------------------------------- actions
+    # ----------------------------------------------------------------- saving
     def save(self) -> None:
-        if self.check():
+        if self.saving or self.check():
             return
-        record_id = self.submit()
-        if record_id is None:  # refused; the message was shown and the form stays open
-            return
-        self.record_id = record_id
-        self.saved.emit(record_id)
+        self.notice.hide()
+        self._set_saving(True)
+        op = self.context.write(self.command(), confirmed=self._confirmed, parent=self)
+        op.done.connect(self._saved)
+        op.failed.connect(self._refused)
+        op.confirm.connect(self._confirm)
+
+    def command(self) -> Command:
+        """The `app/` command that writes the form's values. A form that saves more than
+        its columns (a team's leader) overrides this."""
+        if self.record_id is None:
+            return partial(commands.create, kind=self.kind, values=self.values())
+        return partial(
+            commands.update, kind=self.kind, record_id=self.record_id, values=self.values()
+        )
+
+    def saved_id(self, done: Done[Any]) -> int:
+        """The record's id from a committed save (a new record's id is what `create` returns)."""
+        return self.record_id if self.record_id is not None else int(done.value)
+
+    def _saved(self, done: Done[Any]) -> None:
+        self._set_saving(False)
+        self.record_id = self.saved_id(done)
+        self._initial = self.values()
+        self.saved.emit(self.record_id)
         self.accept()
 
-    def submit(self) -> int | None:
-        """Write the values in one `app/` command; the record's id, or None when refused.
-        A form that saves more than its columns (a team's leader) overrides this."""
-        changed = {self.kind.entity}
-        if self.record_id is None:
-            done = self.context.write(
-                self, records.create, self.kind, self.values(), changed=changed
-            )
-            return None if done is None else done.value
-        updated = self.context.write(
-            self, records.update, self.kind, self.record_id, self.values(), changed=changed
+    def _refused(self, error: LedgerError) -> None:
+        """Keep everything typed; say why beside the fields or above the buttons."""
+        self._set_saving(False)
+        if isinstance(error, ValidationError) and error.errors:
+            self._show_problems(error.errors, touched_only=False)
+            return
+        self.notice.setText(str(error))
+        self.notice.show()
+
+    def _confirm(self, needs: NeedsConfirmation) -> None:
+        self._set_saving(False)
+        question = "\n".join(needs.lines()) + "\n\n" + translate("RecordForm", "Save anyway?")
+        if ask.confirm(self, translate("RecordForm", "Please confirm"), question):
+            self._confirmed = self._confirmed | needs.codes()
+            self.save()
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self.save_button.setEnabled(not saving)
+        self.save_button.setText(
+            translate("RecordForm", "Saving…") if saving else translate("RecordForm", "Save")
         )
-        return None if updated is None else self.record_id
 
     def reject(self) -> None:
-        """Esc or Cancel: throw edits away only when the clerk says so."""
+        """Esc or Cancel: throw edits away only when the clerk says so (never mid-save)."""
+        if self.saving:
+            return
         if self.is_dirty() and not ask.confirm(
             self,
             translate("RecordForm", "Discard changes"),

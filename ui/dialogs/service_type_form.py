@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
+from app.db.listing import next_sort_order
 from app.db.models import ServiceType
 from app.db.vocabulary import ServiceRule
-from app.outcomes.catalog_lists import next_sort_order
 from app.services.catalog import SERVICE_TYPE
 from ui.context import LedgerContext
 from ui.dialogs.record_form import RecordForm

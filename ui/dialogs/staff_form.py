@@ -12,7 +12,8 @@ from functools import partial
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
 from app.db.vocabulary import Field, Gender, StaffStatus, UnitKind
-from app.records.validation import InvalidValue, normalise_id_number
+from app.records.validation import InvalidValue
+from app.roster.id_numbers import normalise_id_number
 from app.roster.lists import team_choices, unit_choices
 from app.roster.staff import STAFF
 from ui.context import LedgerContext

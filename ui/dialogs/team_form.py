@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from app.db.vocabulary import Field, UnitKind
+from app.records.work import Done
 from app.roster.lists import team_leader, team_members, unit_choices
 from app.roster.units import TEAM, save_team
 from ui.context import LedgerContext
@@ -14,6 +16,7 @@ from ui.dialogs.record_form import RecordForm
 from ui.dialogs.unit_form import UnitForm
 from ui.widgets.editors import vocabulary_combo
 from ui.widgets.reference_combo import ReferenceCombo
+from ui.write_runner import Command
 
 
 class TeamForm(RecordForm):
@@ -51,13 +54,13 @@ class TeamForm(RecordForm):
     def is_dirty(self) -> bool:
         return super().is_dirty() or self.leader.currentData() != self._initial_leader
 
-    def submit(self) -> int | None:
-        done = self.context.write(
-            self,
+    def command(self) -> Command:
+        return partial(
             save_team,
-            self.record_id,
-            self.values(),
+            team_id=self.record_id,
+            values=self.values(),
             leader_id=self.leader.currentData(),
-            changed={"team", "staff"},
         )
-        return None if done is None else done.value
+
+    def saved_id(self, done: Done[Any]) -> int:
+        return int(done.value)

@@ -1,86 +1,91 @@
-"""Which screens the main window shows, in DESIGN.md §6 order."""
+"""Which screens the main window shows, in DESIGN.md §6 order.
+
+Each page is built on its first visit (its module imported then too, so start-up
+pays only for the first page) and receives the ledger's context and a `PageHost`,
+never the window itself.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
-from ui.pages.coming import ComingPage
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow, PageSpec
-
+from ui.context import LedgerContext
+from ui.host import PageHost
 
 translate = QCoreApplication.translate
 
 
-def page_specs(window: MainWindow) -> list[PageSpec]:
-    from ui.main_window import PageSpec
-    from ui.pages.dashboard import DashboardPage
-    from ui.pages.reports import ReportsPage
-    from ui.pages.settings import SettingsPage
-    from ui.pages.staff import StaffPage
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    icon: str
+    factory: Callable[[], QWidget]
 
-    context = window.context
-    return [
-        PageSpec(
-            "dashboard",
-            translate("Pages", "Dashboard"),
-            "dashboard",
-            lambda: DashboardPage(context, window),
-        ),
-        PageSpec(
-            "staff",
-            translate("Pages", "Staff"),
-            "staff",
-            lambda: StaffPage(context),
-        ),
-        PageSpec(
-            "services",
+
+def page_specs(context: LedgerContext, host: PageHost) -> list[PageSpec]:
+    def dashboard() -> QWidget:
+        from ui.pages.dashboard.page import DashboardPage
+
+        return DashboardPage(context, host)
+
+    def staff() -> QWidget:
+        from ui.pages.roster.staff_page import StaffPage
+
+        return StaffPage(context)
+
+    def services() -> QWidget:
+        from ui.pages.coming import ComingPage
+
+        return ComingPage(
             translate("Pages", "Services"),
-            "services",
-            lambda: ComingPage(
-                translate("Pages", "Services"),
-                [
-                    translate(
-                        "Pages",
-                        "the ledger of service provisions, filtered by period, service and staff",
-                    ),
-                    translate(
-                        "Pages",
-                        "quick entry of one service for many staff at once (e.g. a festival visit)",
-                    ),
-                    translate(
-                        "Pages",
-                        "the coverage matrix: staff × services for a quarter (done, due, overdue)",
-                    ),
-                ],
-            ),
-        ),
-        PageSpec(
-            "outcomes",
+            [
+                translate(
+                    "Pages",
+                    "the ledger of service provisions, filtered by period, service and staff",
+                ),
+                translate(
+                    "Pages",
+                    "quick entry of one service for many staff at once (e.g. a festival visit)",
+                ),
+                translate(
+                    "Pages",
+                    "the coverage matrix: staff × services for a quarter (done, due, overdue)",
+                ),
+            ],
+        )
+
+    def outcomes() -> QWidget:
+        from ui.pages.coming import ComingPage
+
+        return ComingPage(
             translate("Pages", "Outcomes"),
-            "outcomes",
-            lambda: ComingPage(
-                translate("Pages", "Outcomes"),
-                [
-                    translate("Pages", "the ledger of outcome entries with filters"),
-                    translate("Pages", "a monthly batch entry grid: staff rows × metric columns"),
-                    translate("Pages", "mentorships (师徒结对)"),
-                ],
-            ),
-        ),
-        PageSpec(
-            "reports",
-            translate("Pages", "Quarterly summary"),
-            "reports",
-            lambda: ReportsPage(context),
-        ),
-        PageSpec(
-            "settings",
-            translate("Pages", "Settings"),
-            "settings",
-            lambda: SettingsPage(context, window),
-        ),
+            [
+                translate("Pages", "the ledger of outcome entries with filters"),
+                translate("Pages", "a monthly batch entry grid: staff rows × metric columns"),
+                translate("Pages", "mentorships (师徒结对)"),
+            ],
+        )
+
+    def reports() -> QWidget:
+        from ui.pages.reports.page import ReportsPage
+
+        return ReportsPage(context)
+
+    def settings() -> QWidget:
+        from ui.pages.settings.page import SettingsPage
+
+        return SettingsPage(context, host)
+
+    return [
+        PageSpec("dashboard", translate("Pages", "Dashboard"), "dashboard", dashboard),
+        PageSpec("staff", translate("Pages", "Staff"), "staff", staff),
+        PageSpec("services", translate("Pages", "Services"), "services", services),
+        PageSpec("outcomes", translate("Pages", "Outcomes"), "outcomes", outcomes),
+        PageSpec("reports", translate("Pages", "Quarterly summary"), "reports", reports),
+        PageSpec("settings", translate("Pages", "Settings"), "settings", settings),
     ]

@@ -9,12 +9,12 @@ them like any other widget and the window keeps painting.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication
 
-from app.db.models import SoftDeletable
-from app.records import kinds as records
-from app.records.kinds import Kind
+from app.records import commands
+from app.records.kinds import RecordKind, describe
 from ui.dialogs import ask
 from ui.dialogs.record_form import RecordForm
 from ui.widgets.record_list import RecordList
@@ -30,7 +30,7 @@ class RecordEditing:
     def __init__(
         self,
         record_list: RecordList,
-        kind: Kind,
+        kind: RecordKind,
         form_factory: FormFactory,
         *,
         can_add: Callable[[], bool] = lambda: True,
@@ -64,8 +64,8 @@ class RecordEditing:
         record_id = self.list.selected_id()
         if record_id is None:
             return
-        name = self.list.context.read(records.describe, self.kind, record_id)
-        if issubclass(self.kind.model, SoftDeletable):
+        name = self.list.context.read(describe, self.kind, record_id)
+        if self.kind.in_recycle_bin_table:
             question = translate(
                 "RecordEditing",
                 "Move {name} to the recycle bin? You can restore it from Settings → Recycle bin.",
@@ -73,9 +73,10 @@ class RecordEditing:
         else:
             question = translate("RecordEditing", "Delete {name}? This cannot be undone.")
         if ask.confirm(self.list, translate("RecordEditing", "Delete"), question.format(name=name)):
-            self.list.context.write(
-                self.list, records.delete, self.kind, record_id, changed={self.kind.entity}
+            op = self.list.context.write(
+                partial(commands.delete, kind=self.kind, record_id=record_id), parent=self.list
             )
+            op.failed.connect(lambda error: ask.show_error(self.list, str(error)))
 
     def _open(self, record_id: int | None) -> None:
         form = self._form_factory(record_id)

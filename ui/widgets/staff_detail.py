@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import NotFoundError
-from app.roster.lists import StaffFile, staff_file
+from app.records.work import Changes
+from app.roster.staff_file import StaffFile, staff_file
 from ui.context import LedgerContext
 from ui.table_models import cell_text
 
@@ -120,8 +121,8 @@ class StaffDetail(QWidget):
         for index, (title, lines) in enumerate(counted, start=1):
             self.tabs.setTabText(index, title.format(count=len(lines)))
 
-    def _on_changed(self, entities: frozenset[str]) -> None:
-        if self.staff_id is not None and entities & WATCHED:
+    def _on_changed(self, changes: Changes) -> None:
+        if self.staff_id is not None and changes.touches(WATCHED):
             self.show_staff(self.staff_id)
 
 

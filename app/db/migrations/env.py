@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from app.db.models import Base
+import app.db.models  # noqa: F401 - defines the tables on the metadata
+from app.db.base import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -1,0 +1,33 @@
+"""Where a clerk's data live on this computer (DESIGN.md §8): one per-user folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+
+from app import APP_NAME
+
+
+def data_dir() -> Path:
+    """Per-user folder for databases, backups and logs (%APPDATA%\\BangfuLedger on Windows)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def default_db_path() -> Path:
+    return data_dir() / "ledger.db"
+
+
+def demo_db_path() -> Path:
+    """The demo lives in its own file so demo and real records never mix."""
+    return data_dir() / "demo.db"
+
+
+def backup_dir_for(db_path: Path) -> Path:
+    """Default folder for a database's backups, beside the file itself."""
+    return db_path.parent / "backups"
+
+
+def log_path() -> Path:
+    """The rotating log of unexpected errors (named in the message a clerk sees)."""
+    return data_dir() / "logs" / "bangfu-ledger.log"

@@ -1,0 +1,236 @@
+"""Create, update, delete to the recycle bin, restore and purge any kind of record.
+
+Each function is a step of a command (`app.records.work`): it validates, checks
+closed quarters, raises the kind's cautions, writes and audits inside the command's
+transaction, and the work collects what changed. `write_rows` is the batch form: many
+rows in one transaction, every refused row reported, nothing written when any is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from app import clock
+from app.db.base import Record
+from app.errors import InUseError, NotFoundError, Refusal, ValidationError
+from app.i18n import translate
+from app.records.audit import snapshot
+from app.records.closing import ensure_open
+from app.records.kinds import RecordKind, find, get_live, refuse_unknown_fields
+from app.records.work import Work
+
+
+def create(
+    work: Work, kind: RecordKind, values: Mapping[str, Any], *, row: str | None = None
+) -> int:
+    """Validate and add a record; its id. `row` names it in a batch's messages."""
+    session = work.session
+    refuse_unknown_fields(kind, values)
+    clean = kind.normalise(session, dict(values), None)
+    ensure_open(session, kind.period_dates(clean))
+    _raise_cautions(work, kind, clean, None, row)
+    record = kind.model(**clean)
+    session.add(record)
+    session.flush()
+    work.audit(action="create", entity=kind.entity, entity_id=record.id, after=snapshot(record))
+    return record.id
+
+
+def update(
+    work: Work,
+    kind: RecordKind,
+    record_id: int,
+    values: Mapping[str, Any],
+    *,
+    row: str | None = None,
+) -> bool:
+    """Validate and apply changes to some fields; False when nothing changed."""
+    session = work.session
+    refuse_unknown_fields(kind, values)
+    record = get_live(session, kind, record_id)
+    before = snapshot(record)
+    current = kind.editable_values(record)
+    clean = kind.normalise(session, {**current, **values}, record)
+    changed = {key for key, value in clean.items() if current.get(key) != value}
+    if not changed:
+        return False
+    if kind.report_fields is None or changed & kind.report_fields:
+        ensure_open(session, kind.period_dates(current) + kind.period_dates(clean))
+    _raise_cautions(work, kind, clean, record, row)
+    for key in changed:
+        setattr(record, key, clean[key])
+    session.flush()
+    work.audit(
+        action="update",
+        entity=kind.entity,
+        entity_id=record.id,
+        before=before,
+        after=snapshot(record),
+    )
+    return True
+
+
+def delete(work: Work, kind: RecordKind, record_id: int) -> None:
+    """Move a record to the recycle bin (tables without a bin lose the row)."""
+    session = work.session
+    record = get_live(session, kind, record_id)
+    _refuse_if_blocked(work, kind, record, purge=False)
+    ensure_open(session, kind.period_dates(kind.editable_values(record)))
+    before = snapshot(record)
+    after: dict[str, Any] | None = None
+    if kind.in_recycle_bin_table:
+        record.deleted_at = clock.now()
+        after = snapshot(record)
+    else:
+        session.delete(record)
+    session.flush()
+    work.audit(action="delete", entity=kind.entity, entity_id=record_id, before=before, after=after)
+
+
+def restore(work: Work, kind: RecordKind, record_id: int) -> None:
+    """Bring a record back from the recycle bin, checking it is still valid."""
+    session = work.session
+    record = find(session, kind, record_id)
+    if not kind.in_recycle_bin_table or record.deleted_at is None:
+        raise NotFoundError(
+            translate("Records", "{name} is not in the recycle bin.").format(
+                name=kind.describe(record)
+            )
+        )
+    before = snapshot(record)
+    values = kind.editable_values(record)
+    kind.normalise(session, dict(values), record)
+    ensure_open(session, kind.period_dates(values))
+    record.deleted_at = None
+    session.flush()
+    work.audit(
+        action="restore",
+        entity=kind.entity,
+        entity_id=record_id,
+        before=before,
+        after=snapshot(record),
+    )
+
+
+def purge(work: Work, kind: RecordKind, record_id: int) -> None:
+    """Erase a record from the recycle bin for good (the only hard delete)."""
+    session = work.session
+    record = find(session, kind, record_id)
+    if kind.in_recycle_bin_table and record.deleted_at is None:
+        raise InUseError(
+            translate("Records", "{name} is not in the recycle bin; delete it first.").format(
+                name=kind.describe(record)
+            )
+        )
+    _refuse_if_blocked(work, kind, record, purge=True)
+    before = snapshot(record)
+    session.delete(record)
+    session.flush()
+    work.audit(action="purge", entity=kind.entity, entity_id=record_id, before=before)
+
+
+def _refuse_if_blocked(work: Work, kind: RecordKind, record: Record, *, purge: bool) -> None:
+    blockers = kind.blockers(work.session, record, purge)
+    if blockers:
+        raise InUseError(
+            translate("Records", "{name} cannot be deleted: {blockers}.").format(
+                name=kind.describe(record), blockers=translate("Records", ", ").join(blockers)
+            )
+        )
+
+
+def _raise_cautions(
+    work: Work, kind: RecordKind, clean: dict[str, Any], current: Any, row: str | None
+) -> None:
+    for code, field_name, message in kind.cautions(work.session, clean, current):
+        work.caution(
+            f"{row}:{code}" if row else code,
+            field_name,
+            message,
+            label=kind.label(field_name),
+            row=row,
+        )
+
+
+# ----------------------------------------------------------------- batches
+@dataclass(frozen=True)
+class RowWrite:
+    """One row of a batch command: create (no `record_id`), update, or remove.
+
+    `label` is how the clerk knows the row (「第 7 行」 of a sheet, a person's name in
+    entry for many); every message about the row carries it.
+    """
+
+    label: str
+    kind: RecordKind
+    values: Mapping[str, Any] = field(default_factory=dict)
+    record_id: int | None = None
+    remove: bool = False
+
+
+ROW_PROGRESS_STEP = 50
+
+
+def write_rows(
+    work: Work,
+    rows: Sequence[RowWrite],
+    *,
+    after_row: Callable[[RowWrite, int | None], None] | None = None,
+) -> list[int | None]:
+    """Write every row in the command's one transaction; the id each row wrote.
+
+    Each row runs in a savepoint, so a refused row (its input, a closed quarter, a
+    conflict with another record, also one found only by the database at flush) is
+    reported and the next row is still checked. When any row was refused, a
+    ValidationError names every refused row and its fields, and the whole command
+    writes nothing. `after_row(row, id)` adds a row's own extra writes.
+    """
+    session = work.session
+    problems: dict[str, dict[str, list[str]]] = {}
+    labels: dict[str, str] = {}
+    written: list[int | None] = []
+    for index, row in enumerate(rows, start=1):
+        record_id: int | None = None
+        try:
+            with session.begin_nested():
+                if row.remove:
+                    assert row.record_id is not None
+                    delete(work, row.kind, row.record_id)
+                    record_id = row.record_id
+                elif row.record_id is None:
+                    record_id = create(work, row.kind, row.values, row=row.label)
+                else:
+                    update(work, row.kind, row.record_id, row.values, row=row.label)
+                    record_id = row.record_id
+                if after_row is not None:
+                    after_row(row, record_id)
+        except ValidationError as error:
+            _merge(problems.setdefault(row.label, {}), error.errors)
+            labels.update(error.labels or {key: row.kind.label(key) for key in error.errors})
+        except Refusal as error:
+            problems.setdefault(row.label, {}).setdefault("", []).append(str(error))
+        except IntegrityError as error:
+            problems.setdefault(row.label, {}).setdefault("", []).append(conflict_message(error))
+        written.append(record_id)
+        if index % ROW_PROGRESS_STEP == 0 or index == len(rows):
+            work.progress(index, len(rows))
+            work.check_cancelled()
+    if problems:
+        raise ValidationError(labels=labels, rows=problems)
+    return written
+
+
+def _merge(target: dict[str, list[str]], errors: Mapping[str, Sequence[str]]) -> None:
+    for key, messages in errors.items():
+        target.setdefault(key, []).extend(messages)
+
+
+def conflict_message(error: IntegrityError) -> str:
+    """A row the database refused although it passed our checks (a concurrent writer)."""
+    return translate(
+        "Records", "conflicts with a record saved meanwhile (another window or user): {reason}"
+    ).format(reason=str(error.orig).splitlines()[0])

@@ -1,0 +1,59 @@
+"""A quarter's summary with everything drawn from it, prepared in one background step.
+
+The Reports page, the Dashboard and the command line all need the same things: the
+summary, the quarters before it (for the trend), the three charts and whether Chinese
+can be shown in them; the printout and the workbook add the charts as PNGs and the
+printable document. Preparing them here, once, keeps the screens and the command line
+showing the same figures and drawing each chart once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from app.periods import Quarter
+from app.reports.figures import QuarterlySummary
+from app.reports.summary import recent_summaries
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from app.reports.document import Chart, PrintableDocument
+
+TREND_QUARTERS = 8
+
+
+@dataclass(frozen=True)
+class PreparedSummary:
+    summary: QuarterlySummary
+    recent: list[QuarterlySummary]  # oldest first, ending with `summary`
+    figures: dict[str, Figure]  # the charts, keyed by the table each illustrates
+    font_message: str | None  # no CJK font: what to tell the clerk
+    charts: list[Chart]  # the figures as PNGs (empty unless printable)
+    document: PrintableDocument | None  # the printout (None unless printable)
+
+    @property
+    def quarter(self) -> Quarter:
+        return self.summary.quarter
+
+
+def prepare_summary(session: Session, quarter: Quarter, *, printable: bool) -> PreparedSummary:
+    """The summary of `quarter` and its charts; with `printable`, also the PNGs and the
+    printable document (what printing, PDF and Excel need). matplotlib loads here, on
+    first use, never at start-up."""
+    from app.reports.charts import missing_font_message, summary_figures
+
+    recent = recent_summaries(session, quarter, TREND_QUARTERS)
+    summary = recent[-1]
+    figures = summary_figures(summary, recent)
+    charts: list[Chart] = []
+    document = None
+    if printable:
+        from app.reports.document import chart_images, summary_document
+
+        charts = chart_images(figures)
+        document = summary_document(summary, charts)
+    return PreparedSummary(summary, recent, figures, missing_font_message(), charts, document)

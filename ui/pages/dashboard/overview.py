@@ -1,0 +1,259 @@
+"""总览's overview of the current quarter: key figures and the three charts.
+
+The figures and the charts' matplotlib figures are computed off the GUI thread, only
+while the overview is shown, and again after any change of the data; the canvases that
+draw them are made here, on the GUI thread, once the work is done.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import clock
+from app.periods import Quarter
+from app.records.work import Changes
+from app.reports.figures import QuarterlySummary
+from app.reports.overview import leading_outcomes, lowest_coverage
+from app.reports.prepared import PreparedSummary, prepare_summary
+from ui.context import LedgerContext
+from ui.table_models import cell_text
+from ui.tasks import LatestResult
+from ui.widgets.font_notice import FontNotice
+from ui.widgets.quarter_combo import quarter_text
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+# Changes that leave the overview's figures as they are.
+UNRELATED = frozenset({"setting", "quarter_close"})
+CHART_HEIGHT = 240
+CHART_ORDER = ("staff", "services", "outcomes")  # the slots: by field, coverage, trend
+
+
+class FigureCard(QFrame):
+    """One key figure: what it is, the number, and a line that explains it."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figureCard")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(2)
+        caption = QLabel(title)
+        caption.setObjectName("cardTitle")
+        self.value = QLabel("—")
+        self.value.setObjectName("cardValue")
+        self.detail = QLabel()
+        self.detail.setObjectName("hint")
+        self.detail.setWordWrap(True)
+        for label in (caption, self.value, self.detail):
+            layout.addWidget(label)
+        layout.addStretch(1)
+
+    def show_figure(self, value: str, detail: str) -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+
+
+class ChartSlot(QFrame):
+    """A frame that holds one chart; a new figure replaces the canvas of the old one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartSlot")
+        self.setMinimumHeight(CHART_HEIGHT)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.canvas: QWidget | None = None
+
+    def show_figure(self, figure: Figure) -> None:
+        """Draw `figure` here; the canvas is made on the GUI thread, as Qt requires."""
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        if self.canvas is not None:
+            self._layout.removeWidget(self.canvas)
+            self.canvas.deleteLater()
+        self.canvas = FigureCanvasQTAgg(figure)
+        self.canvas.setObjectName("chartCanvas")
+        self._layout.addWidget(self.canvas)
+
+
+class QuarterOverview(QWidget):
+    def __init__(self, context: LedgerContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overviewPanel")
+        self.context = context
+        self.prepared: PreparedSummary | None = None
+        self._stale = True
+        self._latest = LatestResult(context.tasks, self)
+        self._latest.ready.connect(self._show_prepared)
+        self._latest.failed.connect(self._show_failure)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        header = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.state_label = QLabel()
+        self.state_label.setObjectName("hint")
+        header.addWidget(self.title)
+        header.addSpacing(16)
+        header.addWidget(self.state_label)
+        header.addStretch(1)
+        layout.addLayout(header)
+        self.font_label = FontNotice()
+        layout.addWidget(self.font_label)
+
+        cards = QHBoxLayout()
+        cards.setSpacing(12)
+        self.on_duty_card = FigureCard(self.tr("On duty at quarter end"))
+        self.moves_card = FigureCard(self.tr("Arrived / departed"))
+        self.coverage_card = FigureCard(self.tr("Lowest service coverage"))
+        self.highlights_card = FigureCard(self.tr("Highlights"))
+        for card in (self.on_duty_card, self.moves_card, self.coverage_card, self.highlights_card):
+            cards.addWidget(card, 1)
+        layout.addLayout(cards)
+
+        # Left: the leading outcomes over the staff chart; middle: coverage; right: the
+        # trend, whose four field panels need the height.
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.outcomes = QTableWidget(0, 4)
+        self.outcomes.setObjectName("leadingOutcomes")
+        self.outcomes.setHorizontalHeaderLabels(
+            [self.tr("Field"), self.tr("Metric"), self.tr("This quarter"), self.tr("Cumulative")]
+        )
+        self.outcomes.verticalHeader().hide()
+        self.outcomes.verticalHeader().setDefaultSectionSize(24)
+        self.outcomes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.outcomes.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.outcomes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.outcomes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        columns = self.outcomes.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.chart_slots = [ChartSlot() for _ in range(3)]
+        staff_slot, coverage_slot, trend_slot = self.chart_slots
+        grid.addWidget(self.outcomes, 0, 0)
+        grid.addWidget(staff_slot, 1, 0)
+        grid.addWidget(coverage_slot, 0, 1, 2, 1)
+        grid.addWidget(trend_slot, 0, 2, 2, 1)
+        grid.setColumnStretch(0, 4)
+        grid.setColumnStretch(1, 4)
+        grid.setColumnStretch(2, 5)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
+        layout.addLayout(grid, 1)
+
+    # ----------------------------------------------------------------- computing
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def data_changed(self, changes: Changes) -> None:
+        """Called by the dashboard once it has chosen between welcome and overview."""
+        if changes.entities - UNRELATED:
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def refresh(self) -> None:
+        """Compute this quarter's figures and charts in the background."""
+        self._stale = False
+        quarter = Quarter.containing(clock.today())
+        self.title.setText(self.tr("{quarter} at a glance").format(quarter=quarter_text(quarter)))
+        self.state_label.setText(self.tr("Computing…"))
+        self._latest.request(
+            lambda session, _progress: prepare_summary(session, quarter, printable=False)
+        )
+
+    def is_ready(self) -> bool:
+        return self.prepared is not None and not self._stale and not self._latest.is_busy()
+
+    def _show_failure(self, error: BaseException) -> None:
+        self.state_label.setText(
+            self.tr("The overview could not be computed: {reason}").format(reason=error)
+        )
+
+    def _show_prepared(self, prepared: PreparedSummary) -> None:
+        self.prepared = prepared
+        self.state_label.clear()
+        self.font_label.show_message(prepared.font_message)
+        self._show_figures(prepared.summary)
+        self._show_outcomes(prepared.summary)
+        self._show_charts(prepared.figures)
+
+    def _show_figures(self, summary: QuarterlySummary) -> None:
+        staff = summary.staff
+        self.on_duty_card.show_figure(
+            str(staff.on_duty_total),
+            self.tr(" · ").join(
+                f"{field.label()} {count}" for field, count in staff.on_duty_by_field.items()
+            ),
+        )
+        self.moves_card.show_figure(
+            f"{staff.arrived} / {staff.departed}",
+            self.tr("{arrived} arrived and {departed} departed this quarter").format(
+                arrived=staff.arrived, departed=staff.departed
+            ),
+        )
+        weakest = lowest_coverage(summary)
+        if weakest is None or weakest.coverage is None:
+            self.coverage_card.show_figure("—", self.tr("No service with a coverage this quarter"))
+        else:
+            self.coverage_card.show_figure(
+                f"{weakest.coverage:.0%}",
+                self.tr("{service}: {covered} of {eligible} staff").format(
+                    service=weakest.service, covered=weakest.covered, eligible=weakest.eligible
+                ),
+            )
+        mentorships = summary.mentorships
+        self.highlights_card.show_figure(
+            str(len(summary.highlights)),
+            self.tr("Mentorships: {active} active, {new} new").format(
+                active=mentorships.active, new=mentorships.new
+            ),
+        )
+
+    def _show_outcomes(self, summary: QuarterlySummary) -> None:
+        lines = leading_outcomes(summary)
+        self.outcomes.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            cells = [
+                line.field.label(),
+                f"{line.metric}（{line.unit}）" if line.unit else line.metric,
+                cell_text(line.quarter) or "0",
+                cell_text(line.cumulative) or "0",
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column >= 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.outcomes.setItem(row, column, item)
+
+    def _show_charts(self, figures: dict[str, Figure]) -> None:
+        for slot, key in zip(self.chart_slots, CHART_ORDER, strict=True):
+            slot.show_figure(figures[key])
+
+    def canvases(self) -> list[QWidget]:
+        """The chart canvases on show (tests and screenshots look at them)."""
+        return [slot.canvas for slot in self.chart_slots if slot.canvas is not None]

@@ -1,0 +1,147 @@
+"""帮扶人才 Staff (DESIGN.md §6, screen 2): the roster, its filters and a person's file.
+
+The table is a `RecordList` over `app.roster.StaffList`: search, filters and sorting
+run in SQL, rows load as they scroll into view. Teams and units are kept in
+Settings → Units and teams (and can be added from the staff form).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.vocabulary import Field, StaffStatus, UnitKind, Vocabulary
+from app.records.work import Changes
+from app.roster.lists import StaffList, team_choices, unit_choices
+from app.roster.staff import STAFF
+from ui.context import LedgerContext
+from ui.dialogs.staff_form import StaffForm
+from ui.icons import icon
+from ui.tasks import Task
+from ui.widgets.record_editing import RecordEditing
+from ui.widgets.record_list import RecordList
+from ui.widgets.staff_detail import StaffDetail
+
+FilterChoice = tuple[object, str]  # (the filter value: a code or an id, its text)
+
+
+class FilterCombo(QComboBox):
+    """ "All …" first (no filter), then the choices; item data is the filter value."""
+
+    def __init__(self, everything: str, choices: Callable[[], Sequence[FilterChoice]]) -> None:
+        super().__init__()
+        self._everything, self._choices = everything, choices
+        self.reload()
+
+    def reload(self) -> None:
+        """Refill (a team was added or renamed) and keep the chosen value."""
+        keep = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(self._everything, "")
+        for value, text in self._choices():
+            self.addItem(text, value)
+        self.setCurrentIndex(max(self.findData(keep), 0) if keep else 0)
+        self.blockSignals(False)
+
+
+def vocabulary_choices(enum_class: type[Vocabulary]) -> Callable[[], list[FilterChoice]]:
+    return lambda: [(member.value, member.label()) for member in enum_class]
+
+
+class StaffPage(QWidget):
+    def __init__(self, context: LedgerContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        title = QLabel(self.tr("Staff"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search name, unit, post or phone (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setMinimumWidth(260)
+        bar.addWidget(self.search, 2)
+        self.filters: dict[str, FilterCombo] = {
+            "field": FilterCombo(self.tr("All fields"), vocabulary_choices(Field)),
+            "status": FilterCombo(self.tr("All statuses"), vocabulary_choices(StaffStatus)),
+            "team_id": FilterCombo(self.tr("All teams"), lambda: context.read(team_choices)),
+            "receiving_unit_id": FilterCombo(
+                self.tr("All receiving units"),
+                lambda: context.read(unit_choices, UnitKind.RECEIVING),
+            ),
+        }
+        for combo in self.filters.values():
+            combo.currentIndexChanged.connect(self.apply_filters)
+            bar.addWidget(combo, 1)
+        self.clear_button = QPushButton(self.tr("Show all"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        bar.addWidget(self.clear_button)
+        layout.addLayout(bar)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        self.list = RecordList(context, StaffList())
+        self.editing = RecordEditing(
+            self.list, STAFF, lambda record_id: StaffForm(context, record_id, self)
+        )
+        export = self.list.add_button(
+            self.tr("Export to Excel…"), self.export_page, needs_selection=False
+        )
+        export.setToolTip(self.tr("The staff as listed, with the filters applied (Ctrl+E)"))
+        splitter.addWidget(self.list)
+        self.detail = StaffDetail(context)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([860, 400])
+        layout.addWidget(splitter, 1)
+
+        self.search.textChanged.connect(self.list.set_search)
+        self.list.selection_changed.connect(lambda: self.detail.show_staff(self.list.selected_id()))
+        context.bus.changed.connect(self._on_changed)
+
+    def apply_filters(self) -> None:
+        self.list.set_filters({key: combo.currentData() for key, combo in self.filters.items()})
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        for combo in self.filters.values():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.apply_filters()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches({"team", "unit"}):
+            for key in ("team_id", "receiving_unit_id"):
+                self.filters[key].reload()
+
+    # Page actions (main window menus and toolbar).
+    def new_record(self) -> None:
+        self.editing.new_record()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def delete_selected(self) -> None:
+        self.editing.delete_selected()
+
+    def export_page(self) -> Task | None:
+        return self.list.export(self.tr("Staff"))

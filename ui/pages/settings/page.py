@@ -1,0 +1,102 @@
+"""设置 Settings (DESIGN.md §6, screen 6): one tab per concern.
+
+General (office, clerk, language, backups), the two catalogs, units and teams, the
+recycle bin and the audit log. The main window's actions (Ctrl+N, Ctrl+E, …) go
+to the tab on show, so each tab offers exactly what makes sense there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from ui.context import LedgerContext
+from ui.host import PageHost
+from ui.pages.history.audit_log_tab import AuditLogTab
+from ui.pages.history.recycle_bin_tab import RecycleBinTab
+from ui.pages.outcomes.metrics_tab import metrics_tab
+from ui.pages.roster.units_tab import UnitsTab
+from ui.pages.services.catalog_tab import services_tab
+from ui.pages.settings.office_tab import OfficeTab
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class SettingsTab:
+    key: str
+    title: str
+    factory: Callable[[], QWidget]
+
+
+def settings_tabs(context: LedgerContext, host: PageHost) -> list[SettingsTab]:
+    """The tabs in order."""
+    return [
+        SettingsTab(
+            "general",
+            translate("SettingsPage", "General"),
+            lambda: OfficeTab(context, host.shell),
+        ),
+        SettingsTab(
+            "services", translate("SettingsPage", "Services"), lambda: services_tab(context)
+        ),
+        SettingsTab("metrics", translate("SettingsPage", "Metrics"), lambda: metrics_tab(context)),
+        SettingsTab(
+            "units",
+            translate("SettingsPage", "Units and teams"),
+            lambda: UnitsTab(context),
+        ),
+        SettingsTab(
+            "recycle_bin",
+            translate("SettingsPage", "Recycle bin"),
+            lambda: RecycleBinTab(context),
+        ),
+        SettingsTab(
+            "audit_log", translate("SettingsPage", "Audit log"), lambda: AuditLogTab(context)
+        ),
+    ]
+
+
+class SettingsPage(QWidget):
+    def __init__(self, context: LedgerContext, host: PageHost) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self._keys: list[str] = []
+        for spec in settings_tabs(context, host):
+            self.tabs.addTab(spec.factory(), spec.title)
+            self._keys.append(spec.key)
+        layout.addWidget(self.tabs)
+        last = QSettings().value("settings/tab", self._keys[0])
+        self.tabs.setCurrentIndex(self._keys.index(last) if last in self._keys else 0)
+        # Remembered so the window rebuilt in a new language reopens on the same tab.
+        self.tabs.currentChanged.connect(
+            lambda row: QSettings().setValue("settings/tab", self._keys[row])
+        )
+
+    def show_tab(self, key: str) -> QWidget:
+        self.tabs.setCurrentIndex(self._keys.index(key))
+        return self.tabs.currentWidget()
+
+    def tab(self, key: str) -> QWidget:
+        return self.tabs.widget(self._keys.index(key))
+
+    def _on_tab(self, action: str) -> Any:
+        handler = getattr(self.tabs.currentWidget(), action, None)
+        return handler() if callable(handler) else None
+
+    # Page actions (main window menus and toolbar), offered by some tabs.
+    def new_record(self) -> Any:
+        return self._on_tab("new_record")
+
+    def delete_selected(self) -> Any:
+        return self._on_tab("delete_selected")
+
+    def export_page(self) -> Any:
+        return self._on_tab("export_page")
