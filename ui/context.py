@@ -7,17 +7,15 @@ thread as the acting clerk and whose changes it announces on the bus.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from typing import Any, TypeVar
-
-from PySide6.QtWidgets import QWidget
 
 from app.db.ledger import Ledger
 from app.records.settings import clerk_actor, get_setting
 from app.records.work import Actor, Changes
 from ui.signals import DataBus
 from ui.tasks import TaskRunner
-from ui.write_runner import Command, WriteOp, WriteRunner
+from ui.write_runner import WriteRunner
 
 T = TypeVar("T")
 
@@ -29,30 +27,14 @@ class LedgerContext:
         self.tasks = TaskRunner(ledger)
         self.actor: Actor = self.read(clerk_actor)
         self.writes = WriteRunner(ledger, self.tasks, self.bus, lambda: self.actor)
+        # Perform an `app/` command on the worker; connect to the returned op's signals.
+        self.write = self.writes.submit
         self.bus.changed.connect(self._follow_clerk)
 
     def read(self, query: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run an `app/` query in a short session; it must return plain data."""
         with self.ledger.session() as session:
             return query(session, *args, **kwargs)
-
-    def write(
-        self,
-        command: Command,
-        *,
-        confirmed: Collection[str] = (),
-        progress_label: str | None = None,
-        parent: QWidget | None = None,
-        cancellable: bool = False,
-    ) -> WriteOp:
-        """Perform an `app/` command on the worker; connect to the returned op's signals."""
-        return self.writes.submit(
-            command,
-            confirmed=confirmed,
-            progress_label=progress_label,
-            parent=parent,
-            cancellable=cancellable,
-        )
 
     @property
     def read_only(self) -> str | None:

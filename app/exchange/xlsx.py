@@ -7,17 +7,20 @@ file written under a temporary name then renamed. openpyxl loads only when used.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from tempfile import SpooledTemporaryFile
+from typing import IO, Any
 
 from app.db.files import atomic_target, check_zip
 from app.numbers import native
 
 MAX_WIDTH = 60
+SPOOL_BYTES = 32 * 1024 * 1024  # workbooks up to this size are assembled in memory
 SCREEN_DPI = 96  # what Excel means by a pixel at 100 % zoom
 
 
@@ -104,8 +107,25 @@ def write_workbook(path: Path | str, sheets: Sequence[Sheet]) -> Path:
             ws.add_image(image, f"A{anchor_row}")
             anchor_row += int(image.height / 20) + 2
     with atomic_target(path, check=check_zip) as partial:
-        workbook.save(partial)
+        save_workbook(workbook, partial)
     return Path(path).expanduser().resolve()
+
+
+def save_workbook(workbook: Any, target: Path) -> None:
+    """Write the workbook's zip to a spooled temporary file, then copy it to `target`.
+
+    openpyxl leaves its zip file open when a write fails, and the zip's finaliser later
+    prints a traceback; our own copy fails cleanly with an OSError instead.
+    """
+    with SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
+        workbook.save(spool)
+        spool.seek(0)
+        with open(target, "wb") as handle:
+            copy_file(spool, handle)
+
+
+def copy_file(source: IO[bytes], target: IO[bytes]) -> None:
+    shutil.copyfileobj(source, target)
 
 
 def _put(cell: Any, value: Any) -> Any:

@@ -22,36 +22,12 @@ def _normalise_entry(session: Session, values: dict[str, Any], current: Any) -> 
     problems = Problems(OUTCOME.label)
     day = problems.read(values, "date", parse_date)
     problems.require("date", day)
-    staff = check_reference(
-        session,
-        problems,
-        "staff_id",
-        Staff,
-        values.get("staff_id"),
-        describe=lambda s: s.name,
-        required=False,
-    )
-    team = check_reference(
-        session,
-        problems,
-        "team_id",
-        Team,
-        values.get("team_id"),
-        describe=lambda t: t.name,
-        required=False,
-    )
+    staff = check_reference(session, problems, values, "staff_id", Staff, required=False)
+    team = check_reference(session, problems, values, "team_id", Team, required=False)
     if values.get("staff_id") in (None, "") and values.get("team_id") in (None, ""):
         problems.add("staff_id", translate("Outcomes", "choose a staff member or a team"))
     highlight = bool(problems.read(values, "is_highlight", parse_bool))
-    metric = check_reference(
-        session,
-        problems,
-        "metric_id",
-        Metric,
-        values.get("metric_id"),
-        describe=lambda m: m.name,
-        required=not highlight,
-    )
+    metric = check_reference(session, problems, values, "metric_id", Metric, required=not highlight)
     value = problems.read(values, "value", parse_decimal)
     if metric is not None and value is None and not highlight:
         problems.require("value", value)

@@ -20,9 +20,7 @@ from app.records.validation import (
 
 def _normalise_mentorship(session: Session, values: dict[str, Any], current: Any) -> dict:
     problems = Problems(MENTORSHIP.label)
-    mentor = check_reference(
-        session, problems, "mentor_id", Staff, values.get("mentor_id"), describe=lambda s: s.name
-    )
+    mentor = check_reference(session, problems, values, "mentor_id", Staff)
     start = problems.read(values, "start_date", parse_date)
     problems.require("start_date", start)
     end = problems.read(values, "end_date", parse_date)

@@ -94,9 +94,7 @@ METRIC = RecordKind(
 
 def _normalise_target(session: Session, values: dict[str, Any], current: Any) -> dict:
     problems = Problems(TARGET.label)
-    metric = check_reference(
-        session, problems, "metric_id", Metric, values.get("metric_id"), describe=lambda m: m.name
-    )
+    metric = check_reference(session, problems, values, "metric_id", Metric)
     year = problems.read(values, "year", parse_int, minimum=2000, maximum=2100)
     target = problems.read(values, "target_value", parse_decimal)
     problems.require("target_value", target)

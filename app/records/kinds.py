@@ -172,14 +172,15 @@ def count_references(
 def check_reference(
     session: Session,
     problems: Problems,
+    values: Mapping[str, Any],
     field: str,
     model: type[Record],
-    record_id: Any,
     *,
-    describe: Callable[[Any], str],
     required: bool = True,
 ) -> Any:
-    """The referenced row when it exists and is not in the recycle bin; else a message."""
+    """The row `values[field]` refers to, when it exists and is not in the recycle bin;
+    else a message under `field` (naming the row by its name)."""
+    record_id = values.get(field)
     if record_id in (None, ""):
         if required:
             problems.require(field, None)
@@ -191,7 +192,9 @@ def check_reference(
     if isinstance(record, SoftDeletable) and record.deleted_at is not None:
         problems.add(
             field,
-            translate("Records", "{name} is in the recycle bin").format(name=describe(record)),
+            translate("Records", "{name} is in the recycle bin").format(
+                name=getattr(record, "name", f"#{record.id}")
+            ),
         )
         return None
     return record

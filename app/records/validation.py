@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from app.db.vocabulary import Vocabulary
 from app.errors import ValidationError
 from app.i18n import translate
+from app.numbers import plain
 
 T = TypeVar("T")
 V = TypeVar("V", bound=Vocabulary)
@@ -131,7 +132,7 @@ def parse_decimal(value: Any, *, places: int = 4) -> Decimal | None:
         raise InvalidValue(translate("Validation", "must not be negative"))
     if number != number.quantize(Decimal(1).scaleb(-places)):
         raise InvalidValue(translate("Validation", "at most {n} decimal places").format(n=places))
-    return number.normalize() if number == number.to_integral() else number
+    return plain(number)
 
 
 def parse_vocabulary(value: Any, enum_class: type[V]) -> V | None:

@@ -54,15 +54,7 @@ def _normalise_staff(session: Session, values: dict[str, Any], current: Staff | 
         ("sending_unit_id", UnitKind.SENDING),
         ("receiving_unit_id", UnitKind.RECEIVING),
     ):
-        unit = check_reference(
-            session,
-            problems,
-            field,
-            Unit,
-            values.get(field),
-            describe=lambda unit: unit.name,
-            required=False,
-        )
+        unit = check_reference(session, problems, values, field, Unit, required=False)
         if unit is not None and unit.kind != kind:
             problems.add(
                 field,
@@ -71,15 +63,7 @@ def _normalise_staff(session: Session, values: dict[str, Any], current: Staff | 
                 ),
             )
         clean[field] = unit.id if unit else None
-    team = check_reference(
-        session,
-        problems,
-        "team_id",
-        Team,
-        values.get("team_id"),
-        describe=lambda team: team.name,
-        required=False,
-    )
+    team = check_reference(session, problems, values, "team_id", Team, required=False)
     clean["team_id"] = team.id if team else None
     clean["is_leader"] = bool(problems.read(values, "is_leader", parse_bool))
     if clean["is_leader"]:

@@ -79,15 +79,7 @@ def _normalise_team(session: Session, values: dict[str, Any], current: Team | No
     field = problems.read(values, "field", parse_vocabulary, Field)
     problems.require("field", field)
     batch = read_text(problems, values, Team, "batch")
-    unit = check_reference(
-        session,
-        problems,
-        "receiving_unit_id",
-        Unit,
-        values.get("receiving_unit_id"),
-        describe=lambda unit: unit.name,
-        required=False,
-    )
+    unit = check_reference(session, problems, values, "receiving_unit_id", Unit, required=False)
     if unit is not None and unit.kind != UnitKind.RECEIVING:
         problems.add(
             "receiving_unit_id",

@@ -8,23 +8,15 @@ from sqlalchemy.orm import Session
 
 from app.db.models import ServiceProvision, ServiceType, Staff
 from app.i18n import translate
+from app.records.fields import read_text
 from app.records.kinds import RecordKind, check_reference
-from app.records.validation import Problems, clean_text, parse_date, parse_decimal
+from app.records.validation import Problems, parse_date, parse_decimal
 
 
 def _normalise_provision(session: Session, values: dict[str, Any], current: Any) -> dict:
     problems = Problems(PROVISION.label)
-    staff = check_reference(
-        session, problems, "staff_id", Staff, values.get("staff_id"), describe=lambda s: s.name
-    )
-    service = check_reference(
-        session,
-        problems,
-        "service_type_id",
-        ServiceType,
-        values.get("service_type_id"),
-        describe=lambda s: s.name,
-    )
+    staff = check_reference(session, problems, values, "staff_id", Staff)
+    service = check_reference(session, problems, values, "service_type_id", ServiceType)
     day = problems.read(values, "date", parse_date)
     problems.require("date", day)
     clean = {
@@ -34,10 +26,31 @@ def _normalise_provision(session: Session, values: dict[str, Any], current: Any)
         "amount": problems.read(values, "amount", parse_decimal, places=2),
     }
     for field in ("details", "handled_by", "notes"):
-        length = getattr(ServiceProvision.__table__.columns[field].type, "length", None)
-        clean[field] = problems.read(values, field, clean_text, max_length=length) or ""
+        clean[field] = read_text(problems, values, ServiceProvision, field)
     problems.raise_if_any()
     return clean
+
+
+def _outside_the_assignment(
+    session: Session, clean: dict[str, Any], current: Any
+) -> list[tuple[str, str, str]]:
+    """A provision before the person arrived or after they left is unusual, not wrong
+    (an apartment arranged ahead of arrival): the clerk confirms it."""
+    staff = session.get(Staff, clean["staff_id"])
+    day = clean["date"]
+    if staff is None or day is None:
+        return []
+    if day < staff.start_date:
+        message = translate("Provisions", "is before {name} arrived ({start})").format(
+            name=staff.name, start=staff.start_date.isoformat()
+        )
+        return [("before-arrival", "date", message)]
+    if staff.end_date is not None and day > staff.end_date:
+        message = translate("Provisions", "is after {name}'s last day served ({end})").format(
+            name=staff.name, end=staff.end_date.isoformat()
+        )
+        return [("after-departure", "date", message)]
+    return []
 
 
 def describe_provision(provision: ServiceProvision) -> str:
@@ -52,5 +65,6 @@ PROVISION = RecordKind(
     model=ServiceProvision,
     normalise=_normalise_provision,
     describe=describe_provision,
+    cautions=_outside_the_assignment,
     period_fields=("date",),
 )

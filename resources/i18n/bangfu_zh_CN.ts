@@ -1086,6 +1086,14 @@ The current file is kept as a backup first.</source>
 <context>
     <name>Provisions</name>
     <message>
+        <source>is before {name} arrived ({start})</source>
+        <translation>早于{name}的到岗日期（{start}）</translation>
+    </message>
+    <message>
+        <source>is after {name}&apos;s last day served ({end})</source>
+        <translation>晚于{name}的最后在岗日（{end}）</translation>
+    </message>
+    <message>
         <source>{service} for {name} on {date}</source>
         <translation>{name} {date} 的{service}</translation>
     </message>

@@ -3,11 +3,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
 
 from app.errors import DiskFull
+from app.exchange import xlsx
 from app.exchange.xlsx import Sheet, write_workbook
 
 
@@ -40,11 +42,11 @@ def test_text_never_becomes_a_formula_and_layout_is_set(tmp_path: Path) -> None:
 def test_a_failed_write_leaves_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def disk_full(self: object, filename: Path) -> None:
-        Path(filename).write_bytes(b"half a workbook")
+    def disk_full(source: object, target: Any) -> None:
+        target.write(b"half a workbook")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", disk_full)
+    monkeypatch.setattr(xlsx, "copy_file", disk_full)
     target = tmp_path / "out.xlsx"
     target.write_bytes(b"old content")
     with pytest.raises(DiskFull, match="no space left"):
