@@ -140,6 +140,8 @@ def test_a_read_only_file_shows_a_banner_and_a_save_says_why_keeping_the_input(
     assert not window.page_actions["new_record"].isEnabled()
     assert not window.page_actions["delete_selected"].isEnabled()
     assert window.page_actions["export_page"].isEnabled()  # reading and exporting still work
+    editing = staff_page(window).editing
+    assert not editing.new_button.isEnabled() and not editing.delete_button.isEnabled()
 
     form = open_staff_form(window, qtbot, "刘建国")
     retype(qtbot, form.editors["post"], "副院长（新）")

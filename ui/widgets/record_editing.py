@@ -38,14 +38,19 @@ class RecordEditing:
         """`can_add()` says when New makes sense (a target needs a chosen metric)."""
         self.list, self.kind, self._form_factory = record_list, kind, form_factory
         self.form: RecordForm | None = None  # the form on screen, if any
+        writable = record_list.context.read_only is None  # a read-only ledger: look only
         self.new_button = record_list.add_button(
-            translate("RecordEditing", "New…"), self.new_record, enabled_when=can_add
+            translate("RecordEditing", "New…"),
+            self.new_record,
+            enabled_when=lambda: writable and can_add(),
         )
         self.edit_button = record_list.add_button(
             translate("RecordEditing", "Edit…"), self.edit_selected
         )
         self.delete_button = record_list.add_button(
-            translate("RecordEditing", "Delete…"), self.delete_selected
+            translate("RecordEditing", "Delete…"),
+            self.delete_selected,
+            enabled_when=lambda: writable and record_list.selected_id() is not None,
         )
         record_list.activated.connect(self._open)
         record_list.on_delete_key(self.delete_selected)
@@ -62,7 +67,7 @@ class RecordEditing:
     def delete_selected(self) -> None:
         """To the recycle bin after a confirmation; a refusal says what still uses it."""
         record_id = self.list.selected_id()
-        if record_id is None:
+        if record_id is None or not self.delete_button.isEnabled():
             return
         name = self.list.context.read(describe, self.kind, record_id)
         if self.kind.in_recycle_bin_table:

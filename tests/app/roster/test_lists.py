@@ -26,7 +26,7 @@ from app.roster.lists import (
 )
 from app.roster.staff import STAFF
 from app.roster.staff_file import staff_file
-from app.roster.units import save_team
+from app.roster.units import UNIT, save_team
 from tests.app.helpers import run, staff_id
 
 
@@ -152,3 +152,18 @@ def test_save_team_with_a_foreign_leader_writes_nothing(demo: Session) -> None:
     assert demo.get(Team, team).batch == "2022年第一批"  # type: ignore[union-attr]
     assert team_leader(demo, team) == staff_id(demo, "胡小蒙")
     assert demo.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc())) == before
+
+
+def test_search_ignores_letter_case_on_any_backend(session: Session) -> None:
+    """ILIKE, not SQLite's LIKE: the same search finds the same rows on a server."""
+    unit = run(
+        session, commands.create, UNIT, {"name": "Beijing Fengtai Hospital", "kind": "sending"}
+    )
+    run(
+        session,
+        commands.create,
+        STAFF,
+        {"name": "张文", "field": "medical", "start_date": "2024-07-01", "sending_unit_id": unit},
+    )
+    for text in ("beijing", "FENGTAI", "Hospital"):
+        assert len(StaffList().ids(session, ListQuery(search=text))) == 1, text
