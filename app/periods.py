@@ -1,4 +1,4 @@
-"""Quarter arithmetic, in one place (DESIGN.md §5: "2024Q3" = 2024-07-01..2024-09-30)."""
+"""Quarters and months, in one place (DESIGN.md §5: "2024Q3" = 2024-07-01..2024-09-30)."""
 
 from __future__ import annotations
 
@@ -77,3 +77,65 @@ class Quarter:
         while len(quarters) < count:
             quarters.append(quarters[-1].previous())
         return quarters[::-1]
+
+
+_MONTH = re.compile(r"^\s*(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*月?\s*$")
+_CHINESE_QUARTER = re.compile(r"^\s*(\d{4})\s*年\s*第\s*([1-4一二三四])\s*季度\s*$")
+_CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A calendar month, the period of a monthly table ("2024-09")."""
+
+    year: int
+    number: int
+
+    @classmethod
+    def containing(cls, day: date) -> Month:
+        return cls(day.year, day.month)
+
+    @property
+    def start(self) -> date:
+        return date(self.year, self.number, 1)
+
+    @property
+    def end(self) -> date:
+        following = date(self.year + self.number // 12, self.number % 12 + 1, 1)
+        return following - timedelta(days=1)
+
+    @property
+    def quarter(self) -> Quarter:
+        return Quarter.containing(self.start)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    def __str__(self) -> str:
+        return f"{self.year}-{self.number:02d}"
+
+
+Period = Month | Quarter
+
+
+def parse_period(text: str) -> Period:
+    """A month ("2024-09", "2024年9月", "2024.9") or a quarter ("2024Q3", "2024年第3季度").
+
+    Outcome entries made by the grid or a wide import carry the period's canonical text
+    (`str(period)`: "2024-09" or "2024Q3") and are dated its last day.
+    """
+    value = str(text or "")
+    month = _MONTH.match(value)
+    if month and 1900 <= int(month.group(1)) <= 2999 and 1 <= int(month.group(2)) <= 12:
+        return Month(int(month.group(1)), int(month.group(2)))
+    chinese = _CHINESE_QUARTER.match(value)
+    if chinese:
+        number = chinese.group(2)
+        return Quarter(int(chinese.group(1)), _CHINESE_DIGITS.get(number) or int(number))
+    try:
+        return Quarter.parse(value)
+    except ValidationError:
+        raise ValidationError(
+            {"period": [translate("Quarters", "write the period as 2024-09 (a month) or 2024Q3")]},
+            {"period": translate("Quarters", "Period")},
+        ) from None

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     and_,
+    func,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -285,6 +286,12 @@ class OutcomeEntry(SoftDeletable, Record):
     date: Mapped[date] = mapped_column(
         Date, index=True, info=labelled(QT_TRANSLATE_NOOP("OutcomeEntry", "Date"))
     )
+    # A month "2024-09" or a quarter "2024Q3" for a figure entered in the grid or a wide
+    # import (dated the period's last day, one live entry per owner, metric and period);
+    # None for an entry dated in the ledger.
+    period: Mapped[str | None] = mapped_column(
+        String(7), info=labelled(QT_TRANSLATE_NOOP("OutcomeEntry", "Period"))
+    )
     staff_id: Mapped[int | None] = mapped_column(
         ForeignKey("staff.id"),
         index=True,
@@ -313,6 +320,22 @@ class OutcomeEntry(SoftDeletable, Record):
     staff: Mapped[Staff | None] = relationship()
     team: Mapped[Team | None] = relationship()
     metric: Mapped[Metric | None] = relationship()
+
+
+_PERIOD_ROWS = "deleted_at IS NULL AND period IS NOT NULL"
+
+# One live figure per person or team, metric and period: a correction replaces it. The
+# owners are coalesced because a unique index treats NULLs as all different.
+Index(
+    "uq_outcome_entry_period",
+    func.coalesce(OutcomeEntry.staff_id, 0),
+    func.coalesce(OutcomeEntry.team_id, 0),
+    OutcomeEntry.metric_id,
+    OutcomeEntry.period,
+    unique=True,
+    sqlite_where=text(_PERIOD_ROWS),
+    postgresql_where=text(_PERIOD_ROWS),
+)
 
 
 class Mentorship(SoftDeletable, Record):

@@ -966,6 +966,10 @@ The current file is kept as a backup first.</source>
         <translation>日期</translation>
     </message>
     <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation>帮扶人才</translation>
     </message>
@@ -1003,6 +1007,10 @@ The current file is kept as a backup first.</source>
     <message>
         <source>a highlight needs a description</source>
         <translation>亮点须填写说明</translation>
+    </message>
+    <message>
+        <source>{metric} of {period} is already recorded; correct that entry instead</source>
+        <translation>{period}的{metric}已有记录，请修改那条记录</translation>
     </message>
     <message>
         <source>highlight</source>
@@ -1174,6 +1182,14 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Quarter</source>
         <translation>季度</translation>
+    </message>
+    <message>
+        <source>write the period as 2024-09 (a month) or 2024Q3</source>
+        <translation>期间请写成 2024-09（月）或 2024Q3（季度）的形式</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
     </message>
     <message>
         <source>{year} Q{number}</source>

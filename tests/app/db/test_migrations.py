@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -31,6 +32,10 @@ def migrated(path: Path) -> SqliteFile:
     return backend
 
 
+# SQLAlchemy cannot reflect expression indexes (uq_outcome_entry_period); the next test
+# compares those by their SQL.
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based")
 def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
     engine = migrated(tmp_path / "old.db").engine()
     with engine.connect() as connection:
