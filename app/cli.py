@@ -16,7 +16,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -229,7 +229,9 @@ def _backup(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     with Ledger.open(args.db, create=False) as ledger:
         with ledger.session() as session:
             policy = backup_policy(session, ledger.path)
-        target = back_up(ledger, folder=args.to or policy.folder, keep=policy.keep)
+        if args.to is not None:  # a folder of its own: one copy there, not the second one
+            policy = replace(policy, folder=args.to.expanduser(), second_folder=None)
+        target = back_up(ledger, policy)
     print(translate("Cli", "Backup written to {path}").format(path=target), file=out)
     return EXIT_OK
 

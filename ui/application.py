@@ -7,24 +7,26 @@ open, create or demo a file, and it rebuilds the window when the language change
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from app import APP_NAME, __version__
-from app.db.backup import back_up, daily_backup_due, newest_good_backup, restore
+from app import APP_NAME, __version__, clock
+from app.db.backup import newest_good_backup, restore
 from app.db.ledger import Ledger, backend_for, inspect_file
 from app.db.paths import default_db_path, demo_db_path
 from app.demo.build import create_demo
-from app.errors import DatabaseCorrupt, LedgerError
-from app.records.settings import backup_policy, get_setting
+from app.errors import DatabaseCorrupt, DatabaseInUse, LedgerError
+from app.records.settings import get_setting
 from ui import exception_handler
 from ui.context import LedgerContext
 from ui.dialogs import ask
 from ui.i18n import DEFAULT_LANGUAGE, install_gui_translators
 from ui.main_window import MAX_RECENT, MainWindow
+from ui.single_instance import InstanceServer, hand_over
 from ui.style import apply_style
 
 translate = QCoreApplication.translate
@@ -37,21 +39,27 @@ class LedgerApplication:
         self.context: LedgerContext | None = None
         self.window: MainWindow | None = None
         self.language = DEFAULT_LANGUAGE
+        self._instance: InstanceServer | None = None
+        self._backup_told = False
 
     def open_database(self, path: Path | str) -> bool:
         """Open `path` in place of the current file; on refusal keep the current one.
 
-        A damaged file gets the offer to restore its newest good backup; the day's
-        first session starts with a backup (DESIGN.md §8). A file that cannot be
-        written opens read-only, with the window's banner saying so.
+        A damaged file gets the offer to restore its newest good backup (the damaged
+        file is kept aside); a file that cannot be written opens read-only, with the
+        window's banner saying so. Backups follow `ui.backups` (DESIGN.md §8).
         """
         ledger = self._open_or_recover(path)
         if ledger is None:
             return False
         self._close_current()
-        self._back_up(ledger, "daily", only_if_due=True)
         self.context = LedgerContext(ledger)
-        self._remember(ledger.path)
+        self.context.backups.failed.connect(self._backup_failed)
+        self._backup_told = False
+        if ledger.file is not None:
+            self._remember(ledger.file)
+            self._instance = InstanceServer(ledger.file)
+            self._instance.asked.connect(self._come_forward)
         with ledger.session() as session:
             self.language = get_setting(session, "language")
         self._show_window()
@@ -61,38 +69,60 @@ class LedgerApplication:
         try:
             return Ledger.open(path, exclusive=True)
         except DatabaseCorrupt as error:
-            db_path = backend_for(path).path
-            backup = newest_good_backup(db_path)
-            question = translate(
-                "Application", "{problem}\n\nRestore the newest good backup ({backup})?"
-            ).format(problem=error, backup=backup.name if backup else "")
-            if backup is None or not ask.confirm(
-                self.window, translate("Application", "Restore"), question
-            ):
+            return self._recover(path, error)
+        except DatabaseInUse as error:
+            if not hand_over(backend_for(path).path):
                 ask.show_error(self.window, str(error))
-                return None
-            try:
-                restore(db_path, backup)
-                return Ledger.open(path, exclusive=True)
-            except LedgerError as again:
-                ask.show_error(self.window, str(again))
-                return None
+            return None
         except LedgerError as error:
             ask.show_error(self.window, str(error))
             return None
 
-    def _back_up(self, ledger: Ledger, reason: str, *, only_if_due: bool = False) -> None:
-        """Automatic backups never stop the clerk; a failure is reported and work goes on.
-        A read-only ledger cannot change, so it needs none."""
-        if ledger.read_only is not None or ledger.file is None:
-            return
-        try:
-            with ledger.session() as session:
-                policy = backup_policy(session, ledger.file)
-            if not only_if_due or daily_backup_due(ledger, policy.folder):
-                back_up(ledger, folder=policy.folder, keep=policy.keep, reason=reason)
-        except LedgerError as error:
+    def _recover(self, path: Path | str, error: DatabaseCorrupt) -> Ledger | None:
+        """Offer the newest good backup; the damaged file is kept aside, never deleted."""
+        db_path = backend_for(path).path
+        backup = newest_good_backup(db_path)
+        if backup is None:
             ask.show_error(self.window, str(error))
+            return None
+        question = translate(
+            "Application",
+            "{problem}\n\nRestore the newest good backup, made {when} ({age})? The damaged "
+            "file is kept beside it with the ending .corrupt.",
+        ).format(problem=error, when=_moment(backup.made_at), age=_age(backup.made_at))
+        if not ask.confirm(self.window, translate("Application", "Restore"), question):
+            ask.show_error(self.window, str(error))
+            return None
+        try:
+            restore(db_path, backup.path, damaged=True)
+            return Ledger.open(path, exclusive=True)
+        except LedgerError as again:
+            ask.show_error(self.window, str(again))
+            return None
+
+    def _backup_failed(self, reason: str) -> None:
+        """Told once per session: the clerk's work goes on, the ledger is intact."""
+        if self._backup_told:
+            return
+        self._backup_told = True
+        ask.show_error(
+            self.window,
+            translate(
+                "Application",
+                "An automatic backup could not be made: {reason}\n\nThe ledger itself is "
+                "intact and you can go on working; check the backup folder in Settings.",
+            ).format(reason=reason),
+        )
+
+    def _come_forward(self) -> None:
+        if self.window is None:
+            return
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+        self.window.show_status(
+            translate("Application", "This ledger is already open here; this window is it.")
+        )
 
     def new_database(self, path: Path) -> None:
         if path.exists() and path.stat().st_size > 0:
@@ -162,16 +192,25 @@ class LedgerApplication:
         QSettings().setValue("files/recent", [str(p) for p in recent[:MAX_RECENT]])
 
     def _close_current(self) -> None:
+        """The exit backup (on the worker, waited for), then the ledger and its window."""
+        if self.context is not None:
+            failure = self.context.close()
+            if failure is not None:
+                ask.show_error(
+                    self.window,
+                    translate(
+                        "Application", "The backup on closing could not be made: {reason}"
+                    ).format(reason=failure),
+                )
+            self.context = None
+        if self._instance is not None:
+            self._instance.close()
+            self._instance = None
         if self.window is not None:
             self.window.save_state()
             self.window.hide()
             self.window.deleteLater()
             self.window = None
-        if self.context is not None:
-            self.context.tasks.wait()
-            self._back_up(self.context.ledger, "exit")
-            self.context.close()
-            self.context = None
 
     def shutdown(self) -> None:
         self._close_current()
@@ -195,9 +234,34 @@ def create_qt_application() -> QApplication:
     return qt_app
 
 
+def _moment(when: datetime) -> str:
+    return when.strftime("%Y-%m-%d %H:%M")
+
+
+def _age(when: datetime) -> str:
+    """How old a backup is, as the clerk weighs it."""
+    hours = max(0, int((clock.now() - when).total_seconds() // 3600))
+    if hours < 48:
+        return translate("Application", "{hours} hours ago").format(hours=hours)
+    return translate("Application", "{days} days ago").format(days=hours // 24)
+
+
 def run_gui(db: str | None) -> int:
     qt_app = create_qt_application()
     exception_handler.install()
+    try:
+        target: Path | None = backend_for(db).path
+    except LedgerError:  # a server address: no window on this computer to hand over to
+        target = None
+    if target is not None and hand_over(target):  # already open in a window: that one comes
+        print(
+            translate(
+                "Application",
+                "{path} is already open in a Bangfu Ledger window; it was brought to the front.",
+            ).format(path=target),
+            file=sys.stderr,
+        )
+        return 0
     application = LedgerApplication()
     if not application.open_database(db or default_db_path()):
         return 1

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from app.db.ledger import Ledger
 from app.records.settings import clerk_actor, get_setting
 from app.records.work import Actor, Changes
+from ui.backups import BackupScheduler
 from ui.signals import DataBus
 from ui.tasks import TaskRunner
 from ui.write_runner import WriteRunner
@@ -29,6 +30,8 @@ class LedgerContext:
         self.writes = WriteRunner(ledger, self.tasks, self.bus, lambda: self.actor)
         # Perform an `app/` command on the worker; connect to the returned op's signals.
         self.write = self.writes.submit
+        self.backups = BackupScheduler(ledger, self.tasks, self.bus)
+        self.writes.before_write = self.backups.before_write
         self.bus.changed.connect(self._follow_clerk)
 
     def read(self, query: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -49,6 +52,9 @@ class LedgerContext:
         if "setting" in changes.entities:
             self.actor = self.read(clerk_actor)
 
-    def close(self) -> None:
+    def close(self) -> str | None:
+        """The exit backup, then the ledger; why that backup failed, if it did."""
         self.tasks.wait()
+        failure = self.backups.finish()
         self.ledger.close()
+        return failure

@@ -67,6 +67,9 @@ class WriteRunner(QObject):
         super().__init__(parent)
         self._ledger, self._tasks, self._bus, self._actor = ledger, tasks, bus, actor
         self._in_flight: set[WriteOp] = set()
+        # Run on the worker before each command (the GUI's backup policy): with a reason,
+        # a backup the command needs (an import), whose failure refuses the command.
+        self.before_write: Callable[[str | None], None] | None = None
 
     def submit(
         self,
@@ -76,14 +79,20 @@ class WriteRunner(QObject):
         progress_label: str | None = None,
         parent: QWidget | None = None,
         cancellable: bool = False,
+        backup_first: str | None = None,
     ) -> WriteOp:
         """Run `command(work)` in one transaction on the worker. With `progress_label`,
-        a progress dialog shows (with Cancel when `cancellable`) while it runs."""
+        a progress dialog shows (with Cancel when `cancellable`) while it runs; with
+        `backup_first` (a reason such as "import"), a backup is made first."""
         op = WriteOp(self)
         actor = self._actor()
         ledger = self._ledger
+        before = self.before_write
 
         def job(progress: Progress) -> Done[Any]:
+            ledger.refuse_if_read_only()
+            if before is not None:
+                before(backup_first)
             return perform(
                 ledger,
                 command,

@@ -91,7 +91,7 @@ class Ledger:
         try:
             ledger._prepare(is_new)
         except BaseException:
-            ledger.close()
+            ledger.close(clean=False)
             raise
         return ledger
 
@@ -212,9 +212,11 @@ class Ledger:
         """A complete, checked copy of the live ledger at `target` (see the backend)."""
         return self.backend.backup_to(target)
 
-    def close(self) -> None:
+    def close(self, *, clean: bool = True) -> None:
+        """Close the connections and the lock; `clean` remembers the file as closed in good
+        order (a file refused while opening is not)."""
         self.engine.dispose()
-        self.backend.close()
+        self.backend.close(clean=clean)
 
     def __enter__(self) -> Ledger:
         return self

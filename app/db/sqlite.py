@@ -20,7 +20,8 @@ from typing import IO, Any
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Connection, Engine, ExceptionContext
 
-from app.db import files
+from app import clock
+from app.db import clean_close, files
 from app.db.files import atomic_target
 from app.errors import (
     DatabaseCorrupt,
@@ -265,13 +266,22 @@ class SqliteFile:
         connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
 
     def recognise(self, connection: Connection) -> None:
-        """Refuse a foreign or damaged file (the revision is the facade's business)."""
+        """Refuse a foreign or damaged file (the revision is the facade's business).
+
+        The header and application id are read every time; the quick check, which reads
+        the whole file, only when the file changed since its last clean close or has not
+        been checked today (`app.db.clean_close`).
+        """
         app_id = connection.exec_driver_sql("PRAGMA application_id").scalar()
         if app_id != APPLICATION_ID:
             raise DatabaseRefused(not_a_ledger(self.path))
+        today = clock.today()
+        if not clean_close.needs_check(self.path, today):
+            return
         problems = self.integrity_problems(connection)
         if problems:
             raise DatabaseCorrupt(damaged_message(self.path, problems[0]))
+        clean_close.remember(self.path, checked=today)
 
     @contextmanager
     def migrating(self, connection: Connection) -> Iterator[None]:
@@ -327,7 +337,10 @@ class SqliteFile:
                 raise (storage_error(error, partial) or StorageError(str(error))) from error
         return target.expanduser().resolve()
 
-    def close(self) -> None:
+    def close(self, *, clean: bool = True) -> None:
+        """After the engine is disposed: remember a clean close, release the lock."""
+        if clean and self.read_only is None and self.path.exists():
+            clean_close.remember(self.path, closed=True)
         if self._lock is not None:
             self._lock.release()
             self._lock = None

@@ -5,6 +5,8 @@ The metrics are data in the database (seeded by `app.db.seed`); the office edits
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -115,10 +117,17 @@ def _normalise_target(session: Session, values: dict[str, Any], current: Any) ->
     return {"metric_id": metric.id if metric else None, "year": year, "target_value": target}
 
 
+def _target_year_start(values: Mapping[str, Any]) -> list[date | None]:
+    """A target is printed with every quarter of its year: it freezes with the first."""
+    year = values.get("year")
+    return [date(year, 1, 1)] if isinstance(year, int) else []
+
+
 TARGET = RecordKind(
     model=MetricTarget,
     normalise=_normalise_target,
     describe=lambda target: f"{target.metric.name} {target.year}",
+    dated_by=_target_year_start,
 )
 
 

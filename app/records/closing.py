@@ -1,8 +1,11 @@
 """Closing a quarter after its summary is printed (季度关账), and reopening it.
 
 While a quarter is closed, no record dated in it may be created, changed or deleted,
-so the printed figures and the database agree. Every close and reopen is audited and
-names the acting user.
+so the printed figures and the database agree. A printout also shows year-to-date and
+cumulative figures, which a change in an earlier quarter would move; so closed quarters
+form one unbroken run from the ledger's first quarter: closing Q closes every earlier
+quarter too, reopening Q reopens every later closed one (DESIGN.md §4). Every close and
+reopen is audited and names the acting user.
 """
 
 from __future__ import annotations
@@ -11,11 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.db.models import QuarterClose
+from app.db.models import Mentorship, OutcomeEntry, QuarterClose, ServiceProvision, Staff
 from app.errors import QuarterClosedError, ValidationError
 from app.i18n import translate
 from app.periods import Quarter
@@ -40,13 +43,18 @@ class ClosingState:
 
 
 def closing_state(session: Session, quarter: Quarter) -> ClosingState | None:
-    """The quarter's latest closing; None when it was never closed."""
+    """The quarter's latest closing; None when it was never closed. A quarter inside the
+    closed run without a closing of its own (closed before runs existed) shows the
+    closing of the next closed quarter, which froze it."""
     row = session.scalar(
         select(QuarterClose)
         .where(QuarterClose.quarter == str(quarter))
         .order_by(QuarterClose.id.desc())
         .limit(1)
     )
+    if (row is None or row.reopened_at is not None) and is_closed(session, quarter):
+        later = min(each for each in closed_quarters(session) if each >= quarter)
+        row = _open_close_row(session, later)
     if row is None:
         return None
     return ClosingState(
@@ -59,14 +67,55 @@ def closing_state(session: Session, quarter: Quarter) -> ClosingState | None:
     )
 
 
+def first_record_day(session: Session) -> date | None:
+    """The earliest date of any live staff member, provision, outcome or mentorship."""
+    firsts = [
+        session.scalar(select(func.min(column)).where(model.deleted_at.is_(None)))
+        for model, column in (
+            (Staff, Staff.start_date),
+            (ServiceProvision, ServiceProvision.date),
+            (OutcomeEntry, OutcomeEntry.date),
+            (Mentorship, Mentorship.start_date),
+        )
+    ]
+    days = [day for day in firsts if day is not None]
+    return min(days) if days else None
+
+
 def closed_quarters(session: Session) -> set[Quarter]:
     """Quarters whose latest closing has not been reopened."""
     rows = session.scalars(select(QuarterClose).where(QuarterClose.reopened_at.is_(None)))
     return {Quarter.parse(row.quarter) for row in rows}
 
 
+def closed_through(session: Session) -> Quarter | None:
+    """The last closed quarter: it and every quarter before it are closed (the run)."""
+    return max(closed_quarters(session), default=None)
+
+
 def is_closed(session: Session, quarter: Quarter) -> bool:
-    return _open_close_row(session, quarter) is not None
+    last = closed_through(session)
+    return last is not None and quarter <= last
+
+
+def quarters_to_close(session: Session, quarter: Quarter) -> list[Quarter]:
+    """What closing `quarter` closes: it and every open quarter before it back to the
+    quarter of the ledger's first record, oldest first (the dialog lists them)."""
+    last = closed_through(session)
+    first_day = first_record_day(session)
+    start = min(Quarter.containing(first_day), quarter) if first_day is not None else quarter
+    if last is not None:
+        start = max(start, last.next())
+    run, each = [], start
+    while each <= quarter:
+        run.append(each)
+        each = each.next()
+    return run
+
+
+def quarters_to_reopen(session: Session, quarter: Quarter) -> list[Quarter]:
+    """What reopening `quarter` reopens: it and every later closed quarter, oldest first."""
+    return sorted(each for each in closed_quarters(session) if each >= quarter)
 
 
 def closed_message(day: date) -> str:
@@ -79,50 +128,60 @@ def closed_message(day: date) -> str:
 
 def ensure_open(session: Session, dates: Iterable[date | None]) -> None:
     """Raise QuarterClosedError when any of `dates` lies in a closed quarter."""
-    closed = closed_quarters(session)
-    if not closed:
+    last = closed_through(session)
+    if last is None:
         return
     for day in dates:
-        if day is not None and Quarter.containing(day) in closed:
+        if day is not None and day <= last.end:
             raise QuarterClosedError(closed_message(day))
 
 
-def close_quarter(work: Work, quarter: Quarter) -> None:
+def close_quarter(work: Work, quarter: Quarter) -> list[Quarter]:
+    """Close `quarter` and every open quarter before it back to the ledger's first
+    record's; return the quarters closed, oldest first."""
     session = work.session
     if is_closed(session, quarter):
         raise QuarterClosedError(
             translate("Closing", "{quarter} is already closed.").format(quarter=quarter)
         )
-    row = QuarterClose(quarter=str(quarter), closed_at=clock.now(), closed_by=work.actor.name)
-    session.add(row)
-    session.flush()
-    work.audit(
-        action="close", entity="quarter_close", entity_id=row.id, after={"quarter": str(quarter)}
-    )
+    closed = quarters_to_close(session, quarter)
+    for each in closed:
+        row = QuarterClose(quarter=str(each), closed_at=clock.now(), closed_by=work.actor.name)
+        session.add(row)
+        session.flush()
+        work.audit(
+            action="close", entity="quarter_close", entity_id=row.id, after={"quarter": str(each)}
+        )
+    return closed
 
 
-def reopen_quarter(work: Work, quarter: Quarter, *, reason: str) -> None:
+def reopen_quarter(work: Work, quarter: Quarter, *, reason: str) -> list[Quarter]:
+    """Reopen `quarter` and every later closed quarter, with one reason; return them."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(
             {"reason": [translate("Closing", "say why the quarter is reopened")]},
             {"reason": translate("Closing", "Reason")},
         )
-    row = _open_close_row(work.session, quarter)
-    if row is None:
+    reopened = quarters_to_reopen(work.session, quarter)
+    if quarter not in reopened:
         raise QuarterClosedError(
             translate("Closing", "{quarter} is not closed.").format(quarter=quarter)
         )
-    row.reopened_at = clock.now()
-    row.reopened_by = work.actor.name
-    row.reopen_reason = reason
-    work.audit(
-        action="reopen",
-        entity="quarter_close",
-        entity_id=row.id,
-        before={"quarter": str(quarter)},
-        after={"quarter": str(quarter), "reason": reason},
-    )
+    for each in reopened:
+        row = _open_close_row(work.session, each)
+        assert row is not None
+        row.reopened_at = clock.now()
+        row.reopened_by = work.actor.name
+        row.reopen_reason = reason
+        work.audit(
+            action="reopen",
+            entity="quarter_close",
+            entity_id=row.id,
+            before={"quarter": str(each)},
+            after={"quarter": str(each), "reason": reason},
+        )
+    return reopened
 
 
 def _open_close_row(session: Session, quarter: Quarter) -> QuarterClose | None:

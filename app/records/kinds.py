@@ -49,8 +49,9 @@ class RecordKind:
     ValidationError; `cautions(session, clean, current)` lists what the clerk must
     confirm (codes stable across a retry); `blockers(session, record, purge)` lists
     what still refers to a record (deleting is refused while it is non-empty);
-    `period_fields` are the dates that tie a record to quarters; a change is checked
-    against closed quarters only when it touches `report_fields` (all when None).
+    `period_fields` are the dates that tie a record to quarters (`dated_by` derives
+    others); a change is checked against closed quarters only when it touches
+    `report_fields` (all when None).
     """
 
     model: type[Record]
@@ -60,6 +61,9 @@ class RecordKind:
     cautions: CautionRule = _no_cautions
     period_fields: tuple[str, ...] = ()
     report_fields: frozenset[str] | None = None
+    # The days that tie a record to quarters when they are not date columns (a yearly
+    # target: its year's first day, so a year with a closed quarter keeps its target).
+    dated_by: Callable[[Mapping[str, Any]], list[date | None]] | None = None
 
     @property
     def entity(self) -> str:
@@ -76,7 +80,8 @@ class RecordKind:
         }
 
     def period_dates(self, values: Mapping[str, Any]) -> list[date | None]:
-        return [values.get(field) for field in self.period_fields]
+        dates = [values.get(field) for field in self.period_fields]
+        return dates + (self.dated_by(values) if self.dated_by is not None else [])
 
     @property
     def in_recycle_bin_table(self) -> bool:

@@ -7,12 +7,12 @@ the acting user from their `Work`, never from this table.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.backup import BackupPolicy
 from app.db.models import Setting
 from app.db.paths import backup_dir_for
 from app.errors import ValidationError
@@ -30,6 +30,8 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "clerk_name": (QT_TRANSLATE_NOOP("Settings", "Clerk name"), ""),
     "backup_dir": (QT_TRANSLATE_NOOP("Settings", "Backup folder"), ""),
     "backup_keep": (QT_TRANSLATE_NOOP("Settings", "Backups to keep"), "10"),
+    "backup_second_dir": (QT_TRANSLATE_NOOP("Settings", "Second copy to"), ""),
+    "backup_minutes": (QT_TRANSLATE_NOOP("Settings", "Back up while working every"), "30"),
     "language": (QT_TRANSLATE_NOOP("Settings", "Language"), "zh_CN"),
 }
 
@@ -60,6 +62,10 @@ def normalise_settings(values: Mapping[str, object]) -> dict[str, str]:
             continue
         if key == "backup_keep" and not (text.isdigit() and 1 <= int(text) <= 999):
             problems.add(key, translate("Settings", "must be a whole number from 1 to 999"))
+        if key == "backup_minutes" and not (text.isdigit() and 5 <= int(text) <= 480):
+            problems.add(
+                key, translate("Settings", "must be a whole number of minutes from 5 to 480")
+            )
         if key == "language" and text not in LANGUAGES:
             problems.add(key, translate("Settings", "must be zh_CN or en"))
         clean[key] = text
@@ -76,19 +82,17 @@ def settings_problems(values: Mapping[str, object]) -> dict[str, list[str]]:
     return {}
 
 
-@dataclass(frozen=True)
-class BackupPolicy:
-    """Where the ledger's backups go and how many are kept (Settings → Backups)."""
-
-    folder: Path
-    keep: int
-
-
 def backup_policy(session: Session, db_path: Path) -> BackupPolicy:
-    """The folder chosen in Settings, or `backups/` beside the ledger file."""
+    """The folder chosen in Settings, or `backups/` beside the ledger file; how many are
+    kept; the optional second folder (a USB stick) that gets a copy when present."""
     chosen = get_setting(session, "backup_dir")
     folder = Path(chosen).expanduser() if chosen else backup_dir_for(db_path)
-    return BackupPolicy(folder, int(get_setting(session, "backup_keep")))
+    second = get_setting(session, "backup_second_dir")
+    return BackupPolicy(
+        folder,
+        int(get_setting(session, "backup_keep")),
+        Path(second).expanduser() if second else None,
+    )
 
 
 def clerk_actor(session: Session) -> Actor:

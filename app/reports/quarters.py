@@ -9,26 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Mentorship, OutcomeEntry, ServiceProvision, Staff
 from app.periods import Quarter
-
-
-def first_record_day(session: Session) -> date | None:
-    """The earliest date of any live staff member, provision, outcome or mentorship."""
-    firsts = [
-        session.scalar(select(func.min(column)).where(model.deleted_at.is_(None)))
-        for model, column in (
-            (Staff, Staff.start_date),
-            (ServiceProvision, ServiceProvision.date),
-            (OutcomeEntry, OutcomeEntry.date),
-            (Mentorship, Mentorship.start_date),
-        )
-    ]
-    days = [day for day in firsts if day is not None]
-    return min(days) if days else None
+from app.records.closing import first_record_day
 
 
 def report_quarters(session: Session, today: date) -> list[Quarter]:

@@ -6,18 +6,46 @@
     <message>
         <source>{problem}
 
-Restore the newest good backup ({backup})?</source>
+Restore the newest good backup, made {when} ({age})? The damaged file is kept beside it with the ending .corrupt.</source>
         <translation>{problem}
 
-是否用最近一份完好的备份（{backup}）恢复？</translation>
+要用最新的完好备份（{when}，{age}）恢复吗？损坏的文件会以 .corrupt 结尾保留在原处。</translation>
     </message>
     <message>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
+        <source>An automatic backup could not be made: {reason}
+
+The ledger itself is intact and you can go on working; check the backup folder in Settings.</source>
+        <translation>自动备份未能完成：{reason}
+
+台账本身完好，您可以继续工作；请在“设置”中检查备份文件夹。</translation>
+    </message>
+    <message>
+        <source>This ledger is already open here; this window is it.</source>
+        <translation>此台账已在本窗口中打开。</translation>
+    </message>
+    <message>
         <source>{path} already exists; choose a new file name.</source>
         <translation>{path} 已存在，请换一个新文件名。</translation>
+    </message>
+    <message>
+        <source>The backup on closing could not be made: {reason}</source>
+        <translation>关闭时的备份未能完成：{reason}</translation>
+    </message>
+    <message>
+        <source>{hours} hours ago</source>
+        <translation>{hours} 小时前</translation>
+    </message>
+    <message>
+        <source>{days} days ago</source>
+        <translation>{days} 天前</translation>
+    </message>
+    <message>
+        <source>{path} is already open in a Bangfu Ledger window; it was brought to the front.</source>
+        <translation>{path} 已在一个帮扶台账窗口中打开，已将该窗口切换到前台。</translation>
     </message>
 </context>
 <context>
@@ -905,16 +933,28 @@ Records of dispatched assistance staff, their services and outcomes, and the qua
         <translation>备份</translation>
     </message>
     <message>
+        <source>The newest ones are kept; besides them, one a day for two weeks and one a month for a year. Older backups are removed.</source>
+        <translation>保留最新的这几份；另外两周内每天保留一份、一年内每月保留一份，更早的备份自动删除。</translation>
+    </message>
+    <message>
+        <source>A backup is made before the first change of each session, at this interval while changes are made, and when the program closes.</source>
+        <translation>每次打开后第一次修改前、修改期间每隔这些分钟、以及关闭程序时，都会自动备份。</translation>
+    </message>
+    <message>
+        <source>e.g. a USB stick</source>
+        <translation>例如 U 盘</translation>
+    </message>
+    <message>
+        <source>Optional: each backup is copied here too whenever this folder is present.</source>
+        <translation>可选：只要此文件夹存在（如插入 U 盘），每份备份都会再复制一份到这里。</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
         <source>Leave empty to keep backups beside the database file.</source>
         <translation>留空则备份保存在数据库文件所在文件夹中。</translation>
-    </message>
-    <message>
-        <source>Older backups are removed.</source>
-        <translation>超出份数的旧备份将被删除。</translation>
     </message>
     <message>
         <source>Back up now</source>
@@ -1575,6 +1615,14 @@ The current file is kept as a backup first.</source>
         <translation>{quarter}未关账：已于 {when} 由 {who} 重新开账（{reason}）。</translation>
     </message>
     <message>
+        <source>The quarters before it are closed with it, so that no year-to-date or cumulative figure of the printout can change: {quarters}.</source>
+        <translation>此前的季度将一并关账，以免打印件中的年度累计和历年累计数字再发生变化：{quarters}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>{quarter} has not ended yet: records of its remaining days will be refused too.</source>
         <translation>{quarter}尚未结束：关账后，本季度剩余日期的记录同样不能录入。</translation>
     </message>
@@ -1593,6 +1641,10 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Why is {quarter} reopened? The reason is kept in the audit log.</source>
         <translation>为什么要将{quarter}重新开账？原因将记入操作日志。</translation>
+    </message>
+    <message>
+        <source>The later closed quarters are reopened with it: {quarters}.</source>
+        <translation>此后已关账的季度将一并重新开账：{quarters}。</translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -1742,6 +1794,14 @@ The current file is kept as a backup first.</source>
         <translation>保留备份份数</translation>
     </message>
     <message>
+        <source>Second copy to</source>
+        <translation>另存一份到</translation>
+    </message>
+    <message>
+        <source>Back up while working every</source>
+        <translation>工作期间自动备份间隔（分钟）</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
@@ -1752,6 +1812,10 @@ The current file is kept as a backup first.</source>
     <message>
         <source>must be a whole number from 1 to 999</source>
         <translation>须为 1 至 999 的整数</translation>
+    </message>
+    <message>
+        <source>must be a whole number of minutes from 5 to 480</source>
+        <translation>须为 5 至 480 之间的整数（分钟）</translation>
     </message>
     <message>
         <source>must be zh_CN or en</source>

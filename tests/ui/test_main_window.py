@@ -1,15 +1,20 @@
 from __future__ import annotations
 
+import sqlite3
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from app.db.backup import back_up
+from app.db.backup import BackupPolicy, back_up
 from app.db.ledger import Ledger
 from app.db.paths import backup_dir_for, demo_db_path
+from app.records import commands
 from app.roster.lists import staff_count
+from app.roster.units import UNIT
 from tests.ui.conftest import ScriptedDialogs, open_window
+from tests.ui.widget_helpers import write
 from ui.application import LedgerApplication
 from ui.main_window import MainWindow
 from ui.pages.coming import ComingPage
@@ -77,23 +82,59 @@ def test_a_damaged_file_is_restored_from_its_newest_good_backup(
     application: LedgerApplication, qtbot: QtBot, demo_path: Path, dialogs: ScriptedDialogs
 ) -> None:
     with Ledger.open(demo_path) as ledger:
-        back_up(ledger, folder=backup_dir_for(demo_path), keep=10, reason="daily")
+        back_up(ledger, BackupPolicy(backup_dir_for(demo_path), keep=10), reason="auto")
     data = bytearray(demo_path.read_bytes())
     data[100:4096] = b"\xff" * (4096 - 100)
     demo_path.write_bytes(bytes(data))
+    damaged = demo_path.read_bytes()
     dialogs.confirm.append(True)
     window = open_window(application, qtbot, demo_path)
-    assert "损坏" in dialogs.asked[0] and "备份" in dialogs.asked[0]
+    assert "损坏" in dialogs.asked[0] and "最新的完好备份" in dialogs.asked[0]
+    assert "小时前" in dialogs.asked[0]  # how old the backup is
     assert window.context.read(staff_count) == 21
-    assert any(
-        path.name.endswith("before-restore.db") for path in (demo_path.parent / "backups").iterdir()
-    )
+    kept = list(demo_path.parent.glob("demo.db.*.corrupt"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged  # aside, never deleted
 
 
-def test_closing_takes_an_exit_backup(window: MainWindow, application: LedgerApplication) -> None:
+def test_a_declined_restore_leaves_the_damaged_file_as_it_was(
+    application: LedgerApplication, demo_path: Path, dialogs: ScriptedDialogs
+) -> None:
+    with Ledger.open(demo_path) as ledger:
+        back_up(ledger, BackupPolicy(backup_dir_for(demo_path), keep=10), reason="auto")
+    data = bytearray(demo_path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    demo_path.write_bytes(bytes(data))
+    dialogs.confirm.append(False)
+    assert not application.open_database(demo_path)
+    assert demo_path.read_bytes() == bytes(data) and dialogs.errors  # told why, nothing touched
+
+
+def test_a_session_is_backed_up_before_its_first_write_and_on_closing(
+    window: MainWindow, application: LedgerApplication, qtbot: QtBot
+) -> None:
+    folder = window.context.ledger.path.parent / "backups"
+    assert not folder.exists()  # opening writes nothing
+    for name in ("北京丰台医院", "北京市第十二中学"):
+        write(
+            qtbot,
+            window.context,
+            partial(commands.create, kind=UNIT, values={"name": name, "kind": "sending"}),
+        )
+    session_backup = next(folder.glob("*-session.db"))
+    assert unit_names(session_backup) == []  # the state the clerk opened
+    application.shutdown()
+    exit_backup = next(folder.glob("*-exit.db"))
+    assert unit_names(exit_backup) == ["北京丰台医院", "北京市第十二中学"]
+
+
+def test_closing_without_changes_makes_no_backup(
+    window: MainWindow, application: LedgerApplication
+) -> None:
     folder = window.context.ledger.path.parent / "backups"
     application.shutdown()
-    assert [path.name.split("-")[-1] for path in sorted(folder.iterdir())] == [
-        "daily.db",
-        "exit.db",
-    ]
+    assert not folder.exists()
+
+
+def unit_names(path: Path) -> list[str]:
+    with sqlite3.connect(path) as connection:
+        return [name for (name,) in connection.execute("SELECT name FROM unit ORDER BY id")]

@@ -86,7 +86,7 @@ def wait_for_writes(qtbot: QtBot, context: LedgerContext) -> None:
     The offscreen platform drops the active window while events are processed; a desktop
     keeps it, so it is made active again (the window's shortcuts need that)."""
     active = QApplication.activeWindow()
-    qtbot.waitUntil(context.writes.is_idle)
+    qtbot.waitUntil(context.writes.is_idle, timeout=30_000)  # may queue behind a chart build
     if active is not None and active.isVisible() and QApplication.activeWindow() is None:
         activate(qtbot, active)
 

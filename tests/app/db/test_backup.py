@@ -8,7 +8,14 @@ import pytest
 from sqlalchemy import func, select
 
 from app import cli, clock
-from app.db.backup import back_up, daily_backup_due, list_backups, newest_good_backup, restore
+from app.db.backup import (
+    BackupPolicy,
+    back_up,
+    daily_backup_due,
+    list_backups,
+    newest_good_backup,
+    restore,
+)
 from app.db.ledger import Ledger, inspect_file
 from app.db.models import Unit
 from app.db.paths import backup_dir_for
@@ -23,7 +30,7 @@ def policy_backup(ledger: Ledger, reason: str = "manual") -> Path:
     """A backup where Settings say, rotated as Settings say (what the app does)."""
     with ledger.session() as session:
         policy = backup_policy(session, ledger.path)
-    return back_up(ledger, folder=policy.folder, keep=policy.keep, reason=reason)
+    return back_up(ledger, policy, reason=reason)
 
 
 def unit_count(path: Path) -> int:
@@ -58,7 +65,7 @@ def test_restore_brings_back_the_backup_and_keeps_the_current_file(
     db_path: Path, tmp_path: Path
 ) -> None:
     with Ledger.open(db_path) as ledger:
-        backup = back_up(ledger, folder=tmp_path / "b", keep=10)
+        backup = back_up(ledger, BackupPolicy(tmp_path / "b", keep=10))
         with ledger.session() as session:
             run(session, commands.create, UNIT, {"name": "新单位", "kind": "sending"})
     assert unit_count(db_path) == 1
@@ -73,7 +80,7 @@ def test_restore_refuses_a_bad_backup_and_an_open_ledger(db_path: Path, tmp_path
     with pytest.raises(DatabaseCorrupt, match="not a usable backup"):
         restore(db_path, junk)
     with Ledger.open(db_path, exclusive=True) as ledger:
-        backup = back_up(ledger, folder=tmp_path, keep=10)
+        backup = back_up(ledger, BackupPolicy(tmp_path, keep=10))
         with pytest.raises(DatabaseInUse):
             restore(db_path, backup)
 
@@ -84,7 +91,8 @@ def test_newest_good_backup_skips_damaged_ones(ledger: Ledger) -> None:
     with clock.frozen(datetime(2024, 9, 30, 9)):
         bad = policy_backup(ledger)
     bad.write_bytes(bad.read_bytes()[:100] + b"\xff" * 4000)
-    assert newest_good_backup(ledger.path) == good
+    newest = newest_good_backup(ledger.path)
+    assert newest is not None and newest.path == good
 
 
 def test_backup_and_restore_commands(db_path: Path, tmp_path: Path) -> None:

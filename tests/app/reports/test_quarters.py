@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.periods import Quarter
-from app.records.closing import close_quarter, closing_state, reopen_quarter
-from app.reports.quarters import default_report_quarter, first_record_day, report_quarters
+from app.records.closing import close_quarter, closing_state, first_record_day, reopen_quarter
+from app.reports.quarters import default_report_quarter, report_quarters
 from tests.app.helpers import run
 
 Q = Quarter.parse

@@ -281,6 +281,16 @@ class ReportsPage(QWidget):
             "or deleted, so the printed summary and the ledger stay the same. It can be "
             "reopened later, with a reason."
         ).format(quarter=name)
+        earlier = [
+            each
+            for each in self.context.read(closing.quarters_to_close, quarter)
+            if each != quarter
+        ]
+        if earlier:
+            question += "\n\n" + self.tr(
+                "The quarters before it are closed with it, so that no year-to-date or "
+                "cumulative figure of the printout can change: {quarters}."
+            ).format(quarters=self.tr(", ").join(quarter_text(each) for each in earlier))
         if quarter.end >= clock.today():
             question += "\n\n" + self.tr(
                 "{quarter} has not ended yet: records of its remaining days will be refused too."
@@ -290,13 +300,18 @@ class ReportsPage(QWidget):
 
     def reopen_quarter(self) -> None:
         quarter = self.quarter()
-        reason = ask.ask_text(
-            self,
-            self.tr("Reopen quarter"),
-            self.tr("Why is {quarter} reopened? The reason is kept in the audit log.").format(
-                quarter=quarter_text(quarter)
-            ),
-        )
+        question = self.tr("Why is {quarter} reopened? The reason is kept in the audit log.")
+        question = question.format(quarter=quarter_text(quarter))
+        later = [
+            each
+            for each in self.context.read(closing.quarters_to_reopen, quarter)
+            if each != quarter
+        ]
+        if later:
+            question += "\n" + self.tr(
+                "The later closed quarters are reopened with it: {quarters}."
+            ).format(quarters=self.tr(", ").join(quarter_text(each) for each in later))
+        reason = ask.ask_text(self, self.tr("Reopen quarter"), question)
         if reason is None:
             return
         self._write(partial(closing.reopen_quarter, quarter=quarter, reason=reason))

@@ -81,25 +81,40 @@ class OfficeTab(QWidget):
         )
 
         backups = self._group(column, self.tr("Backups"))
-        self.backup_folder = folder = QLineEdit()
-        folder.setPlaceholderText(str(backup_dir_for(context.ledger.path)))
-        self.browse_button = browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
-        folder_row = QWidget()
-        row = QHBoxLayout(folder_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(folder, 1)
-        row.addWidget(browse)
-        self._add(
+        self.backup_folder, self.browse_button = self._folder_field(
             backups,
             "backup_dir",
-            folder,
+            str(backup_dir_for(context.ledger.path)),
             self.tr("Leave empty to keep backups beside the database file."),
-            row_widget=folder_row,
         )
         keep = QLineEdit()
         keep.setMaximumWidth(80)
-        self._add(backups, "backup_keep", keep, self.tr("Older backups are removed."))
+        self._add(
+            backups,
+            "backup_keep",
+            keep,
+            self.tr(
+                "The newest ones are kept; besides them, one a day for two weeks and one a "
+                "month for a year. Older backups are removed."
+            ),
+        )
+        minutes = QLineEdit()
+        minutes.setMaximumWidth(80)
+        self._add(
+            backups,
+            "backup_minutes",
+            minutes,
+            self.tr(
+                "A backup is made before the first change of each session, at this interval "
+                "while changes are made, and when the program closes."
+            ),
+        )
+        self.second_folder, self.second_browse_button = self._folder_field(
+            backups,
+            "backup_second_dir",
+            self.tr("e.g. a USB stick"),
+            self.tr("Optional: each backup is copied here too whenever this folder is present."),
+        )
         self.backup_now_button = QPushButton(self.tr("Back up now"))
         self.backup_now_button.clicked.connect(self.back_up_now)
         self.restore_button = QPushButton(self.tr("Restore from a backup…"))
@@ -213,8 +228,7 @@ class OfficeTab(QWidget):
         ledger = self.context.ledger
 
         def work(session: Session, _progress: object) -> Path:
-            policy = backup_policy(session, ledger.path)
-            return back_up(ledger, folder=policy.folder, keep=policy.keep)
+            return back_up(ledger, backup_policy(session, ledger.path))
 
         task = self.context.tasks.start(self, self.tr("Backing up…"), work)
         task.finished.connect(
@@ -242,10 +256,26 @@ class OfficeTab(QWidget):
         ):
             self.shell.restore_backup(backup)
 
-    def _browse(self) -> None:
-        current = self.backup_folder.text().strip()
+    def _folder_field(
+        self, form: QFormLayout, key: str, placeholder: str, hint: str
+    ) -> tuple[QLineEdit, QPushButton]:
+        """A folder typed or chosen with Browse…, checked like any other setting."""
+        folder = QLineEdit()
+        folder.setPlaceholderText(placeholder)
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(lambda: self._browse(folder))
+        row_widget = QWidget()
+        row = QHBoxLayout(row_widget)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(folder, 1)
+        row.addWidget(browse)
+        self._add(form, key, folder, hint, row_widget=row_widget)
+        return folder, browse
+
+    def _browse(self, editor: QLineEdit) -> None:
+        current = editor.text().strip()
         start = Path(current) if current else self.context.ledger.path.parent
         folder = ask.ask_directory(self, self.tr("Backup folder"), start)
         if folder is not None:
-            self.backup_folder.setText(str(folder))
+            editor.setText(str(folder))
             self.check()
