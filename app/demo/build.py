@@ -20,6 +20,7 @@ from app import clock
 from app.db.files import atomic_target
 from app.db.ledger import Ledger
 from app.db.models import Metric, ServiceType
+from app.db.sqlite import InstanceLock, check_backup
 from app.db.vocabulary import ServiceRule
 from app.demo.facts import (
     BUILT_AT,
@@ -70,12 +71,17 @@ def create_demo(path: Path | str, *, seed: int = DEFAULT_SEED, overwrite: bool =
                 path=target
             )
         )
-    with (
-        atomic_target(target) as partial,
-        clock.frozen(BUILT_AT),
-        Ledger.open(partial) as ledger,
-    ):
-        perform(ledger, lambda work: build_demo(work, seed=seed), actor=Actor(CLERK))
+    lock = InstanceLock(target)
+    lock.acquire()  # never over a ledger a window has open
+    try:
+        with (
+            atomic_target(target, check=check_backup) as partial,
+            clock.frozen(BUILT_AT),
+            Ledger.open(partial) as ledger,
+        ):
+            perform(ledger, lambda work: build_demo(work, seed=seed), actor=Actor(CLERK))
+    finally:
+        lock.release()
     return target
 
 

@@ -111,8 +111,9 @@ def parse_date(value: Any) -> date | None:
     )
 
 
-def parse_decimal(value: Any, *, places: int = 4) -> Decimal | None:
-    """A number ≥ 0 from a number or text ("1,200", "１２"); empty means none."""
+def parse_decimal(value: Any, *, places: int = 4, digits: int = 18) -> Decimal | None:
+    """A number ≥ 0 from a number or text ("1,200", "１２"); empty means none. It must fit
+    its column: at most `places` decimals and `digits` digits in all (NUMERIC(18, 4))."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
@@ -130,6 +131,12 @@ def parse_decimal(value: Any, *, places: int = 4) -> Decimal | None:
         raise InvalidValue(translate("Validation", "must be a number"))
     if number < 0:
         raise InvalidValue(translate("Validation", "must not be negative"))
+    if number >= Decimal(10) ** (digits - places):
+        raise InvalidValue(
+            translate("Validation", "is too large (at most {n} digits before the point)").format(
+                n=digits - places
+            )
+        )
     if number != number.quantize(Decimal(1).scaleb(-places)):
         raise InvalidValue(translate("Validation", "at most {n} decimal places").format(n=places))
     return plain(number)

@@ -23,7 +23,7 @@ def _normalise_provision(session: Session, values: dict[str, Any], current: Any)
         "staff_id": staff.id if staff else None,
         "service_type_id": service.id if service else None,
         "date": day,
-        "amount": problems.read(values, "amount", parse_decimal, places=2),
+        "amount": problems.read(values, "amount", parse_decimal, places=2, digits=14),
     }
     for field in ("details", "handled_by", "notes"):
         clean[field] = read_text(problems, values, ServiceProvision, field)

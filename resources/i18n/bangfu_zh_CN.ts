@@ -2363,6 +2363,10 @@ The current file is kept as a backup first.</source>
         <translation>不能为负数</translation>
     </message>
     <message>
+        <source>is too large (at most {n} digits before the point)</source>
+        <translation>数值过大（整数部分最多 {n} 位）</translation>
+    </message>
+    <message>
         <source>at most {n} decimal places</source>
         <translation>最多 {n} 位小数</translation>
     </message>

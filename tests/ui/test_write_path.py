@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -20,7 +22,7 @@ from app.errors import DiskFull
 from app.records import commands
 from app.records.work import Changes, Work
 from app.roster.staff import STAFF
-from tests.faults import mounted_tmpfs, remount_read_only
+from tests.faults import fill, mounted_tmpfs, remount_read_only
 from tests.ui.conftest import ScriptedDialogs, open_window
 from tests.ui.widget_helpers import click, click_row, retype, texts, wait_for_writes
 from ui import exception_handler
@@ -28,6 +30,8 @@ from ui.application import LedgerApplication
 from ui.dialogs.staff_form import StaffForm
 from ui.main_window import MainWindow
 from ui.pages.roster.staff_page import StaffPage
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def staff_page(window: MainWindow) -> StaffPage:
@@ -178,3 +182,37 @@ def test_an_unexpected_error_is_logged_and_shown_and_the_app_keeps_running(
     )
     with qtbot.waitSignal(write_done.done):
         pass
+
+
+def test_a_second_start_on_the_same_file_brings_the_first_window_forward(
+    demo_window: MainWindow, qtbot: QtBot
+) -> None:
+    path = demo_window.context.ledger.path
+    second = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    qtbot.waitUntil(lambda: second.poll() is not None, timeout=30_000)
+    _, err = second.communicate()
+    assert second.returncode == 0 and "已在一个帮扶台账窗口中打开" in err  # it went away by itself
+    qtbot.waitUntil(lambda: "已在本窗口中打开" in demo_window.statusBar().currentMessage())
+    assert demo_window.context.ledger.check() == []  # the second start touched nothing
+
+
+def test_a_save_onto_a_full_disk_keeps_the_form_and_says_so(
+    application: LedgerApplication, qtbot: QtBot, demo_path: Path, tmp_path: Path
+) -> None:
+    with mounted_tmpfs(tmp_path / "stick", 4096) as folder:
+        shutil.copy(demo_path, folder / "demo.db")
+        window = open_window(application, qtbot, folder / "demo.db")
+        fill(folder, leave_kb=0)
+        form = open_staff_form(window, qtbot, "刘建国")
+        retype(qtbot, form.editors["post"], "副院长（主持工作）")
+        click(qtbot, form.save_button)
+        wait_for_writes(qtbot, window.context)
+        assert form.isVisible() and form.editors["post"].text() == "副院长（主持工作）"  # type: ignore[union-attr]
+        assert "磁盘" in form.notice.text() and "已满" in form.notice.text()
+        application.shutdown()  # before the mount goes

@@ -178,3 +178,16 @@ def test_a_server_address_stays_an_address() -> None:
     assert "postgresql://clerk@192.168.1.5:5432/county" in str(error.value)
     line = one_line_error(cli("check", "--db", "postgresql://clerk@192.168.1.5:5432/county"))
     assert "postgresql://clerk@192.168.1.5:5432/county" in line
+
+
+def test_command_line_writes_are_refused_while_a_window_holds_the_file(demo_path: Path) -> None:
+    """Reads still work beside the open window; writes would pull the file from under it."""
+    with Ledger.open(demo_path, exclusive=True):
+        assert cli("check", "--db", str(demo_path)).returncode == 0
+        assert cli("report", "--db", str(demo_path), "--quarter", "2024Q3").returncode == 0
+        for command in (
+            ("demo", "--db", str(demo_path), "--force"),
+            ("restore", str(demo_path), "--db", str(demo_path)),
+        ):
+            line = one_line_error(cli(*command))
+            assert "已在另一个帮扶台账窗口中打开" in line, line
