@@ -8,15 +8,28 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from alembic import command
 
+from app import clock
 from app.db import sqlite as sqlite_backend
-from app.db.ledger import Ledger
-from app.errors import DatabaseRefused, NotAllowed, StorageLocked, StorageVanished
+from app.db.backup import BackupPolicy, back_up
+from app.db.ledger import Ledger, _alembic_config
+from app.errors import (
+    DatabaseRefused,
+    DiskFull,
+    NotAllowed,
+    ReadOnlyStorage,
+    StorageLocked,
+    StorageVanished,
+)
 from app.records import commands
 from app.records.work import Actor, perform
 from app.roster.units import UNIT
@@ -191,3 +204,61 @@ def test_command_line_writes_are_refused_while_a_window_holds_the_file(demo_path
         ):
             line = one_line_error(cli(*command))
             assert "已在另一个帮扶台账窗口中打开" in line, line
+
+
+def test_a_backup_into_a_write_protected_folder_says_so(demo_path: Path, tmp_path: Path) -> None:
+    with mounted_tmpfs(tmp_path / "cd", 512) as folder:
+        remount_read_only(folder)
+        with Ledger.open(demo_path) as ledger:
+            with pytest.raises(ReadOnlyStorage, match="cannot be written here"):
+                back_up(ledger, BackupPolicy(folder / "backups", keep=3))
+            assert ledger.check() == []
+
+
+def test_an_upgrade_onto_a_full_disk_leaves_the_old_file_as_it_was(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    with (
+        Ledger.open(demo_path) as ledger,
+        ledger.engine.connect() as connection,
+        ledger.backend.migrating(connection),
+    ):
+        command.downgrade(_alembic_config(connection), "0002")
+    with mounted_tmpfs(tmp_path / "stick", 4096) as folder:
+        shutil.copy(demo_path, folder / "demo.db")
+        before = (folder / "demo.db").read_bytes()
+        fill(folder, leave_kb=64)  # no room for the pre-upgrade backup
+        with pytest.raises(DiskFull):
+            Ledger.open(folder / "demo.db")
+        assert (folder / "demo.db").read_bytes() == before
+        assert (
+            not list((folder / "backups").glob("*.db")) if (folder / "backups").exists() else True
+        )
+
+
+def test_the_full_check_runs_only_when_the_file_changed_or_once_a_day(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checks: list[bool] = []
+    original = sqlite_backend.SqliteFile.integrity_problems
+
+    def counting(connection: Any, *, full: bool = False) -> list[str]:
+        checks.append(full)
+        return original(connection, full=full)
+
+    monkeypatch.setattr(sqlite_backend.SqliteFile, "integrity_problems", staticmethod(counting))
+    with clock.frozen(datetime(2024, 9, 2, 9)):
+        Ledger.open(db_path).close()  # a copied file: never closed here, so checked
+        Ledger.open(db_path).close()  # unchanged since that clean close: not again
+        assert checks == [False]
+        with sqlite3.connect(db_path) as other:  # another program writes to it
+            other.execute(
+                "INSERT INTO setting (key, value, created_at, updated_at)"
+                " VALUES ('x', '', '2024-01-01', '2024-01-01')"
+            )
+        Ledger.open(db_path).close()
+        assert checks == [False, False]
+    with clock.frozen(datetime(2024, 9, 3, 9)):  # the next day
+        Ledger.open(db_path).close()
+        Ledger.open(db_path).close()
+    assert checks == [False, False, False]
