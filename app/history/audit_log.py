@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Enum as SQLEnum
 from sqlalchemy import Numeric, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.db.base import Base, label_of
 from app.db.listing import ListColumn, Listing, ListQuery
@@ -107,12 +107,40 @@ class AuditLog(Listing):
 
     def rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         rows = super().rows(session, ids)
-        entries = session.scalars(select(AuditEntry).where(AuditEntry.id.in_(list(rows))))
+        entries = list(session.scalars(select(AuditEntry).where(AuditEntry.id.in_(list(rows)))))
+        loaded = prefetch(session, entries)  # noqa: F841 - held while the entries are worded
         worded = {
             entry.id: (record_name(session, entry), change_summary(session, entry))
             for entry in entries
         }
         return {key: (*row[:4], *worded[key]) for key, row in rows.items()}
+
+
+def prefetch(session: Session, entries: Sequence[AuditEntry]) -> list[Any]:
+    """Load every record the entries name (themselves and their snapshots' references),
+    with the relations their descriptions read, in a few queries per kind: wording a page
+    of the log then issues no query per entry (`session.get` finds them loaded). Keep the
+    returned list while wording: the session holds its records only weakly."""
+    wanted: dict[str, set[int]] = {}
+    for entry in entries:
+        if entry.entity_id is not None:
+            wanted.setdefault(entry.entity, set()).add(entry.entity_id)
+        model = model_of(entry.entity)
+        if model is None:
+            continue
+        for snapshot in (entry.before or {}, entry.after or {}):
+            for key, value in snapshot.items():
+                column = model.__table__.columns.get(key)
+                if column is not None and column.foreign_keys and isinstance(value, int):
+                    target = next(iter(column.foreign_keys)).column.table.name
+                    wanted.setdefault(target, set()).add(value)
+    loaded: list[Any] = []
+    for entity, record_ids in wanted.items():
+        model = model_of(entity)
+        if model is not None and record_ids:
+            statement = select(model).where(model.id.in_(sorted(record_ids)))
+            loaded += session.scalars(statement.options(selectinload("*"))).all()
+    return loaded
 
 
 def _midnight(day: date) -> datetime:
@@ -166,7 +194,12 @@ def change_summary(session: Session, entry: AuditEntry) -> str:
 def entry_details(session: Session, entry_id: int) -> list[str]:
     """The full change lines of one entry, for the detail pane under the log."""
     entry = session.get(AuditEntry, entry_id)
-    return change_lines(session, entry) if entry is not None else []
+    if entry is None:
+        return []
+    loaded = prefetch(session, [entry])
+    lines = change_lines(session, entry)
+    del loaded
+    return lines
 
 
 def field_label(entity: str, key: str) -> str:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.db.ledger import Ledger
 from app.db.listing import ListQuery
 from app.history.audit_log import (
     NEWEST_FIRST,
@@ -151,3 +153,25 @@ def test_newest_first_and_filters_by_day_and_kind(demo_session: Session) -> None
     assert count(entity="service_provision") < len(everything)
     assert count(since=date(2025, 3, 11)) == 0
     assert count(entity="") == len(everything)  # "all kinds"
+
+
+def test_a_page_of_the_log_costs_the_same_statements_whatever_its_length(
+    demo_ledger: Ledger,
+) -> None:
+    """Constant per page, not per row: 10 rows and 200 rows of provisions, same count."""
+    listing = AuditLog()
+    query = ListQuery(filters={"entity": "service_provision"}, sort_key="at")
+    counts = []
+    for size in (10, 200):
+        with demo_ledger.session() as session:
+            ids = listing.ids(session, query)[:size]
+            statements: list[str] = []
+
+            def record(*args: object, statements: list[str] = statements) -> None:
+                statements.append(str(args[2]))
+
+            event.listen(demo_ledger.engine, "before_cursor_execute", record)
+            listing.rows(session, ids)
+            event.remove(demo_ledger.engine, "before_cursor_execute", record)
+            counts.append(len(statements))
+    assert counts[0] == counts[1] <= 20, counts
