@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +25,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 from app import clock
 from app.db.paths import backup_dir_for, default_db_path
 from app.db.sqlite import SqliteFile, file_problems, newer_message
-from app.errors import DatabaseRefused, NotAllowed
+from app.errors import DatabaseRefused, LedgerError, NotAllowed
 from app.i18n import translate
 
 if TYPE_CHECKING:
@@ -66,6 +66,7 @@ class Ledger:
         self.created = False
         self.upgraded_from: str | None = None
         self.pre_upgrade_backup: Path | None = None
+        self.changed = False  # a command committed since opening (statistics are refreshed)
 
     @classmethod
     def open(
@@ -156,6 +157,7 @@ class Ledger:
             seed_catalogs(session)
             session.commit()
         self.created = True
+        self.changed = True
 
     def _migrate_if_needed(self) -> None:
         with self.engine.connect() as connection:
@@ -179,6 +181,7 @@ class Ledger:
             command.upgrade(_alembic_config(connection), "head")
         self.upgraded_from = revision
         self.pre_upgrade_backup = target
+        self.analyze()
 
     # ----------------------------------------------------------------- checks
     def quick_check(self) -> list[str]:
@@ -212,9 +215,18 @@ class Ledger:
         """A complete, checked copy of the live ledger at `target` (see the backend)."""
         return self.backend.backup_to(target)
 
+    def analyze(self) -> None:
+        """Refresh the planner's statistics (after a migration, a big import, on closing)."""
+        with self.engine.begin() as connection:
+            self.backend.analyze(connection)
+
     def close(self, *, clean: bool = True) -> None:
         """Close the connections and the lock; `clean` remembers the file as closed in good
-        order (a file refused while opening is not)."""
+        order (a file refused while opening is not). A ledger changed since it was opened
+        gets fresh planner statistics first."""
+        if clean and self.changed and self.read_only is None:
+            with suppress(LedgerError):  # statistics are a help, never a reason to fail
+                self.analyze()
         self.engine.dispose()
         self.backend.close(clean=clean)
 

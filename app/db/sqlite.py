@@ -51,6 +51,7 @@ _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 
     3, 5, 6, 8, 10, 11, 13, 14, 26,
 )  # fmt: skip
 _READONLY_DBMOVED = 1032  # the file was moved or deleted while open
+ANALYSIS_LIMIT = 1000  # rows sampled per index by ANALYZE
 
 
 def storage_error(error: BaseException, path: Path) -> StorageError | None:
@@ -298,6 +299,14 @@ class SqliteFile:
                     raise DatabaseCorrupt(damaged_message(self.path, str(dangling[0])))
         finally:
             raw.execute("PRAGMA foreign_keys = ON")
+
+    @staticmethod
+    def analyze(connection: Connection) -> None:
+        """Refresh the query planner's statistics, sampled so a big ledger takes no longer
+        than a small one: without them SQLite picks the soft-delete index (which matches
+        nearly every row) over the date index for every report query."""
+        connection.exec_driver_sql(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
+        connection.exec_driver_sql("ANALYZE")
 
     # ----------------------------------------------------------------- checks
     @staticmethod

@@ -251,4 +251,6 @@ def perform(
         ) as work,
     ):
         value = command(work)
+    if work.changes:
+        ledger.changed = True
     return Done(value, work.changes)
