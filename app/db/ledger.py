@@ -30,7 +30,6 @@ from app.i18n import translate
 
 if TYPE_CHECKING:
     from alembic.config import Config
-    from alembic.script import ScriptDirectory
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -244,26 +243,32 @@ def inspect_file(path: Path) -> list[str]:
 
 
 def head_revision() -> str:
-    head = _scripts().get_current_head()
-    assert head is not None
-    return head
+    """The newest revision this app knows (the one no other revision builds on)."""
+    revisions = _revisions()
+    heads = set(revisions) - {parent for parent in revisions.values() if parent}
+    assert len(heads) == 1, heads
+    return heads.pop()
 
 
 def known_revision(revision: str) -> bool:
-    from alembic.util.exc import CommandError
+    return revision in _revisions()
 
-    try:
-        return _scripts().get_revision(revision) is not None
-    except CommandError:
-        return False
+
+_REVISION = re.compile(r'^revision = "([^"]+)"', re.MULTILINE)
+_DOWN = re.compile(r'^down_revision = (?:"([^"]+)"|None)', re.MULTILINE)
 
 
 @cache
-def _scripts() -> ScriptDirectory:
-    """Alembic's view of the migrations folder, loaded on first need (not at start-up)."""
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory(str(MIGRATIONS_DIR))
+def _revisions() -> dict[str, str | None]:
+    """Revision → the one it revises, read from the migration files' own lines, so that
+    opening a ledger pays nothing for Alembic (it loads only to upgrade)."""
+    found: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        text = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(text), _DOWN.search(text)
+        if revision is not None and down is not None:
+            found[revision.group(1)] = down.group(1)
+    return found
 
 
 def _create_schema(connection: Connection) -> None:

@@ -12,7 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from app.db.base import Base
-from app.db.ledger import MIGRATIONS_DIR, Ledger, _alembic_config
+from app.db.ledger import MIGRATIONS_DIR, Ledger, _alembic_config, _revisions, head_revision
 from app.db.sqlite import SqliteFile
 
 
@@ -53,7 +53,8 @@ def test_new_ledgers_are_built_as_the_migrations_build_them(tmp_path: Path) -> N
         """Each table's columns and constraints as a set (their order may differ), each
         index's whole definition."""
         rows = sqlite3.connect(path).execute(
-            "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_stat%'"
+            "SELECT name, sql FROM sqlite_master"
+            " WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_stat%'"
         )
         return {name: definition_parts(sql) for name, sql in rows}
 
@@ -84,3 +85,10 @@ def test_partial_leader_index_survives_table_rebuilds(tmp_path: Path) -> None:
         "SELECT sql FROM sqlite_master WHERE name = 'uq_staff_team_leader'"
     )
     assert "WHERE is_leader AND deleted_at IS NULL" in sql.fetchone()[0]
+
+
+def test_the_revisions_read_from_the_files_are_alembics() -> None:
+    """Opening reads revisions without Alembic; they must be the ones Alembic sees."""
+    scripts = ScriptDirectory(str(MIGRATIONS_DIR))
+    assert head_revision() == scripts.get_current_head()
+    assert {script.revision for script in scripts.walk_revisions()} == set(_revisions())
