@@ -92,8 +92,10 @@ class BackupScheduler(QObject):
                 raise
 
         self.last_error: str | None = None
-        task = self._tasks.submit(job)
-        task.failed.connect(lambda error: self.failed.emit(str(error)))
+        self._tasks.submit(job, lambda task: task.failed.connect(self._report))
+
+    def _report(self, error: BaseException) -> None:
+        self.failed.emit(str(error))
 
     def finish(self) -> str | None:
         """On a clean exit: the last backup if anything changed, waited for; the reason it

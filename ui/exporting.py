@@ -18,7 +18,7 @@ from app.errors import LedgerError
 from app.exchange.list_export import export_listing
 from ui.context import LedgerContext
 from ui.dialogs import ask
-from ui.tasks import Task
+from ui.tasks import Task, Work
 
 translate = QCoreApplication.translate
 
@@ -52,20 +52,36 @@ def export_list(
     if path is None:
         return None
     path = with_suffix(path, ".xlsx")
-    task = context.tasks.start(
+    return write_in_background(
         parent,
-        translate("Export", "Writing {file}…").format(file=path.name),
+        context,
+        path,
         lambda session, _progress: export_listing(
             session, listing=listing, query=query, path=path, title=title
         ),
     )
-    task.finished.connect(
-        lambda saved: ask.show_info(
-            parent, translate("Export", "Saved to {path}").format(path=saved)
-        )
+
+
+def write_in_background(
+    parent: QWidget,
+    context: LedgerContext,
+    path: Path,
+    work: Work,
+    *,
+    done: str | None = None,
+) -> Task:
+    """Write a file on the worker behind a progress dialog, then say where it went
+    (`done`, with {path}; "Saved to {path}" by default) or why it could not be written."""
+    template = done or translate("Export", "Saved to {path}")
+    return context.tasks.start(
+        parent,
+        translate("Export", "Writing {file}…").format(file=path.name),
+        work,
+        lambda task: (
+            task.finished.connect(lambda saved: ask.show_info(parent, template.format(path=saved))),
+            task.failed.connect(lambda error: ask.show_error(parent, failure_message(error, path))),
+        ),
     )
-    task.failed.connect(lambda error: ask.show_error(parent, failure_message(error, path)))
-    return task
 
 
 def failure_message(error: BaseException, path: Path) -> str:

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.db.ledger import Ledger
@@ -17,6 +25,7 @@ from app.db.ledger import Ledger
 Progress = Callable[[int, int], None]
 Job = Callable[[Progress], Any]  # (progress) -> result
 Work = Callable[[Any, Progress], Any]  # (session, progress) -> result
+Wire = Callable[["Task"], None]  # connects a caller's slots to a task before it starts
 
 
 class Task(QObject):
@@ -50,16 +59,24 @@ class TaskRunner:
         self._pool.setMaxThreadCount(1)
         self._running: set[Task] = set()
 
-    def submit(self, job: Job) -> Task:
-        """Run `job(progress)` on the worker; the task's signals arrive on the GUI thread."""
+    def submit(self, job: Job, wire: Wire | None = None) -> Task:
+        """Run `job(progress)` on the worker; the task's signals arrive on the GUI thread.
+
+        `wire(task)` connects the caller's slots before the job starts: a job that ends
+        at once (a refusal) would otherwise emit before anyone listens.
+        """
         task = Task()
         for signal in (task.finished, task.failed):
-            signal.connect(lambda _result, task=task: self._running.discard(task))
+            signal.connect(lambda _result, task=task: self._release(task))
+        if wire is not None:
+            wire(task)
         self._running.add(task)
         self._pool.start(_Runnable(job, task))
         return task
 
-    def start(self, parent: QWidget | None, label: str | None, work: Work) -> Task:
+    def start(
+        self, parent: QWidget | None, label: str | None, work: Work, wire: Wire | None = None
+    ) -> Task:
         """Run the read `work(session, progress)` in its own session, behind a progress
         dialog; without a `label`, quietly (a page that shows its own "computing" state)."""
 
@@ -67,10 +84,18 @@ class TaskRunner:
             with self._ledger.session() as session:
                 return work(session, progress)
 
-        task = self.submit(job)
-        if label is not None:
-            show_progress(parent, label, task)
-        return task
+        def wired(task: Task) -> None:
+            if label is not None:
+                show_progress(parent, label, task)
+            if wire is not None:
+                wire(task)
+
+        return self.submit(job, wired)
+
+    def _release(self, task: Task) -> None:
+        """Drop our reference once the signal's every slot has run: released inside the
+        emission, the task could be destroyed before the caller's own slots are called."""
+        QTimer.singleShot(0, lambda: self._running.discard(task))
 
     def is_idle(self) -> bool:
         return not self._running
@@ -127,9 +152,11 @@ class LatestResult(QObject):
     def _start(self) -> None:
         work, self._waiting = self._waiting, None
         assert work is not None
-        self._task = self._runner.start(None, None, work)
-        self._task.finished.connect(self._finished)
-        self._task.failed.connect(self._failed)
+        self._task = self._runner.start(None, None, work, self._wire)
+
+    def _wire(self, task: Task) -> None:
+        task.finished.connect(self._finished)
+        task.failed.connect(self._failed)
 
     def _finished(self, result: Any) -> None:
         self._end(self.ready, result)

@@ -973,10 +973,6 @@ Records of dispatched assistance staff, their services and outcomes, and the qua
         <translation>撤销修改</translation>
     </message>
     <message>
-        <source>Backing up…</source>
-        <translation>正在备份…</translation>
-    </message>
-    <message>
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
@@ -1669,10 +1665,6 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation>正在写入 {file}…</translation>
     </message>
 </context>
 <context>

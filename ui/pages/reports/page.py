@@ -36,7 +36,7 @@ from app.reports.prepared import PreparedSummary, prepare_summary
 from app.reports.quarters import default_report_quarter, report_quarters
 from ui.context import LedgerContext
 from ui.dialogs import ask
-from ui.exporting import documents_folder, failure_message, with_suffix
+from ui.exporting import documents_folder, failure_message, with_suffix, write_in_background
 from ui.tasks import LatestResult
 from ui.widgets.font_notice import FontNotice
 from ui.widgets.quarter_combo import QuarterCombo, quarter_text
@@ -365,13 +365,7 @@ class ReportsPage(QWidget):
 
             return write_summary_workbook(path, prepared.summary, prepared.charts)
 
-        task = self.context.tasks.start(
-            self, self.tr("Writing {file}…").format(file=path.name), work
-        )
-        task.finished.connect(
-            lambda saved: ask.show_info(self, self.tr("Saved to {path}").format(path=saved))
-        )
-        task.failed.connect(lambda error: ask.show_error(self, failure_message(error, path)))
+        write_in_background(self, self.context, path, work)
 
 
 def _document(prepared: PreparedSummary) -> PrintableDocument:

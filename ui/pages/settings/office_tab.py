@@ -41,6 +41,7 @@ from app.records.settings import (
 from app.records.work import Done
 from ui.context import LedgerContext
 from ui.dialogs import ask
+from ui.exporting import write_in_background
 from ui.widgets.editors import editor_value, field_box, on_edit, set_editor_value, show_messages
 
 if TYPE_CHECKING:
@@ -230,13 +231,10 @@ class OfficeTab(QWidget):
         def work(session: Session, _progress: object) -> Path:
             return back_up(ledger, backup_policy(session, ledger.path))
 
-        task = self.context.tasks.start(self, self.tr("Backing up…"), work)
-        task.finished.connect(
-            lambda target: ask.show_info(
-                self, self.tr("Backup written to {path}").format(path=target)
-            )
+        folder = self.context.read(backup_policy, ledger.path).folder
+        write_in_background(
+            self, self.context, folder, work, done=self.tr("Backup written to {path}")
         )
-        task.failed.connect(lambda error: ask.show_error(self, str(error)))
 
     def restore_backup(self) -> None:
         backup = ask.ask_open_path(
