@@ -2,12 +2,15 @@
 
 Kept apart from the spec so that the choices can be read, tested and changed in plain
 Python: the data files beside the code, the modules PyInstaller cannot see being
-imported, the modules and Qt parts left out to keep the download small.
+imported, the modules and Qt parts left out to keep the download small; and the one
+command that builds it (the tests and bench/bench_frozen.py run it as the README says).
 """
 
 from __future__ import annotations
 
 import ast
+import os
+import shutil
 from pathlib import Path, PurePath
 
 APP_NAME = "BangfuLedger"  # the folder, the GUI program (BangfuLedger.exe)
@@ -73,6 +76,19 @@ QT_TRANSLATIONS = ("qtbase_zh_CN", "qt_zh_CN")  # Qt's own dialogs in Chinese
 # opengl32sw: a software OpenGL for PCs without a driver (nothing of ours draws with
 # OpenGL); the rest are Qt modules that only plugins left out above would load.
 DROPPED_LIBRARIES = ("opengl32sw", "Qt6Pdf", "Qt6Qml", "Qt6Quick", "Qt6Network", "Qt6EglFS")
+
+
+SPEC = Path(__file__).with_name("bangfu_ledger.spec")
+
+
+def build_command(dist: Path, work: Path) -> list[str]:
+    """PyInstaller on the spec through uv, which installs the build group on first use
+    (`--locked`: the pinned versions of uv.lock, never a fresh resolution)."""
+    uv = os.environ.get("UV") or shutil.which("uv") or "uv"
+    return [
+        *(uv, "run", "--locked", "--group", "build", "pyinstaller", "--noconfirm"),
+        *("--log-level", "WARN", "--distpath", str(dist), "--workpath", str(work), str(SPEC)),
+    ]
 
 
 def data_files(root: Path) -> list[tuple[str, str]]:

@@ -9,9 +9,9 @@ bundle size) are printed at the end of the run.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SPEC = ROOT / "installer" / "bangfu_ledger.spec"
+sys.path.insert(0, str(ROOT / "installer"))
+from bundle import build_command  # noqa: E402
+
 USES_BUILD = "frozen_app"  # the fixture that needs it
 
 
@@ -48,27 +50,6 @@ class Build:
             tail = self.log.read_text(encoding="utf-8", errors="replace")[-4000:]
             pytest.fail(f"PyInstaller failed ({code}):\n{tail}")
         return self.app
-
-
-def build_command(dist: Path, work: Path) -> list[str]:
-    """The build as a developer runs it (README), installing the build group on first use."""
-    uv = os.environ.get("UV") or shutil.which("uv") or "uv"
-    return [
-        uv,
-        "run",
-        "--locked",
-        "--group",
-        "build",
-        "pyinstaller",
-        "--noconfirm",
-        "--log-level",
-        "WARN",
-        "--distpath",
-        str(dist),
-        "--workpath",
-        str(work),
-        str(SPEC),
-    ]
 
 
 def start_build() -> Build:

@@ -265,3 +265,19 @@ def test_third_party_notices_name_every_bundled_package_at_its_locked_version() 
         assert name in rows, f"{name} missing from THIRD-PARTY.txt"
         assert rows[name] in {str(entry["version"]) for entry in packages[name]}, name
     assert "GNU Lesser General Public License version 3" in notices
+
+
+def test_the_readme_lists_the_build_script_s_steps() -> None:
+    """installer/build_windows.ps1 and the README's developer section build the same way."""
+    script = (ROOT / "installer" / "build_windows.ps1").read_text(encoding="utf-8")
+    script = re.sub(r"`\n\s*", "", script)  # PowerShell's line continuations
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+
+    def steps(text: str) -> set[str]:
+        found = re.findall(r"uv run --locked --group build [^\n}#]*", text)
+        return {" ".join(step.split()) for step in found}
+
+    assert len(steps(script)) == 2
+    assert steps(script) <= steps(readme)
+    for fragment in ("bangfu-ledger.exe", "--self-test", "installer\\installer.nsi", "/DVERSION="):
+        assert fragment in script and fragment in readme, fragment
