@@ -83,6 +83,7 @@ def test_the_frozen_build_passes_its_self_test(frozen_app: Path, tmp_path: Path)
     assert done.stderr == ""
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="the data folder comes from the shell there")
 def test_the_frozen_program_keeps_matplotlib_s_font_cache_in_the_data_folder(
     frozen_app: Path, tmp_path: Path, demo_path: Path
 ) -> None:

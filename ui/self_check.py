@@ -87,9 +87,10 @@ def check_window(database: Path, language: str) -> str:
         context.close()
     if not charts:
         raise failed(what, translate("SelfCheck", "the dashboard drew no chart"))
+    listed = translate("SelfCheck", ", ").join(titles)
     return translate(
         "SelfCheck", "Window: the {count} pages open ({titles}); the dashboard drew {charts} charts"
-    ).format(count=len(titles), titles=translate("SelfCheck", ", ").join(titles), charts=len(charts))
+    ).format(count=len(titles), titles=listed, charts=len(charts))
 
 
 def _canvases(window: QWidget) -> list[QWidget]:
