@@ -28,6 +28,22 @@ def _language(argv: list[str]) -> str:
     return "zh_CN"
 
 
+def _frozen_setup(argv: list[str]) -> None:
+    """Before Qt or matplotlib load: what the installed program (and its self-test) need.
+
+    PyInstaller's matplotlib hook points MPLCONFIGDIR at a new temporary folder at every
+    launch, so matplotlib would rebuild its font cache (seconds) each time the charts
+    first show; the cache lives in the data folder instead. The self-test draws the
+    window on Qt's offscreen platform, so nothing flashes on the clerk's screen.
+    """
+    if getattr(sys, "frozen", False):
+        from app.db.paths import matplotlib_dir
+
+        os.environ["MPLCONFIGDIR"] = str(matplotlib_dir())
+    if "--self-test" in argv:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
 def _start_gui(db: str | None) -> int:
     from ui.application import run_gui
 
@@ -60,6 +76,12 @@ def _no_display() -> bool:
 _keep: list[object] = []  # the QGuiApplication made for rendering lives as long as we run
 
 
+def _check_window(language: str, database: Path) -> str:
+    from ui.self_check import check_window
+
+    return check_window(database, language)
+
+
 def _log_to_file() -> None:
     """Unexpected errors go to a rotating log in the data folder (named in the messages)."""
     import logging
@@ -80,12 +102,17 @@ def _log_to_file() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _frozen_setup(argv)
     _log_to_file()
     from ui.i18n import install_core_translator
 
     language = _language(argv)
     install_core_translator(language)
-    hooks = cli.Hooks(render_pdf=partial(_render_pdf, language), start_gui=_start_gui)
+    hooks = cli.Hooks(
+        render_pdf=partial(_render_pdf, language),
+        start_gui=_start_gui,
+        check_window=partial(_check_window, language),
+    )
     return cli.run(argv, hooks)
 
 

@@ -45,6 +45,7 @@ class Hooks:
 
     render_pdf: Callable[[PrintableDocument, Path], Path] | None = None
     start_gui: Callable[[str | None], int] | None = None
+    check_window: Callable[[Path], str] | None = None  # --self-test: the window on a ledger
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--lang", choices=("zh_CN", "en"), help=translate("Cli", "language of messages")
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=translate("Cli", "check that this installation works, then exit"),
     )
     db_help = translate("Cli", "database file (default: the one in your user data folder)")
     parser.add_argument("--db", help=db_help)
@@ -109,13 +115,14 @@ def run(
         args = parser.parse_args(list(argv))
     except SystemExit as stop:  # argparse already printed usage or --version
         return int(stop.code or 0)
-    if args.command is None:
+    command = "self-test" if args.self_test else args.command
+    if command is None:
         if hooks.start_gui is None:
             parser.print_usage(err)
             return EXIT_USAGE
         return hooks.start_gui(args.db)
     try:
-        return COMMANDS[args.command](args, hooks, out)
+        return COMMANDS[command](args, hooks, out)
     except Unavailable as error:
         print(error, file=err)
         return EXIT_UNAVAILABLE
@@ -130,7 +137,7 @@ def run(
         print(translate("Cli", "Error: {message}").format(message=one_line(typed)), file=err)
         return EXIT_ERROR
     except Exception as error:  # a bug: keep the details in the log, tell where they are
-        log.exception("command %s failed", args.command)
+        log.exception("command %s failed", command)
         print(
             translate(
                 "Cli", "Unexpected error: {error}. The details are in {log}; please send it to IT."
@@ -250,6 +257,29 @@ def _restore(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _self_test(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
+    """The installed program checks itself (DESIGN.md §7); each check passed is a line."""
+    from app.db.paths import data_dir
+    from app.demo.self_test import run_self_test
+
+    if hooks.render_pdf is None:
+        raise Unavailable(
+            translate("Cli", "The self-test needs the Qt libraries of the full program.")
+        )
+
+    def report(line: str) -> None:
+        print(translate("Cli", "[ok] {check}").format(check=line), file=out, flush=True)
+
+    run_self_test(render_pdf=hooks.render_pdf, check_window=hooks.check_window, report=report)
+    print(
+        translate("Cli", "Self-test passed: Bangfu Ledger {version}, data folder {folder}").format(
+            version=__version__, folder=data_dir()
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
 Handler = Callable[[argparse.Namespace, Hooks, TextIO], int]
 COMMANDS: dict[str, Handler] = {
     "demo": _demo,
@@ -257,4 +287,5 @@ COMMANDS: dict[str, Handler] = {
     "check": _check,
     "backup": _backup,
     "restore": _restore,
+    "self-test": _self_test,
 }

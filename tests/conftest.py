@@ -28,6 +28,8 @@ from app import i18n  # noqa: E402
 from app.db.ledger import Ledger  # noqa: E402
 from app.demo.build import create_demo  # noqa: E402
 
+pytest_plugins = ["tests.frozen_build"]  # the frozen build, made while the other tests run
+
 
 @pytest.fixture(autouse=True)
 def _english_messages() -> Iterator[None]:

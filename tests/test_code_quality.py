@@ -7,7 +7,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHECKED = ["app", "ui", "tests", "bench", "main.py", "resources/i18n/refresh.py"]
+CHECKED = [
+    "app",
+    "ui",
+    "tests",
+    "bench",
+    "installer",
+    "docs",
+    "main.py",
+    "resources/i18n/refresh.py",
+]
 
 
 def run(*command: str) -> subprocess.CompletedProcess[str]:

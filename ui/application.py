@@ -25,6 +25,7 @@ from ui import exception_handler
 from ui.context import LedgerContext
 from ui.dialogs import ask
 from ui.i18n import DEFAULT_LANGUAGE, install_gui_translators
+from ui.icons import APP_ICON, icon
 from ui.main_window import MAX_RECENT, MainWindow
 from ui.single_instance import InstanceServer, hand_over
 from ui.style import apply_style
@@ -229,6 +230,7 @@ def create_qt_application() -> QApplication:
     qt_app.setOrganizationName(APP_NAME)
     qt_app.setApplicationName(APP_NAME)
     qt_app.setApplicationVersion(__version__)
+    qt_app.setWindowIcon(icon(APP_ICON))  # every window's title bar and taskbar button
     install_gui_translators(DEFAULT_LANGUAGE)
     apply_style(qt_app)
     return qt_app
@@ -247,6 +249,7 @@ def _age(when: datetime) -> str:
 
 
 def run_gui(db: str | None) -> int:
+    _own_taskbar_button()
     qt_app = create_qt_application()
     exception_handler.install()
     try:
@@ -267,3 +270,13 @@ def run_gui(db: str | None) -> int:
         return 1
     qt_app.aboutToQuit.connect(application.shutdown)
     return qt_app.exec()
+
+
+def _own_taskbar_button() -> None:
+    """Run from source, Windows would group the window under python.exe and show its
+    icon on the taskbar; an app id of our own gives it ours. The installed program is
+    its own .exe (whose icon the taskbar takes), so it needs none."""
+    if sys.platform == "win32" and not getattr(sys, "frozen", False):
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(f"{APP_NAME}.source")

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 
 ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
+APP_ICON = "bangfu-ledger"  # the application's own icon (its .ico: installer/make_icon.py)
 
 
 @cache

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
 from app.records.work import Changes
 from ui.context import LedgerContext
 from ui.dialogs import ask
@@ -238,13 +237,9 @@ class MainWindow(QMainWindow):
             self._show_clerk()
 
     def _about(self) -> None:
-        ask.show_info(
-            self,
-            self.tr(
-                "Bangfu Ledger {version}\nRecords of dispatched assistance staff, their services "
-                "and outcomes, and the quarterly summary."
-            ).format(version=__version__),
-        )
+        from ui.dialogs.about_dialog import AboutDialog
+
+        ask.run_dialog(AboutDialog(self.context.ledger.location, self))
 
     def _restore_state(self) -> None:
         settings = QSettings()

@@ -31,3 +31,9 @@ def backup_dir_for(db_path: Path) -> Path:
 def log_path() -> Path:
     """The rotating log of unexpected errors (named in the message a clerk sees)."""
     return data_dir() / "logs" / "bangfu-ledger.log"
+
+
+def matplotlib_dir() -> Path:
+    """matplotlib's font cache for the installed program: built on the first chart, kept
+    for the next start (PyInstaller would otherwise give it a new temporary folder)."""
+    return data_dir() / "matplotlib"

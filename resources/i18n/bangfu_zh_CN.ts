@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Bangfu Ledger</source>
+        <translation>关于帮扶台账</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可协议</translation>
+    </message>
+    <message>
+        <source>Third-party licences</source>
+        <translation>第三方软件许可</translation>
+    </message>
+    <message>
+        <source>GNU LGPL 3.0</source>
+        <translation>GNU LGPL 3.0</translation>
+    </message>
+    <message>
+        <source>GNU GPL 3.0</source>
+        <translation>GNU GPL 3.0</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>关于 Qt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bangfu Ledger&lt;/b&gt; (帮扶台账) {version}&lt;br&gt;Records of dispatched assistance staff, their services and outcomes, and the quarterly summary.</source>
+        <translation>&lt;b&gt;帮扶台账&lt;/b&gt;（Bangfu Ledger）{version}&lt;br&gt;管理“组团式”帮扶人才名册、服务保障和工作成效，打印季度汇总。</translation>
+    </message>
+    <message>
+        <source>Qt {qt}, PySide6 {pyside}, Python {python}</source>
+        <translation>Qt {qt}，PySide6 {pyside}，Python {python}</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>This database</source>
+        <translation>当前数据库</translation>
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation>构建环境</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>{file} is missing from this installation.</source>
+        <translation>本次安装缺少 {file}。</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>{problem}
@@ -378,6 +437,10 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <translation>提示信息的语言</translation>
     </message>
     <message>
+        <source>check that this installation works, then exit</source>
+        <translation>检查本机安装是否完好，然后退出</translation>
+    </message>
+    <message>
         <source>database file (default: the one in your user data folder)</source>
         <translation>数据库文件（默认为用户数据目录中的文件）</translation>
     </message>
@@ -464,6 +527,18 @@ The ledger itself is intact and you can go on working; check the backup folder i
     <message>
         <source>{path} restored from {backup}; the previous file was kept as {safety}</source>
         <translation>已用 {backup} 恢复 {path}；原文件已另存为 {safety}</translation>
+    </message>
+    <message>
+        <source>The self-test needs the Qt libraries of the full program.</source>
+        <translation>自检需要完整程序中的 Qt 库。</translation>
+    </message>
+    <message>
+        <source>[ok] {check}</source>
+        <translation>[通过] {check}</translation>
+    </message>
+    <message>
+        <source>Self-test passed: Bangfu Ledger {version}, data folder {folder}</source>
+        <translation>自检通过：帮扶台账 {version}，数据文件夹 {folder}</translation>
     </message>
 </context>
 <context>
@@ -788,12 +863,6 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>Clerk: {name}</source>
         <translation>经办人：{name}</translation>
-    </message>
-    <message>
-        <source>Bangfu Ledger {version}
-Records of dispatched assistance staff, their services and outcomes, and the quarterly summary.</source>
-        <translation>帮扶台账 {version}
-组团式帮扶人才名册、服务保障、工作成效与季度汇总。</translation>
     </message>
 </context>
 <context>
@@ -1680,6 +1749,84 @@ The current file is kept as a backup first.</source>
     <message>
         <source>{team} (leader)</source>
         <translation>{team}（领队）</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheck</name>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>the application icon is missing</source>
+        <translation>缺少程序图标</translation>
+    </message>
+    <message>
+        <source>the dashboard drew no chart</source>
+        <translation>总览页没有画出图表</translation>
+    </message>
+    <message>
+        <source>Window: the {count} pages open ({titles}); the dashboard drew {charts} charts</source>
+        <translation>窗口：{count} 个页面均能打开（{titles}），总览页画出 {charts} 张图表</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <source>Self-test failed at {what}: {reason}</source>
+        <translation>自检未通过（{what}）：{reason}</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>the demo data are missing</source>
+        <translation>缺少演示数据</translation>
+    </message>
+    <message>
+        <source>Database: a new ledger at schema revision {revision}, the demo loaded ({staff} staff, {entries} outcome entries), integrity check passed</source>
+        <translation>数据库：新建台账（迁移版本 {revision}），已载入演示数据（{staff} 名人才、{entries} 条工作成效），完整性检查通过</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>no chart was drawn</source>
+        <translation>没有画出图表</translation>
+    </message>
+    <message>
+        <source>Charts: {count} charts with Chinese text drawn in the font {font}</source>
+        <translation>图表：用字体 {font} 画出 {count} 张含中文的图表</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>its text lacks the title 「{title}」</source>
+        <translation>文字中没有标题「{title}」</translation>
+    </message>
+    <message>
+        <source>PDF: the summary of {quarter}, {pages} pages, its text has the title 「{title}」</source>
+        <translation>PDF：{quarter} 季度汇总共 {pages} 页，文字中有标题「{title}」</translation>
+    </message>
+    <message>
+        <source>Excel</source>
+        <translation>Excel</translation>
+    </message>
+    <message>
+        <source>the workbook does not hold the summary</source>
+        <translation>工作簿中没有季度汇总</translation>
+    </message>
+    <message>
+        <source>Excel: the workbook opens with openpyxl, {sheets} sheets under the title, {images} charts</source>
+        <translation>Excel：工作簿能用 openpyxl 打开，{sheets} 个工作表均有标题，含 {images} 张图表</translation>
     </message>
 </context>
 <context>
