@@ -42,8 +42,8 @@ EXCLUDED_MODULES = [
     "matplotlib.tests",
     "numpy.tests",
     "PIL.ImageTk",
-    # Qt modules outside what the app uses (Core, Gui, Widgets, PrintSupport, Svg plugins)
-    "PySide6.QtNetwork",
+    # Qt modules outside what the app uses (Core, Gui, Widgets, PrintSupport, Network for
+    # the one-window-per-file local socket, Svg plugins)
     "PySide6.QtQml",
     "PySide6.QtQuick",
     "PySide6.QtQuickWidgets",
@@ -75,7 +75,7 @@ QT_PLUGINS: dict[str, set[str] | None] = {
 QT_TRANSLATIONS = ("qtbase_zh_CN", "qt_zh_CN")  # Qt's own dialogs in Chinese
 # opengl32sw: a software OpenGL for PCs without a driver (nothing of ours draws with
 # OpenGL); the rest are Qt modules that only plugins left out above would load.
-DROPPED_LIBRARIES = ("opengl32sw", "Qt6Pdf", "Qt6Qml", "Qt6Quick", "Qt6Network", "Qt6EglFS")
+DROPPED_LIBRARIES = ("opengl32sw", "Qt6Pdf", "Qt6Qml", "Qt6Quick", "Qt6EglFS")
 
 
 SPEC = Path(__file__).with_name("bangfu_ledger.spec")
