@@ -45,9 +45,9 @@ def _frozen_setup(argv: list[str]) -> None:
 
 
 def _start_gui(db: str | None) -> int:
-    from ui.application import run_gui
+    from ui.launch import run
 
-    return run_gui(db)
+    return run(db)
 
 
 def _render_pdf(language: str, document: PrintableDocument, path: Path) -> Path:

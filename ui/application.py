@@ -6,39 +6,37 @@ open, create or demo a file, and it rebuilds the window when the language change
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QWidget
 
-from app import APP_NAME, __version__, clock
+from app import clock
 from app.db.backup import newest_good_backup, restore
 from app.db.ledger import Ledger, backend_for, inspect_file
-from app.db.paths import default_db_path, demo_db_path
+from app.db.paths import demo_db_path
 from app.demo.build import create_demo
 from app.errors import DatabaseCorrupt, DatabaseInUse, LedgerError
 from app.records.settings import get_setting
-from ui import exception_handler
 from ui.context import LedgerContext
 from ui.dialogs import ask
 from ui.i18n import DEFAULT_LANGUAGE, install_gui_translators
-from ui.icons import APP_ICON, icon
 from ui.main_window import MAX_RECENT, MainWindow
 from ui.single_instance import InstanceServer, hand_over
-from ui.style import apply_style
 
 translate = QCoreApplication.translate
 
 
 class LedgerApplication:
-    """The running app: one open ledger, one main window."""
+    """The running app: one open ledger, one main window (standing in for the `shell`
+    shown at start until the first ledger is open)."""
 
-    def __init__(self) -> None:
+    def __init__(self, shell: QWidget | None = None) -> None:
         self.context: LedgerContext | None = None
         self.window: MainWindow | None = None
+        self._start_shell = shell
         self.language = DEFAULT_LANGUAGE
         self._instance: InstanceServer | None = None
         self._backup_told = False
@@ -187,6 +185,10 @@ class LedgerApplication:
             old.hide()
             old.deleteLater()
         self.window.show()
+        if self._start_shell is not None:  # the real window is up: the stand-in goes
+            self._start_shell.close()
+            self._start_shell.deleteLater()
+            self._start_shell = None
 
     def _remember(self, path: Path) -> None:
         recent = [path] + [old for old in self.recent_files() if old != path]
@@ -217,25 +219,6 @@ class LedgerApplication:
         self._close_current()
 
 
-def create_qt_application() -> QApplication:
-    """The QApplication with our names (QSettings), style sheet and Chinese translators."""
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        qt_app = existing
-    else:  # fractional scaling on 125 %/150 % Windows displays, set before the app exists
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-        )
-        qt_app = QApplication(sys.argv)
-    qt_app.setOrganizationName(APP_NAME)
-    qt_app.setApplicationName(APP_NAME)
-    qt_app.setApplicationVersion(__version__)
-    qt_app.setWindowIcon(icon(APP_ICON))  # every window's title bar and taskbar button
-    install_gui_translators(DEFAULT_LANGUAGE)
-    apply_style(qt_app)
-    return qt_app
-
-
 def _moment(when: datetime) -> str:
     return when.strftime("%Y-%m-%d %H:%M")
 
@@ -246,37 +229,3 @@ def _age(when: datetime) -> str:
     if hours < 48:
         return translate("Application", "{hours} hours ago").format(hours=hours)
     return translate("Application", "{days} days ago").format(days=hours // 24)
-
-
-def run_gui(db: str | None) -> int:
-    _own_taskbar_button()
-    qt_app = create_qt_application()
-    exception_handler.install()
-    try:
-        target: Path | None = backend_for(db).path
-    except LedgerError:  # a server address: no window on this computer to hand over to
-        target = None
-    if target is not None and hand_over(target):  # already open in a window: that one comes
-        print(
-            translate(
-                "Application",
-                "{path} is already open in a Bangfu Ledger window; it was brought to the front.",
-            ).format(path=target),
-            file=sys.stderr,
-        )
-        return 0
-    application = LedgerApplication()
-    if not application.open_database(db or default_db_path()):
-        return 1
-    qt_app.aboutToQuit.connect(application.shutdown)
-    return qt_app.exec()
-
-
-def _own_taskbar_button() -> None:
-    """Run from source, Windows would group the window under python.exe and show its
-    icon on the taskbar; an app id of our own gives it ours. The installed program is
-    its own .exe (whose icon the taskbar takes), so it needs none."""
-    if sys.platform == "win32" and not getattr(sys, "frozen", False):
-        import ctypes
-
-        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(f"{APP_NAME}.source")

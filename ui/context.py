@@ -54,6 +54,7 @@ class LedgerContext:
 
     def close(self) -> str | None:
         """The exit backup, then the ledger; why that backup failed, if it did."""
+        self.tasks.stop_reads()
         self.tasks.wait()
         failure = self.backups.finish()
         self.ledger.close()

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.db.ledger import Ledger
 from app.demo.self_test import failed
-from ui.application import LedgerApplication, create_qt_application
+from ui.application import LedgerApplication
 from ui.context import LedgerContext
 from ui.i18n import install_gui_translators
+from ui.launch import create_qt_application
 from ui.main_window import MainWindow
 
 translate = QCoreApplication.translate

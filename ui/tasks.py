@@ -21,6 +21,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.db.ledger import Ledger
+from app.errors import Cancelled
+
+translate = QCoreApplication.translate
 
 Progress = Callable[[int, int], None]
 Job = Callable[[Progress], Any]  # (progress) -> result
@@ -58,6 +61,7 @@ class TaskRunner:
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(1)
         self._running: set[Task] = set()
+        self._stopping = False  # closing: background reads give up at their next step
 
     def submit(self, job: Job, wire: Wire | None = None) -> Task:
         """Run `job(progress)` on the worker; the task's signals arrive on the GUI thread.
@@ -81,8 +85,13 @@ class TaskRunner:
         dialog; without a `label`, quietly (a page that shows its own "computing" state)."""
 
         def job(progress: Progress) -> Any:
+            def step(done: int, total: int) -> None:
+                if self._stopping:
+                    raise Cancelled(translate("Tasks", "Stopped: the ledger is closing."))
+                progress(done, total)
+
             with self._ledger.session() as session:
-                return work(session, progress)
+                return work(session, step)
 
         def wired(task: Task) -> None:
             if label is not None:
@@ -104,6 +113,11 @@ class TaskRunner:
         """Let running work finish (before closing the database)."""
         self._pool.waitForDone()
 
+    def stop_reads(self) -> None:
+        """Closing: reads that report their steps end at the next one (a chart build does
+        not hold up a quit); writes and backups still run to their end."""
+        self._stopping = True
+
 
 def show_progress(
     parent: QWidget | None, label: str, task: Task, cancel: Callable[[], None] | None = None
@@ -115,7 +129,7 @@ def show_progress(
     if cancel is None:
         dialog.setCancelButton(None)
     else:
-        dialog.setCancelButtonText(QCoreApplication.translate("Tasks", "Cancel"))
+        dialog.setCancelButtonText(translate("Tasks", "Cancel"))
         dialog.canceled.connect(cancel)
     dialog.setMinimumDuration(400)
     task.progressed.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))

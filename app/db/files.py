@@ -90,7 +90,8 @@ def atomic_target(target: Path | str, *, check: Check | None = None) -> Iterator
     `target` keeps its old content, and an OSError becomes a typed StorageError.
     """
     final = Path(target).expanduser().resolve()
-    partial = final.with_name(final.name + ".partial")
+    # One name per process: two programs writing the same file never share a half file.
+    partial = final.with_name(f"{final.name}.{os.getpid()}.partial")
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)

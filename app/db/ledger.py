@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 from app import clock
-from app.db.paths import backup_dir_for, default_db_path
+from app.db.paths import backup_dir_for, ledger_file
 from app.db.sqlite import SqliteFile, file_problems, newer_message
 from app.errors import DatabaseRefused, LedgerError, NotAllowed
 from app.i18n import translate
@@ -32,23 +32,20 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def backend_for(target: str | Path | None) -> SqliteFile:
     """The storage a `--db` value names: a file path, or a server URL (kept as text, so
     `postgresql://host/db` never becomes the path `postgresql:/host/db`)."""
-    if target is None:
-        return SqliteFile(default_db_path().expanduser().resolve())
-    address = str(target)
-    if _URL.match(address):
+    file = ledger_file(target)
+    if file is None:
         raise DatabaseRefused(
             translate(
                 "Ledger",
                 "{address} is a server address; this version keeps a ledger in a file only.",
-            ).format(address=address)
+            ).format(address=target)
         )
-    return SqliteFile(Path(address).expanduser().resolve())
+    return SqliteFile(file.expanduser().resolve())
 
 
 class Ledger:

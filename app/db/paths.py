@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import platformdirs
@@ -37,3 +38,18 @@ def matplotlib_dir() -> Path:
     """matplotlib's font cache for the installed program: built on the first chart, kept
     for the next start (PyInstaller would otherwise give it a new temporary folder)."""
     return data_dir() / "matplotlib"
+
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_server_address(target: str | Path | None) -> bool:
+    """`postgresql://…` and the like: a server, not a file (and never made into a Path)."""
+    return target is not None and bool(_URL.match(str(target)))
+
+
+def ledger_file(target: str | Path | None) -> Path | None:
+    """The file a `--db` value names (the per-user default for None); None for a server."""
+    if is_server_address(target):
+        return None
+    return Path(target).expanduser().resolve() if target is not None else default_db_path()

@@ -9,6 +9,7 @@ showing the same figures and drawing each chart once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,15 +41,27 @@ class PreparedSummary:
         return self.summary.quarter
 
 
-def prepare_summary(session: Session, quarter: Quarter, *, printable: bool) -> PreparedSummary:
+def prepare_summary(
+    session: Session,
+    quarter: Quarter,
+    *,
+    printable: bool,
+    progress: Callable[[int, int], None] | None = None,
+) -> PreparedSummary:
     """The summary of `quarter` and its charts; with `printable`, also the PNGs and the
     printable document (what printing, PDF and Excel need). matplotlib loads here, on
-    first use, never at start-up."""
-    from app.reports.charts import missing_font_message, summary_figures
-
+    first use, never at start-up. `progress(done, total)` is called between the steps
+    (a caller that is closing stops the work by raising from it)."""
+    step = progress or (lambda done, total: None)
+    steps = 4 if printable else 3
     recent = recent_summaries(session, quarter, TREND_QUARTERS)
     summary = recent[-1]
+    step(1, steps)
+    from app.reports.charts import missing_font_message, summary_figures
+
+    step(2, steps)
     figures = summary_figures(summary, recent)
+    step(3, steps)
     charts: list[Chart] = []
     document = None
     if printable:
@@ -56,4 +69,5 @@ def prepare_summary(session: Session, quarter: Quarter, *, printable: bool) -> P
 
         charts = chart_images(figures)
         document = summary_document(summary, charts)
+        step(4, steps)
     return PreparedSummary(summary, recent, figures, missing_font_message(), charts, document)

@@ -728,6 +728,17 @@ Your saved records are safe and the program keeps running. The details were writ
     </message>
 </context>
 <context>
+    <name>Launch</name>
+    <message>
+        <source>Bangfu Ledger</source>
+        <translation>帮扶台账</translation>
+    </message>
+    <message>
+        <source>Opening the ledger…</source>
+        <translation>正在打开台账…</translation>
+    </message>
+</context>
+<context>
     <name>Ledger</name>
     <message>
         <source>The database {path} is already open in another Bangfu Ledger window. Close that window first.</source>
@@ -2300,6 +2311,10 @@ The current file is kept as a backup first.</source>
 </context>
 <context>
     <name>Tasks</name>
+    <message>
+        <source>Stopped: the ledger is closing.</source>
+        <translation>已停止：台账正在关闭。</translation>
+    </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>

@@ -15,8 +15,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from pytestqt.qtbot import QtBot
 
-from ui.application import LedgerApplication, create_qt_application
+from ui.application import LedgerApplication
 from ui.dialogs import ask
+from ui.launch import create_qt_application
 from ui.main_window import MainWindow
 
 

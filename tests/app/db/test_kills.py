@@ -76,7 +76,11 @@ def zygote(db_path: Path) -> Iterator[Zygote]:
     yield Zygote(process)
     assert process.stdin is not None
     process.stdin.close()
-    process.wait(timeout=30)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        raise
 
 
 def test_killed_writes_lose_no_acknowledged_commit(db_path: Path, zygote: Zygote) -> None:

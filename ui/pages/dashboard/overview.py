@@ -181,7 +181,9 @@ class QuarterOverview(QWidget):
         self.title.setText(self.tr("{quarter} at a glance").format(quarter=quarter_text(quarter)))
         self.state_label.setText(self.tr("Computing…"))
         self._latest.request(
-            lambda session, _progress: prepare_summary(session, quarter, printable=False)
+            lambda session, progress: prepare_summary(
+                session, quarter, printable=False, progress=progress
+            )
         )
 
     def is_ready(self) -> bool:

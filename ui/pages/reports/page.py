@@ -185,7 +185,9 @@ class ReportsPage(QWidget):
             self.body.setCurrentWidget(self.message)
         self.state_label.setText(self.tr("Computing…"))
         self._latest.request(
-            lambda session, _progress: prepare_summary(session, quarter, printable=True)
+            lambda session, progress: prepare_summary(
+                session, quarter, printable=True, progress=progress
+            )
         )
         self._enable_outputs()
 
