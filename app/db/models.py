@@ -290,7 +290,7 @@ class OutcomeEntry(SoftDeletable, Record):
     # import (dated the period's last day, one live entry per owner, metric and period);
     # None for an entry dated in the ledger.
     period: Mapped[str | None] = mapped_column(
-        String(7), info=labelled(QT_TRANSLATE_NOOP("OutcomeEntry", "Period"))
+        String(7), index=True, info=labelled(QT_TRANSLATE_NOOP("OutcomeEntry", "Period"))
     )
     staff_id: Mapped[int | None] = mapped_column(
         ForeignKey("staff.id"),
