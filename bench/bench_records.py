@@ -17,13 +17,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app.records.transactions import transaction
 from sqlalchemy import select
 
 from app.db.ledger import Ledger
 from app.db.models import Metric, OutcomeEntry
 from app.outcomes.entries import OUTCOME
 from app.records import kinds as records
-from app.records.transactions import transaction
 from app.roster.units import TEAM
 
 ROWS, RUNS = 500, 5

@@ -338,6 +338,10 @@ Index(
 )
 
 
+# The ledger's "highlights only" filter (and the summary's highlights) by date.
+Index("ix_outcome_entry_is_highlight_date", OutcomeEntry.is_highlight, OutcomeEntry.date)
+
+
 class Mentorship(SoftDeletable, Record):
     """A local colleague mentored by a dispatched person (师徒结对)."""
 

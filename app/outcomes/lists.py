@@ -32,18 +32,26 @@ from app.records.validation import parse_date
 E = OutcomeEntry
 
 
+def walked(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    """`condition`, checked row by row as SQLite walks the date index (a CASE hides it
+    from the planner).
+
+    Without statistics SQLite's planner believes any indexed condition is selective:
+    it would read the rows through the all-NULL deleted_at index, or through every
+    entry of a field's metrics, and sort them all before the first window, where
+    walking the date index newest first finds a window's rows at once. Selective
+    filters (a person, a metric, a quarter) stay plain so their indexes serve them.
+    """
+    return case((condition, 1), else_=0) == 1
+
+
 def live_entries() -> ColumnElement[bool]:
     """Entries outside the recycle bin whose person and team are not in it either (the
-    entries the summary counts).
-
-    `deleted_at IS NULL` is written as a CASE on purpose: SQLite's planner, without
-    statistics, takes the bare comparison to the (useless, all-NULL) deleted_at index
-    and sorts every row, where it should walk the date index and stop after a window.
-    """
+    entries the summary counts)."""
     binned_staff = select(Staff.id).where(Staff.deleted_at.is_not(None))
     binned_teams = select(Team.id).where(Team.deleted_at.is_not(None))
     return and_(
-        case((E.deleted_at.is_(None), 1), else_=0) == 1,
+        walked(E.deleted_at.is_(None)),
         or_(E.staff_id.is_(None), E.staff_id.not_in(binned_staff)),
         or_(E.team_id.is_(None), E.team_id.not_in(binned_teams)),
     )
@@ -96,7 +104,7 @@ class OutcomeList(Listing):
             ),
             ListColumn("team", lambda: label_of(E, "team_id"), _team_of_entry(), width=12),
             ListColumn("field", lambda: label_of(Metric, "field"), _metric(Metric.field), width=6),
-            ListColumn("metric", lambda: label_of(E, "metric_id"), _metric(Metric.name), width=10),
+            ListColumn("metric", lambda: label_of(E, "metric_id"), _metric(Metric.name), width=14),
             labelled_column(E, "value", numeric=True, width=8),
             ListColumn("unit", lambda: label_of(Metric, "unit"), _metric(Metric.unit), width=6),
             labelled_column(E, "is_highlight", width=4),
@@ -131,7 +139,7 @@ class OutcomeList(Listing):
 
         def of_team(statement: Select[Any], team_id: int) -> Select[Any]:
             members = select(Staff.id).where(Staff.team_id == team_id)
-            return statement.where(or_(E.team_id == team_id, E.staff_id.in_(members)))
+            return statement.where(walked(or_(E.team_id == team_id, E.staff_id.in_(members))))
 
         def highlights(statement: Select[Any], only: Any) -> Select[Any]:
             return statement.where(E.is_highlight.is_(True)) if only else statement
@@ -141,7 +149,7 @@ class OutcomeList(Listing):
             "date_from": lambda statement, day: statement.where(E.date >= _as_date(day)),
             "date_to": lambda statement, day: statement.where(E.date <= _as_date(day)),
             "field": lambda statement, code: statement.where(
-                E.metric_id.in_(select(Metric.id).where(Metric.field == Field(code)))
+                walked(E.metric_id.in_(select(Metric.id).where(Metric.field == Field(code))))
             ),
             "team_id": of_team,
             "team_level": lambda statement, team_id: statement.where(
@@ -172,13 +180,15 @@ class MetricTotal:
 def totals_of(session: Session, entries: Select[Any]) -> list[MetricTotal]:
     """Totals per metric of the entries `entries` selects (a select of entry ids with its
     WHERE), in field and catalog order; entries without a figure are not counted."""
-    figures = entries.where(E.metric_id.is_not(None), E.value.is_not(None))
+    figures = entries.where(walked(E.metric_id.is_not(None)), E.value.is_not(None))
+    # Grouped over every metric, by an expression: grouping by the bare column (or
+    # keeping only sum metrics) sends SQLite through the metric index, one random row
+    # read per entry, instead of one pass and a sort. Latest metrics are read below.
+    metric = func.coalesce(E.metric_id, 0)
     sums = {
         metric_id: (total, count)
         for metric_id, total, count in session.execute(
-            figures.with_only_columns(E.metric_id, func.sum(E.value), func.count())
-            .where(E.metric_id.in_(_metrics_of(Aggregation.SUM)))
-            .group_by(E.metric_id)
+            figures.with_only_columns(metric, func.sum(E.value), func.count()).group_by(metric)
         )
     }
     ranked = (
@@ -202,6 +212,11 @@ def totals_of(session: Session, entries: Select[Any]) -> list[MetricTotal]:
             Metric.id.in_([*sums, *latest])
         )
     ).all()
+    sums = {
+        metric.id: sums[metric.id]
+        for metric in metrics
+        if metric.aggregation == Aggregation.SUM and metric.id in sums
+    }
     order = {field: index for index, field in enumerate(Field)}
     lines = []
     for metric in sorted(metrics, key=lambda m: (order[m.field], m.name, m.id)):

@@ -1,4 +1,5 @@
-"""One staff member's file beside the roster: their data, services, outcomes and mentees.
+"""One staff member's file beside the roster: their data, services, outcomes (with
+totals by metric, their own and their team's, marked) and mentees.
 
 Read from `app.roster.staff_file`; it follows the chosen row and refreshes when any
 record of the person changes, so the clerk sees a provision they just entered.
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import NotFoundError
+from app.outcomes.lists import StaffTotals, staff_outcome_totals
 from app.records.work import Changes
 from app.roster.staff_file import StaffFile, staff_file
 from ui.context import LedgerContext
@@ -60,6 +62,9 @@ class StaffDetail(QWidget):
         self.outcomes = self._table(
             [self.tr("Date"), self.tr("Metric"), self.tr("Value"), self.tr("Description")],
             self.tr("Outcomes"),
+        )
+        self.totals = self._table(
+            [self.tr("Metric"), self.tr("Total"), self.tr("Whose")], self.tr("Outcome totals")
         )
         self.mentees = self._table(
             [self.tr("Mentee"), self.tr("Unit"), self.tr("From"), self.tr("To"), self.tr("Goal")],
@@ -109,17 +114,30 @@ class StaffDetail(QWidget):
                 for o in file.outcomes
             ],
         )
+        totals = self.context.read(staff_outcome_totals, self.staff_id)
+        _fill_rows(self.totals, self._total_rows(totals))
         _fill_rows(
             self.mentees,
             [(m.name, m.unit, m.start_date, m.end_date, m.goal) for m in file.mentees],
         )
         counted = (
-            (self.tr("Services ({count})"), file.provisions),
-            (self.tr("Outcomes ({count})"), file.outcomes),
-            (self.tr("Mentees ({count})"), file.mentees),
+            (self.provisions, self.tr("Services ({count})"), file.provisions),
+            (self.outcomes, self.tr("Outcomes ({count})"), file.outcomes),
+            (self.mentees, self.tr("Mentees ({count})"), file.mentees),
         )
-        for index, (title, lines) in enumerate(counted, start=1):
-            self.tabs.setTabText(index, title.format(count=len(lines)))
+        for table, title, lines in counted:
+            self.tabs.setTabText(self.tabs.indexOf(table), title.format(count=len(lines)))
+
+    def _total_rows(self, totals: StaffTotals) -> list[tuple[str, str, str]]:
+        """Their own totals, then their team's own figures marked with the team's name
+        (a team's figure belongs to the team, not to each member)."""
+        own = self.tr("own")
+        team = self.tr("team: {team}").format(team=totals.team)
+        return [
+            (line.metric, f"{cell_text(line.value)} {line.unit}".strip(), whose)
+            for lines, whose in ((totals.own, own), (totals.team_totals, team))
+            for line in lines
+        ]
 
     def _on_changed(self, changes: Changes) -> None:
         if self.staff_id is not None and changes.touches(WATCHED):

@@ -25,8 +25,8 @@ from app.outcomes.metrics import METRIC
 from app.periods import Month, Quarter
 from app.records import commands
 from app.records.closing import close_quarter
-from app.roster.staff import STAFF
 from app.reports.summary import quarterly_summary
+from app.roster.staff import STAFF
 from tests.app.helpers import metric_id, run
 from tests.app.outcomes.conftest import Office
 
