@@ -13,13 +13,32 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex
 
+from app.records.work import Changes
 from ui.table_models import Index, RecordTableModel
 
 WINDOW = 200
 
 
 class WindowedTableModel(RecordTableModel):
+    """`hold(True)` while no view shows it (a hidden tab): changes then only mark it
+    stale, and `hold(False)` reloads it once if anything changed meanwhile."""
+
+    _held = False
+    _stale = False
+
+    def hold(self, held: bool) -> None:
+        self._held = held
+        if not held and self._stale:
+            self.reload()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if self._held and changes.touches(self.listing.entities):
+            self._stale = True
+            return
+        super()._on_changed(changes)
+
     def reload(self) -> None:
+        self._stale = False
         self.beginResetModel()
         self._count = self.context.read(self.listing.count, self.query)
         self._windows: dict[int, list[int]] = {}

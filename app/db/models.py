@@ -338,8 +338,10 @@ Index(
 )
 
 
-# The ledger's "highlights only" filter (and the summary's highlights) by date.
+# The ledger's "highlights only" filter (and the summary's highlights) by date; a
+# person's entries by date (the ledger filtered to a person, the grid's entered parts).
 Index("ix_outcome_entry_is_highlight_date", OutcomeEntry.is_highlight, OutcomeEntry.date)
+Index("ix_outcome_entry_staff_id_date", OutcomeEntry.staff_id, OutcomeEntry.date)
 
 
 class Mentorship(SoftDeletable, Record):

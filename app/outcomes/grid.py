@@ -22,12 +22,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import clock
 from app.db.base import label_of
+from app.db.listing import walked
 from app.db.models import Metric, OutcomeEntry, Staff, Team
 from app.db.vocabulary import Aggregation, Field
 from app.errors import Refusal, ValidationError
@@ -214,7 +215,10 @@ def _entries(session: Session, metric_ids: list[int], *where: Any) -> list[tuple
     entry is theirs whatever team it also names, a team's is one naming no person."""
     rows = session.execute(
         select(E.staff_id, E.team_id, E.metric_id, E.date, E.id, E.value).where(
-            E.deleted_at.is_(None), E.value.is_not(None), E.metric_id.in_(metric_ids), *where
+            walked(E.deleted_at.is_(None)),
+            walked(E.value.is_not(None)),
+            walked(E.metric_id.in_(metric_ids)),  # a field's metrics hold much of the ledger
+            *where,
         )
     )
     return [
@@ -283,22 +287,26 @@ def _parts(
 ) -> dict[tuple[Owner, int], EnteredPart]:
     staff = [s for s, _t in owners if s is not None]
     teams = [t for s, t in owners if s is None]
-    mine = or_(E.staff_id.in_(staff), E.staff_id.is_(None) & E.team_id.in_(teams))
+
+    def mine(*where: Any) -> Any:
+        """Entries of these owners; `where` goes inside each branch of the OR, so SQLite
+        searches a person's entries by (staff_id, date) rather than all of them."""
+        return or_(
+            and_(E.staff_id.in_(staff), *where),
+            and_(E.staff_id.is_(None), E.team_id.in_(teams), *where),
+        )
+
     metric_ids = [column.metric_id for column in columns]
     latest = {c.metric_id for c in columns if c.aggregation == Aggregation.LATEST}
     months: dict[tuple[Owner, int], Decimal] = {}
     if isinstance(period, Quarter):
-        month_names = [str(Month.containing(first)) for first, _last in period.months()]
-        months = _combine(_entries(session, metric_ids, mine, E.period.in_(month_names)), latest)
-    dated = _combine(
-        _entries(
-            session, metric_ids, mine, E.period.is_(None), E.date.between(period.start, period.end)
-        ),
-        latest,
-    )
+        names = [str(Month.containing(first)) for first, _last in period.months()]
+        months = _combine(_entries(session, metric_ids, mine(E.period.in_(names))), latest)
+    dated = mine(walked(E.period.is_(None)), E.date.between(period.start, period.end))
+    parts = _combine(_entries(session, metric_ids, dated), latest)
     return {
-        key: EnteredPart(months.get(key), dated.get(key))
-        for key in {*months, *dated}
+        key: EnteredPart(months.get(key), parts.get(key))
+        for key in {*months, *parts}
         if key[0] in owners
     }
 
@@ -409,9 +417,10 @@ def _stored(
     entries = session.scalars(
         select(E).where(
             E.period == str(period),
-            E.deleted_at.is_(None),
+            walked(E.deleted_at.is_(None)),
             E.metric_id.in_({cell.metric_id for cell in cells}),
-            or_(E.staff_id.in_(staff), E.staff_id.is_(None) & E.team_id.in_(teams)),
+            # Checked per row of the period (its index), not searched person by person.
+            walked(or_(E.staff_id.in_(staff), E.staff_id.is_(None) & E.team_id.in_(teams))),
         )
     )
     found: dict[tuple[Owner, int], OutcomeEntry] = {}

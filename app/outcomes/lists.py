@@ -17,12 +17,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
 from app.db.base import label_of
-from app.db.listing import ListColumn, Listing, ListQuery, labelled_column, like_pattern
+from app.db.listing import ListColumn, Listing, ListQuery, labelled_column, like_pattern, walked
 from app.db.models import Mentorship, Metric, OutcomeEntry, Staff, Team
 from app.db.vocabulary import Aggregation, Field
 from app.numbers import plain
@@ -32,28 +32,20 @@ from app.records.validation import parse_date
 E = OutcomeEntry
 
 
-def walked(condition: ColumnElement[bool]) -> ColumnElement[bool]:
-    """`condition`, checked row by row as SQLite walks the date index (a CASE hides it
-    from the planner).
-
-    Without statistics SQLite's planner believes any indexed condition is selective:
-    it would read the rows through the all-NULL deleted_at index, or through every
-    entry of a field's metrics, and sort them all before the first window, where
-    walking the date index newest first finds a window's rows at once. Selective
-    filters (a person, a metric, a quarter) stay plain so their indexes serve them.
-    """
-    return case((condition, 1), else_=0) == 1
-
-
 def live_entries() -> ColumnElement[bool]:
     """Entries outside the recycle bin whose person and team are not in it either (the
-    entries the summary counts)."""
+    entries the summary counts).
+
+    Each owner check is guarded by "is anyone binned at all?", an uncorrelated test
+    SQLite answers once per query: with an empty bin (the usual case) no row pays for
+    the look-up.
+    """
     binned_staff = select(Staff.id).where(Staff.deleted_at.is_not(None))
     binned_teams = select(Team.id).where(Team.deleted_at.is_not(None))
     return and_(
         walked(E.deleted_at.is_(None)),
-        or_(E.staff_id.is_(None), E.staff_id.not_in(binned_staff)),
-        or_(E.team_id.is_(None), E.team_id.not_in(binned_teams)),
+        or_(~binned_staff.exists(), E.staff_id.is_(None), E.staff_id.not_in(binned_staff)),
+        or_(~binned_teams.exists(), E.team_id.is_(None), E.team_id.not_in(binned_teams)),
     )
 
 
@@ -184,11 +176,11 @@ def totals_of(session: Session, entries: Select[Any]) -> list[MetricTotal]:
     # Grouped over every metric, by an expression: grouping by the bare column (or
     # keeping only sum metrics) sends SQLite through the metric index, one random row
     # read per entry, instead of one pass and a sort. Latest metrics are read below.
-    metric = func.coalesce(E.metric_id, 0)
+    grouped = func.coalesce(E.metric_id, 0)
     sums = {
         metric_id: (total, count)
         for metric_id, total, count in session.execute(
-            figures.with_only_columns(metric, func.sum(E.value), func.count()).group_by(metric)
+            figures.with_only_columns(grouped, func.sum(E.value), func.count()).group_by(grouped)
         )
     }
     ranked = (
@@ -207,32 +199,31 @@ def totals_of(session: Session, entries: Select[Any]) -> list[MetricTotal]:
     latest = {
         row.metric_id: row for row in session.execute(select(ranked).where(ranked.c.newest == 1))
     }
-    metrics = session.execute(
+    catalog = session.execute(
         select(Metric.id, Metric.field, Metric.name, Metric.unit, Metric.aggregation).where(
             Metric.id.in_([*sums, *latest])
         )
     ).all()
-    sums = {
-        metric.id: sums[metric.id]
-        for metric in metrics
-        if metric.aggregation == Aggregation.SUM and metric.id in sums
-    }
     order = {field: index for index, field in enumerate(Field)}
     lines = []
-    for metric in sorted(metrics, key=lambda m: (order[m.field], m.name, m.id)):
-        if metric.id in sums:
-            total, count = sums[metric.id]
-            lines.append(MetricTotal(*metric, value=plain(Decimal(str(total))), entries=count))
+    for line in sorted(catalog, key=lambda m: (order[m.field], m.name, m.id)):
+        facts = {
+            "metric_id": line.id,
+            "field": line.field,
+            "metric": line.name,
+            "unit": line.unit,
+            "aggregation": line.aggregation,
+        }
+        if line.aggregation == Aggregation.LATEST and line.id in latest:
+            newest = latest[line.id]
+            value, count, as_of = newest.value, newest.entries, newest.date
+        elif line.aggregation == Aggregation.SUM and line.id in sums:
+            (value, count), as_of = sums[line.id], None
         else:
-            row = latest[metric.id]
-            lines.append(
-                MetricTotal(
-                    *metric,
-                    value=plain(Decimal(str(row.value))),
-                    entries=row.entries,
-                    as_of=row.date,
-                )
-            )
+            continue
+        lines.append(
+            MetricTotal(**facts, value=plain(Decimal(str(value))), entries=count, as_of=as_of)
+        )
     return lines
 
 
@@ -363,7 +354,9 @@ def all_metric_choices(session: Session) -> list[Choice]:
 
 def entry_quarters(session: Session) -> list[Quarter]:
     """The quarters from the first entry's to today's (the ledger's quarter filter)."""
-    first = session.scalar(select(func.min(E.date)).where(E.deleted_at.is_(None)))
+    first = session.scalar(
+        select(E.date).where(walked(E.deleted_at.is_(None))).order_by(E.date).limit(1)
+    )
     last = max(session.scalar(select(func.max(E.date))) or clock.today(), clock.today())
     if first is None:
         return [Quarter.containing(clock.today())]

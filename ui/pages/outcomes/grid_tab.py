@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -111,32 +111,41 @@ class GridTab(QWidget):
 
         self.model.dirty_changed.connect(self._update_buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        self.kind.currentIndexChanged.connect(self._fill_periods)
-        self.period.currentIndexChanged.connect(self._choice_changed)
-        self.scope.currentIndexChanged.connect(self._choice_changed)
+        self.kind.currentIndexChanged.connect(lambda _index: self._fill_periods())
+        self.period.currentIndexChanged.connect(lambda _index: self._choice_changed())
+        self.scope.currentIndexChanged.connect(lambda _index: self._choice_changed())
         context.bus.changed.connect(self._on_changed)
         self._fill_scopes()
         self._fill_periods()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """The grid is read when first shown (the page opens on the ledger)."""
+        super().showEvent(event)
+        if self._shown is None:
+            self.load()
+
     # ----------------------------------------------------------------- choices
-    def _fill_periods(self) -> None:
+    def _fill_periods(self, *, then_show: bool = True) -> None:
         today = clock.today()
         self.period.blockSignals(True)
         self.period.clear()
         if self.kind.currentData() == "quarter":
             for quarter in reversed(Quarter.containing(today).back(QUARTERS_BACK)):
-                self.period.addItem(quarter_text(quarter), str(quarter))
+                self.period.addItem(self._period_label(quarter), str(quarter))
         else:
             month = Month.containing(today)
             for _ in range(MONTHS_BACK):
-                self.period.addItem(
-                    self.tr("{year}-{month:02d}").format(year=month.year, month=month.number),
-                    str(month),
-                )
+                self.period.addItem(self._period_label(month), str(month))
                 month = _previous(month)
             self.period.setCurrentIndex(1)  # last month's table, what clerks collect
         self.period.blockSignals(False)
-        self._choice_changed()
+        if then_show:
+            self._choice_changed()
+
+    def _period_label(self, period: Period) -> str:
+        if isinstance(period, Quarter):
+            return quarter_text(period)
+        return self.tr("{year}-{month:02d}").format(year=period.year, month=period.number)
 
     def _fill_scopes(self) -> None:
         keep = self.scope.currentData()
@@ -158,29 +167,34 @@ class GridTab(QWidget):
     ) -> None:
         """Show one period's grid (what a clerk does with the drop-downs)."""
         period = parse_period(period) if isinstance(period, str) else period
-        self.kind.setCurrentIndex(
-            self.kind.findData("quarter" if isinstance(period, Quarter) else "month")
-        )
+        kind = self.kind.findData("quarter" if isinstance(period, Quarter) else "month")
+        if kind != self.kind.currentIndex():
+            self.kind.blockSignals(True)
+            self.kind.setCurrentIndex(kind)
+            self.kind.blockSignals(False)
+            self._fill_periods(then_show=False)
         index = self.period.findData(str(period))
-        if index < 0:
-            label = quarter_text(period) if isinstance(period, Quarter) else str(period)
-            self.period.addItem(label, str(period))
+        if index < 0:  # older than the drop-down offers
+            self.period.addItem(self._period_label(period), str(period))
             index = self.period.count() - 1
         scope = f"team:{team_id}" if team_id is not None else f"field:{field}"
         self.scope.blockSignals(True)
         self.scope.setCurrentIndex(self.scope.findData(scope))
         self.scope.blockSignals(False)
+        self.period.blockSignals(True)
         self.period.setCurrentIndex(index)
-        self._choice_changed()
+        self.period.blockSignals(False)
+        self._choice_changed(explicit=True)
 
     def current_period(self) -> Period | None:
         data = self.period.currentData()
         return parse_period(data) if data else None
 
-    def _choice_changed(self) -> None:
+    def _choice_changed(self, *, explicit: bool = False) -> None:
         wanted = (self.period.currentData() or "", self.scope.currentData() or "")
-        if wanted == self._shown:
-            return
+        hidden = self._shown is None and not self.isVisible() and not explicit
+        if wanted == self._shown or hidden:
+            return  # nothing new, or not shown yet (`showEvent` loads it)
         if not self.can_leave():
             self._restore_choice()
             return

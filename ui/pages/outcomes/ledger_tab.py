@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -171,6 +172,16 @@ class LedgerTab(QWidget):
         self.list.model.modelReset.connect(self.refresh_totals)
         context.bus.changed.connect(self._on_changed)
         self.refresh_totals()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.list.model.hold(False)  # type: ignore[attr-defined]
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Hidden behind another tab, the ledger reloads (and recounts its totals) only
+        when shown again, not after every save of the grid."""
+        super().hideEvent(event)
+        self.list.model.hold(True)  # type: ignore[attr-defined]
 
     # ----------------------------------------------------------------- filters
     def _period_choices(self) -> list[tuple[object, str]]:
