@@ -29,6 +29,7 @@ translate = QCoreApplication.translate
 Cell = tuple[int, int]  # (row, column)
 
 PARTS_ROLE = Qt.ItemDataRole.UserRole + 1  # the read-only "already entered" text
+PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 2  # why the cell will not be accepted, if it will not
 CHANGED = QColor("#fff3c4")  # typed, not yet saved
 BAD = QColor("#f8c9c4")  # will not be accepted: blocks Save
 CLOSED = QColor("#eeeeee")
@@ -265,6 +266,8 @@ class OutcomeGridModel(QAbstractTableModel):
             return self._tooltip(cell)
         if role == PARTS_ROLE:
             return self._parts_text(cell)
+        if role == PROBLEM_ROLE:
+            return self.problem(cell)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

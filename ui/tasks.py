@@ -20,11 +20,25 @@ Work = Callable[[Any, Progress], Any]  # (session, progress) -> result
 
 
 class Task(QObject):
-    """One piece of background work; connect to `finished` or `failed`."""
+    """One piece of background work; connect to `finished` or `failed`.
+
+    The worker reports the end through `_ended`, queued to this object's (the GUI)
+    thread, and only there are `finished` / `failed` emitted: a job that ends at once
+    (a refused write) would otherwise emit before the caller of `submit` has connected
+    to them, and its outcome would be lost.
+    """
 
     progressed = Signal(int, int)
     finished = Signal(object)
     failed = Signal(object)
+    _ended = Signal(bool, object)  # (succeeded, result or error), from the worker
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._ended.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def _deliver(self, succeeded: bool, outcome: object) -> None:
+        (self.finished if succeeded else self.failed).emit(outcome)
 
 
 class _Runnable(QRunnable):
@@ -36,9 +50,9 @@ class _Runnable(QRunnable):
         try:
             result = self._job(self._task.progressed.emit)
         except Exception as error:  # handed to the GUI thread, which decides what to show
-            self._task.failed.emit(error)
+            self._task._ended.emit(False, error)
         else:
-            self._task.finished.emit(result)
+            self._task._ended.emit(True, result)
 
 
 class TaskRunner:

@@ -200,13 +200,13 @@ def totals_of(session: Session, entries: Select[Any]) -> list[MetricTotal]:
         row.metric_id: row for row in session.execute(select(ranked).where(ranked.c.newest == 1))
     }
     catalog = session.execute(
-        select(Metric.id, Metric.field, Metric.name, Metric.unit, Metric.aggregation).where(
-            Metric.id.in_([*sums, *latest])
-        )
+        select(
+            Metric.id, Metric.field, Metric.name, Metric.unit, Metric.aggregation, Metric.sort_order
+        ).where(Metric.id.in_([*sums, *latest]))
     ).all()
     order = {field: index for index, field in enumerate(Field)}
     lines = []
-    for line in sorted(catalog, key=lambda m: (order[m.field], m.name, m.id)):
+    for line in sorted(catalog, key=lambda m: (order[m.field], m.sort_order, m.id)):
         facts = {
             "metric_id": line.id,
             "field": line.field,

@@ -2284,16 +2284,16 @@ The current file is kept as a backup first.</source>
         <translation>工作成效</translation>
     </message>
     <message>
+        <source>{metric} (latest)</source>
+        <translation>{metric}（最新值）</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
         <source>Whose</source>
         <translation>归属</translation>
-    </message>
-    <message>
-        <source>Outcome totals</source>
-        <translation>成效合计</translation>
     </message>
     <message>
         <source>Mentee</source>

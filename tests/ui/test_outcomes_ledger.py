@@ -137,11 +137,12 @@ def test_the_staff_file_shows_outcome_totals_own_and_the_teams(
     click_row(qtbot, page.list, "徐兴健")
     table = page.detail.totals
     rows = [
-        tuple(table.item(row, column).text() for column in range(3))
+        tuple(table.item(row, column).text() for column in range(4))
         for row in range(table.rowCount())
     ]
-    assert any(whose == "本人" for _m, _t, whose in rows)
-    assert any(whose == "团队：科技特派团" for _m, _t, whose in rows)
+    assert any(whose == "本人" for *_line, whose in rows)
+    assert any(whose == "团队：科技特派团" for *_line, whose in rows)
+    assert any(metric == "亩产（最新值）" for metric, *_rest in rows)  # a level, not a sum
     with demo_window.context.ledger.session() as session:
         own = session.scalar(
             select(func.sum(OutcomeEntry.value))
@@ -152,7 +153,7 @@ def test_the_staff_file_shows_outcome_totals_own_and_the_teams(
                 OutcomeEntry.deleted_at.is_(None),
             )
         )
-    assert ("农牧民培训", f"{Decimal(own).normalize():f} 人次", "本人") in rows
+    assert ("农牧民培训", f"{Decimal(own).normalize():f}", "人次", "本人") in rows
 
 
 def aggregation_of(window: MainWindow, name: str) -> Aggregation:

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QPainter
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -30,19 +30,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.grid_model import PARTS_ROLE, OutcomeGridModel, PasteRefused
+from ui.grid_model import PARTS_ROLE, PROBLEM_ROLE, OutcomeGridModel, PasteRefused
 
 translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
 PARTS_COLOUR = QColor("#8a8a8a")
+BAD_FRAME = QColor("#c0392b")
 
 
 class PartsDelegate(QStyledItemDelegate):
-    """Paints a cell as usual plus its "already entered" note; edits in a right-aligned
+    """Paints a cell as usual plus its "already entered" note, and a red frame round a
+    bad cell (seen even on the current, highlighted cell); edits in a right-aligned
     line edit."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
+        if index.data(PROBLEM_ROLE):
+            painter.save()
+            painter.setPen(QPen(BAD_FRAME, 2))
+            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))  # type: ignore[attr-defined]
+            painter.restore()
         note = index.data(PARTS_ROLE)
         if note:
             painter.save()

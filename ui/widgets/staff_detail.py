@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QScrollArea,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -59,13 +60,19 @@ class StaffDetail(QWidget):
         self.provisions = self._table(
             [self.tr("Date"), self.tr("Service"), self.tr("Details")], self.tr("Services")
         )
-        self.outcomes = self._table(
-            [self.tr("Date"), self.tr("Metric"), self.tr("Value"), self.tr("Description")],
-            self.tr("Outcomes"),
-        )
+        # The outcomes tab: totals by metric on top (their own, then their team's),
+        # every entry below.
+        outcomes = QSplitter(Qt.Orientation.Vertical)
         self.totals = self._table(
-            [self.tr("Metric"), self.tr("Total"), self.tr("Whose")], self.tr("Outcome totals")
+            [self.tr("Metric"), self.tr("Total"), self.tr("Unit"), self.tr("Whose")], None
         )
+        self.outcomes = self._table(
+            [self.tr("Date"), self.tr("Metric"), self.tr("Value"), self.tr("Description")], None
+        )
+        outcomes.addWidget(self.totals)
+        outcomes.addWidget(self.outcomes)
+        self.tabs.addTab(outcomes, self.tr("Outcomes"))
+        self.outcomes_tab = outcomes
         self.mentees = self._table(
             [self.tr("Mentee"), self.tr("Unit"), self.tr("From"), self.tr("To"), self.tr("Goal")],
             self.tr("Mentees"),
@@ -74,14 +81,16 @@ class StaffDetail(QWidget):
         context.bus.changed.connect(self._on_changed)
         self.show_staff(None)
 
-    def _table(self, headers: list[str], title: str) -> QTableWidget:
+    def _table(self, headers: list[str], title: str | None) -> QTableWidget:
+        """A read-only table, in a tab of its own when it has a `title`."""
         table = QTableWidget(0, len(headers))
         table.setHorizontalHeaderLabels(headers)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setStretchLastSection(True)
-        self.tabs.addTab(table, title)
+        if title is not None:
+            self.tabs.addTab(table, title)
         return table
 
     def show_staff(self, staff_id: int | None) -> None:
@@ -122,19 +131,26 @@ class StaffDetail(QWidget):
         )
         counted = (
             (self.provisions, self.tr("Services ({count})"), file.provisions),
-            (self.outcomes, self.tr("Outcomes ({count})"), file.outcomes),
+            (self.outcomes_tab, self.tr("Outcomes ({count})"), file.outcomes),
             (self.mentees, self.tr("Mentees ({count})"), file.mentees),
         )
         for table, title, lines in counted:
             self.tabs.setTabText(self.tabs.indexOf(table), title.format(count=len(lines)))
 
-    def _total_rows(self, totals: StaffTotals) -> list[tuple[str, str, str]]:
+    def _total_rows(self, totals: StaffTotals) -> list[tuple[str, str, str, str]]:
         """Their own totals, then their team's own figures marked with the team's name
-        (a team's figure belongs to the team, not to each member)."""
+        (a team's figure belongs to the team, not to each member); a level such as 亩产
+        shows its latest value, marked."""
         own = self.tr("own")
         team = self.tr("team: {team}").format(team=totals.team)
+        latest = self.tr("{metric} (latest)")
         return [
-            (line.metric, f"{cell_text(line.value)} {line.unit}".strip(), whose)
+            (
+                latest.format(metric=line.metric) if line.as_of else line.metric,
+                cell_text(line.value),
+                line.unit,
+                whose,
+            )
             for lines, whose in ((totals.own, own), (totals.team_totals, team))
             for line in lines
         ]

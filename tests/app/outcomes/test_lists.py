@@ -13,7 +13,13 @@ from app.db.listing import ListQuery
 from app.errors import NeedsConfirmation, ValidationError
 from app.outcomes.entries import OUTCOME
 from app.outcomes.grid import PeriodCell, save_period_values
-from app.outcomes.lists import OutcomeList, outcome_totals, staff_outcome_totals
+from app.outcomes.lists import (
+    OutcomeList,
+    all_metric_choices,
+    metric_choices,
+    outcome_totals,
+    staff_outcome_totals,
+)
 from app.outcomes.metrics import METRIC
 from app.periods import Quarter
 from app.records import commands
@@ -187,3 +193,30 @@ def test_changing_a_metrics_aggregation_asks_and_names_closed_quarters(
         run(session, commands.update, METRIC, office.visits, {"aggregation": "sum"})
     # A metric without entries changes freely.
     run(session, commands.update, METRIC, metric_id(session, "会诊"), {"aggregation": "latest"})
+
+
+def test_the_ledger_exports_as_shown(session: Session, ledger_rows: dict[str, int]) -> None:
+    query = ListQuery(filters={"quarter": "2024Q3"}, sort_key="date", descending=True)
+    headers, rows = OutcomeList().table(session, query)
+    assert headers[:5] == ["Date", "Staff", "Team", "Field", "Metric"]
+    assert [row[0].isoformat() for row in rows] == [
+        "2024-09-30",
+        "2024-09-15",
+        "2024-09-01",
+        "2024-08-20",
+        "2024-08-01",
+        "2024-07-03",
+    ]
+
+
+def test_a_retired_metric_is_offered_no_more_but_keeps_its_entries(
+    session: Session, office: Office, ledger_rows: dict[str, int]
+) -> None:
+    run(session, commands.update, METRIC, office.surgery, {"active": False})
+    assert office.surgery not in [key for key, _name in metric_choices(session)]
+    assert office.surgery in [key for key, _name in metric_choices(session, keep=office.surgery)]
+    assert office.surgery in [key for key, _name in all_metric_choices(session)]
+    with pytest.raises(ValidationError, match="retired"):
+        entry(session, "2024-10-09", 1, office.surgery, staff_id=office.zhang)
+    run(session, commands.update, OUTCOME, ledger_rows["d"], {"value": 10})  # history edits
+    assert totals(session)["手术"] == (Decimal(23), 4)

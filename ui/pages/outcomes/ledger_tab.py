@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -64,7 +65,10 @@ class TotalsTable(QTableWidget):
         )
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setStretchLastSection(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.setAlternatingRowColors(True)
 
     def show_totals(self, lines: list[MetricTotal]) -> None:
@@ -81,7 +85,6 @@ class TotalsTable(QTableWidget):
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for column, item in enumerate((name, total, QTableWidgetItem(line.unit), count)):
                 self.setItem(row, column, item)
-        self.resizeColumnsToContents()
 
 
 class LedgerTab(QWidget):
