@@ -344,3 +344,20 @@ def test_someone_off_duty_is_asked_once_and_a_closed_quarter_is_read_only(
 def stored_metric(window: MainWindow, name: str) -> int:
     with window.context.ledger.session() as session:
         return session.scalars(select(Metric.id).where(Metric.name == name)).one()
+
+
+def test_arrows_move_and_a_highlight_is_entered_from_a_grid_row(
+    window: MainWindow, office: Office, qtbot: QtBot
+) -> None:
+    tab = open_grid(window, office)
+    view = tab.view
+    go_to_cell(view, 0, 0)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 1)  # 李娜
+    click(qtbot, tab.highlight_button)
+    form = tab.form
+    assert form is not None and form.isVisible() and form.windowTitle() == "新增亮点"
+    assert form.editors["staff_id"].currentText() == "李娜"
+    assert form.editors["date"].text() == "2024-09-30"  # the period's last day
+    assert form.editors["is_highlight"].isChecked()

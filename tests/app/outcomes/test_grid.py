@@ -3,13 +3,14 @@ place, never touching another period's entry or a dated ledger entry."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.db.models import AuditEntry, Batch, OutcomeEntry
 from app.errors import NeedsConfirmation, QuarterClosedError, ValidationError
 from app.history.batches import undo_batch
@@ -303,3 +304,14 @@ def test_the_summary_changes_by_exactly_the_saved_values(session: Session, offic
         session, save_period_values, SEPTEMBER, [PeriodCell(office.zhang, None, office.surgery, 10)]
     )
     assert figures() == (19, 19, 19)  # the correction replaced 12, it did not add 10
+
+
+def test_the_current_month_may_be_entered(session: Session, office: Office) -> None:
+    with clock.frozen(datetime(2024, 9, 12, 10, 0)):
+        run(
+            session,
+            save_period_values,
+            "2024-09",
+            [PeriodCell(office.zhang, None, office.surgery, 2)],
+        )
+    assert live(session)[0][3:] == ("2024-09", date(2024, 9, 30), Decimal(2))
