@@ -2,8 +2,8 @@
 with totals per metric for exactly what is shown.
 
 The list is windowed (`app.outcomes.lists.OutcomeList`), so 500,000 entries open and
-filter as quickly as 500. The totals are read on the worker thread after each change
-of the query and appear beside the list a moment later; sum metrics are summed,
+filter as quickly as 500. The totals are read on the worker thread once the query has
+stood still for a moment and appear beside the list a little later; sum metrics are summed,
 latest metrics (levels such as 亩产) show their latest value.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +53,7 @@ from ui.widgets.record_editing import RecordEditing
 from ui.widgets.record_list import RecordList
 
 DATE_RANGE = "range"  # the period filter's last choice: two date fields
+TOTALS_DELAY_MS = 250  # totals are recounted once the query has stood still this long
 
 
 class TotalsTable(QTableWidget):
@@ -171,6 +172,10 @@ class LedgerTab(QWidget):
         splitter.setSizes([900, 340])
         layout.addWidget(splitter, 1)
 
+        self._totals_timer = QTimer(self)
+        self._totals_timer.setSingleShot(True)
+        self._totals_timer.setInterval(TOTALS_DELAY_MS)
+        self._totals_timer.timeout.connect(self._ask_totals)
         self.search.textChanged.connect(self.list.set_search)
         self.list.model.modelReset.connect(self.refresh_totals)
         context.bus.changed.connect(self._on_changed)
@@ -233,7 +238,13 @@ class LedgerTab(QWidget):
 
     # ----------------------------------------------------------------- totals
     def refresh_totals(self) -> None:
-        """Ask the worker for the totals of the current query; show the newest answer."""
+        """Recount the totals once the clerk has stopped changing the query for a moment
+        (typing a search, flicking through filters): the list paints first, the worker
+        is not flooded, and only the newest answer is shown."""
+        self.totals_title.setText(self.tr("Totals of the entries shown (counting…)"))
+        self._totals_timer.start()
+
+    def _ask_totals(self) -> None:
         self._asked += 1
         asked, query, ledger = self._asked, self.list.model.query, self.context.ledger
 
@@ -241,7 +252,6 @@ class LedgerTab(QWidget):
             with ledger.session() as session:
                 return outcome_totals(session, query)
 
-        self.totals_title.setText(self.tr("Totals of the entries shown (counting…)"))
         self.totals_task = self.context.tasks.submit(job)
         self.totals_task.setProperty("asked", asked)
         # A slot of this widget, so an answer arriving after the page is gone is dropped.
