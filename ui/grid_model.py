@@ -20,7 +20,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.errors import ValidationError
 from app.numbers import number_text
-from app.outcomes.grid import EnteredPart, PeriodCell, PeriodGrid, cell_field
+from app.outcomes.grid import PeriodCell
+from app.outcomes.grid_data import EnteredPart, PeriodGrid, cell_field
 from app.periods import Quarter
 from app.records.validation import InvalidValue, parse_decimal
 from ui.table_models import Index

@@ -15,13 +15,8 @@ from app.db.models import AuditEntry, Batch, OutcomeEntry
 from app.errors import NeedsConfirmation, QuarterClosedError, ValidationError
 from app.history.batches import undo_batch
 from app.outcomes.entries import OUTCOME
-from app.outcomes.grid import (
-    EnteredPart,
-    PeriodCell,
-    cell_field,
-    period_grid,
-    save_period_values,
-)
+from app.outcomes.grid import PeriodCell, save_period_values
+from app.outcomes.grid_data import EnteredPart, cell_field, period_grid
 from app.outcomes.metrics import METRIC
 from app.periods import Month, Quarter
 from app.records import commands

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.db.vocabulary import Field
 from app.errors import LedgerError, NeedsConfirmation, ValidationError
-from app.outcomes.grid import GridSaved, period_grid, save_period_values
+from app.outcomes.grid import GridSaved, save_period_values
+from app.outcomes.grid_data import period_grid
 from app.periods import Month, Period, Quarter, parse_period
 from app.records.work import Changes, Done
 from app.roster.lists import team_choices
