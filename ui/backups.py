@@ -92,7 +92,7 @@ class BackupScheduler(QObject):
                 raise
 
         self.last_error: str | None = None
-        self._tasks.submit(job, lambda task: task.failed.connect(self._report))
+        self._tasks.submit(job).failed.connect(self._report)
 
     def _report(self, error: BaseException) -> None:
         self.failed.emit(str(error))

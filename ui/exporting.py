@@ -73,15 +73,11 @@ def write_in_background(
     """Write a file on the worker behind a progress dialog, then say where it went
     (`done`, with {path}; "Saved to {path}" by default) or why it could not be written."""
     template = done or translate("Export", "Saved to {path}")
-    return context.tasks.start(
-        parent,
-        translate("Export", "Writing {file}…").format(file=path.name),
-        work,
-        lambda task: (
-            task.finished.connect(lambda saved: ask.show_info(parent, template.format(path=saved))),
-            task.failed.connect(lambda error: ask.show_error(parent, failure_message(error, path))),
-        ),
-    )
+    label = translate("Export", "Writing {file}…").format(file=path.name)
+    task = context.tasks.start(parent, label, work)
+    task.finished.connect(lambda saved: ask.show_info(parent, template.format(path=saved)))
+    task.failed.connect(lambda error: ask.show_error(parent, failure_message(error, path)))
+    return task
 
 
 def failure_message(error: BaseException, path: Path) -> str:

@@ -3,7 +3,8 @@
 Menus and the toolbar act on the current page through a few optional page methods
 (`new_record`, `focus_search`, `delete_selected`, `print_page`, `export_page`), so a
 page offers exactly the actions it supports and the window holds no business rule.
-Pages see the window only as a `PageHost` (go to a page, show a status line). A
+Pages see the window only as a `PageHost` (go to a page, show a status line); a page
+holding unsaved work offers `can_leave()`, asked before another page, file or exit. A
 ledger that cannot be written shows a banner, and the actions that write are off.
 """
 
@@ -180,8 +181,20 @@ class MainWindow(QMainWindow):
     def current_key(self) -> str:
         return self._specs[max(self.navigation.currentRow(), 0)].key
 
+    def may_leave(self) -> bool:
+        """Whether the page shown lets the clerk go (a page with unsaved work, such as the
+        outcome grid, offers `can_leave()`, which asks)."""
+        current = self.stack.currentWidget()
+        can_leave = getattr(current, "can_leave", None)
+        return not callable(can_leave) or bool(can_leave())
+
     def _show_row(self, row: int) -> None:
         if row < 0:
+            return
+        if row != self.stack.currentIndex() and not self.may_leave():
+            self.navigation.blockSignals(True)  # stay: put the selection back
+            self.navigation.setCurrentRow(self.stack.currentIndex())
+            self.navigation.blockSignals(False)
             return
         page = self.page(self._specs[row].key)
         self.stack.setCurrentIndex(row)
@@ -200,11 +213,15 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- files
     def _open_database(self) -> None:
+        if not self.may_leave():
+            return
         path = ask.ask_open_path(self, self.tr("Open database"), DB_FILTER, self._folder())
         if path is not None:
             self.shell.open_database(path)
 
     def _new_database(self) -> None:
+        if not self.may_leave():
+            return
         path = ask.ask_save_path(self, self.tr("New database"), DB_FILTER, self._folder())
         if path is not None:
             self.shell.new_database(path)
@@ -262,5 +279,8 @@ class MainWindow(QMainWindow):
         settings.setValue("main/page", self.current_key())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_leave():
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)

@@ -28,15 +28,28 @@ translate = QCoreApplication.translate
 Progress = Callable[[int, int], None]
 Job = Callable[[Progress], Any]  # (progress) -> result
 Work = Callable[[Any, Progress], Any]  # (session, progress) -> result
-Wire = Callable[["Task"], None]  # connects a caller's slots to a task before it starts
 
 
 class Task(QObject):
-    """One piece of background work; connect to `finished` or `failed`."""
+    """One piece of background work; connect to `finished` or `failed`.
+
+    The worker reports the end through `_ended`, queued to this object's (the GUI)
+    thread, and only there are `finished` / `failed` emitted: a job that ends at once
+    (a refused write) would otherwise emit before the caller of `submit` has connected
+    to them, and its outcome would be lost.
+    """
 
     progressed = Signal(int, int)
     finished = Signal(object)
     failed = Signal(object)
+    _ended = Signal(bool, object)  # (succeeded, result or error), from the worker
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._ended.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def _deliver(self, succeeded: bool, outcome: object) -> None:
+        (self.finished if succeeded else self.failed).emit(outcome)
 
 
 class _Runnable(QRunnable):
@@ -48,9 +61,9 @@ class _Runnable(QRunnable):
         try:
             result = self._job(self._task.progressed.emit)
         except Exception as error:  # handed to the GUI thread, which decides what to show
-            self._task.failed.emit(error)
+            self._task._ended.emit(False, error)
         else:
-            self._task.finished.emit(result)
+            self._task._ended.emit(True, result)
 
 
 class TaskRunner:
@@ -63,24 +76,17 @@ class TaskRunner:
         self._running: set[Task] = set()
         self._stopping = False  # closing: background reads give up at their next step
 
-    def submit(self, job: Job, wire: Wire | None = None) -> Task:
-        """Run `job(progress)` on the worker; the task's signals arrive on the GUI thread.
-
-        `wire(task)` connects the caller's slots before the job starts: a job that ends
-        at once (a refusal) would otherwise emit before anyone listens.
-        """
+    def submit(self, job: Job) -> Task:
+        """Run `job(progress)` on the worker; the task's signals arrive on the GUI thread,
+        never before the caller has had the chance to connect to them (`Task`)."""
         task = Task()
         for signal in (task.finished, task.failed):
             signal.connect(lambda _result, task=task: self._release(task))
-        if wire is not None:
-            wire(task)
         self._running.add(task)
         self._pool.start(_Runnable(job, task))
         return task
 
-    def start(
-        self, parent: QWidget | None, label: str | None, work: Work, wire: Wire | None = None
-    ) -> Task:
+    def start(self, parent: QWidget | None, label: str | None, work: Work) -> Task:
         """Run the read `work(session, progress)` in its own session, behind a progress
         dialog; without a `label`, quietly (a page that shows its own "computing" state)."""
 
@@ -93,13 +99,10 @@ class TaskRunner:
             with self._ledger.session() as session:
                 return work(session, step)
 
-        def wired(task: Task) -> None:
-            if label is not None:
-                show_progress(parent, label, task)
-            if wire is not None:
-                wire(task)
-
-        return self.submit(job, wired)
+        task = self.submit(job)
+        if label is not None:
+            show_progress(parent, label, task)
+        return task
 
     def _release(self, task: Task) -> None:
         """Drop our reference once the signal's every slot has run: released inside the
@@ -166,11 +169,9 @@ class LatestResult(QObject):
     def _start(self) -> None:
         work, self._waiting = self._waiting, None
         assert work is not None
-        self._task = self._runner.start(None, None, work, self._wire)
-
-    def _wire(self, task: Task) -> None:
-        task.finished.connect(self._finished)
-        task.failed.connect(self._failed)
+        self._task = self._runner.start(None, None, work)
+        self._task.finished.connect(self._finished)
+        self._task.failed.connect(self._failed)
 
     def _finished(self, result: Any) -> None:
         self._end(self.ready, result)

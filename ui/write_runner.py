@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.errors import LedgerError, NeedsConfirmation
 from app.records.work import Done, Work, perform
-from ui.tasks import Progress, Task, TaskRunner, show_progress
+from ui.tasks import Progress, TaskRunner, show_progress
 
 if TYPE_CHECKING:
     from app.db.ledger import Ledger
@@ -102,14 +102,12 @@ class WriteRunner(QObject):
                 cancelled=op.is_cancelled,
             )
 
-        def wire(task: Task) -> None:
-            task.progressed.connect(op.progressed)
-            task.finished.connect(lambda done: self._finished(op, done))
-            task.failed.connect(lambda error: self._failed(op, error))
-            if progress_label is not None:
-                show_progress(parent, progress_label, task, op.cancel if cancellable else None)
-
-        self._tasks.submit(job, wire)
+        task = self._tasks.submit(job)
+        task.progressed.connect(op.progressed)
+        task.finished.connect(lambda done: self._finished(op, done))
+        task.failed.connect(lambda error: self._failed(op, error))
+        if progress_label is not None:
+            show_progress(parent, progress_label, task, op.cancel if cancellable else None)
         self._in_flight.add(op)
         if len(self._in_flight) == 1:
             self.busy_changed.emit(True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.base import Record, label_of
@@ -68,6 +68,10 @@ class Listing:
     entities: frozenset[str] = frozenset()
     search_in: Sequence[Any] = ()  # columns or SQL expressions
     default_sort: str | None = None
+    # A list that may hold hundreds of thousands of rows (the outcome ledger) sets
+    # `windowed`: its table model then counts the rows and fetches windows of ids as they
+    # scroll into view (`count`, `window`, `position`) instead of reading every id first.
+    windowed: bool = False
 
     def columns(self) -> list[ListColumn]:
         raise NotImplementedError
@@ -92,17 +96,45 @@ class Listing:
                 statement = available[key](statement, value)
         return statement
 
-    def ids(self, session: Session, query: ListQuery) -> list[int]:
-        """Ids of the matching rows in display order (ties broken by id, stable)."""
+    def order(self, query: ListQuery) -> list[Any]:
+        """The ORDER BY of the list: the chosen column (blanks last, as in Excel), then id."""
         columns = {column.key: column for column in self.columns()}
         sort_key = query.sort_key if query.sort_key in columns else self.default_sort
-        statement = self.where(self.base(), query)
+        clauses = []
         if sort_key is not None:
             expression = columns[sort_key].expression
             ordered = expression.desc() if query.descending else expression.asc()
-            statement = statement.order_by(ordered.nulls_last())  # blanks last, as in Excel
-        statement = statement.order_by(self.model.id.desc() if query.descending else self.model.id)
-        return list(session.scalars(statement))
+            clauses.append(ordered.nulls_last())
+        clauses.append(self.model.id.desc() if query.descending else self.model.id)
+        return clauses
+
+    def ordered(self, query: ListQuery) -> Select[Any]:
+        """The select of matching ids in display order (ties broken by id, stable)."""
+        return self.where(self.base(), query).order_by(*self.order(query))
+
+    def ids(self, session: Session, query: ListQuery) -> list[int]:
+        """Ids of the matching rows in display order (ties broken by id, stable)."""
+        return list(session.scalars(self.ordered(query)))
+
+    def count(self, session: Session, query: ListQuery) -> int:
+        statement = self.where(self.base(), query)
+        return session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+
+    def window(self, session: Session, query: ListQuery, offset: int, limit: int) -> list[int]:
+        """Ids of rows `offset` … `offset + limit - 1` in display order."""
+        return list(session.scalars(self.ordered(query).offset(offset).limit(limit)))
+
+    def position(self, session: Session, query: ListQuery, record_id: int) -> int | None:
+        """Where a record stands in display order (None when the query does not show it)."""
+        numbered = (
+            self.where(self.base(), query)
+            .with_only_columns(
+                self.model.id, func.row_number().over(order_by=self.order(query)).label("place")
+            )
+            .subquery()
+        )
+        place = session.scalar(select(numbered.c.place).where(numbered.c.id == record_id))
+        return None if place is None else int(place) - 1
 
     def rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         """Display values of the given rows, keyed by id."""
@@ -130,8 +162,28 @@ class Listing:
         return [column.label() for column in self.columns()], [rows[i] for i in ids]
 
 
+def walked(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    """`condition`, checked row by row while SQLite walks a better index (a CASE hides
+    it from the planner).
+
+    Without statistics SQLite's planner believes any indexed condition is selective:
+    for a long list it would read the rows through the all-NULL deleted_at index (or
+    every entry of a field's metrics, every dated entry through the period index) and
+    sort them all before the first window, where walking the date index newest first
+    finds a window's rows at once. Selective conditions (a person, a metric, a quarter)
+    stay plain so their indexes serve them.
+    """
+    return case((condition, 1), else_=0) == 1
+
+
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def like_pattern(word: str) -> str:
+    """`%word%` with LIKE's wildcards escaped (use with `escape="\\"`), for lists that
+    search in their own way."""
+    return f"%{_escape_like(word)}%"
 
 
 def labelled_column(model: type[Record], key: str, **options: Any) -> ListColumn:

@@ -290,7 +290,7 @@ class OutcomeEntry(SoftDeletable, Record):
     # import (dated the period's last day, one live entry per owner, metric and period);
     # None for an entry dated in the ledger.
     period: Mapped[str | None] = mapped_column(
-        String(7), info=labelled(QT_TRANSLATE_NOOP("OutcomeEntry", "Period"))
+        String(7), index=True, info=labelled(QT_TRANSLATE_NOOP("OutcomeEntry", "Period"))
     )
     staff_id: Mapped[int | None] = mapped_column(
         ForeignKey("staff.id"),
@@ -336,6 +336,12 @@ Index(
     sqlite_where=text(_PERIOD_ROWS),
     postgresql_where=text(_PERIOD_ROWS),
 )
+
+
+# The ledger's "highlights only" filter (and the summary's highlights) by date; a
+# person's entries by date (the ledger filtered to a person, the grid's entered parts).
+Index("ix_outcome_entry_is_highlight_date", OutcomeEntry.is_highlight, OutcomeEntry.date)
+Index("ix_outcome_entry_staff_id_date", OutcomeEntry.staff_id, OutcomeEntry.date)
 
 
 class Mentorship(SoftDeletable, Record):

@@ -1,7 +1,13 @@
-"""Outcome entries (成效记录): a figure or a narrative highlight for a person or a team."""
+"""Outcome entries (成效记录): a figure or a narrative highlight for a person or a team.
+
+The rules of one entry live here: what makes it valid, that a retired metric takes no
+new entries, and that a figure for a person who was not on duty is unusual (a caution
+the clerk confirms). The batch grid (`app.outcomes.grid`) applies the same functions.
+"""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -34,6 +40,9 @@ def _normalise_entry(session: Session, values: dict[str, Any], current: Any) -> 
         problems.add("staff_id", translate("Outcomes", "choose a staff member or a team"))
     highlight = bool(problems.read(values, "is_highlight", parse_bool))
     metric = check_reference(session, problems, values, "metric_id", Metric, required=not highlight)
+    moved = metric is not None and (current is None or current.metric_id != metric.id)
+    if moved and metric is not None and (message := retired_message(metric)) is not None:
+        problems.add("metric_id", message)
     value = problems.read(values, "value", parse_decimal)
     if metric is not None and value is None and not highlight:
         problems.require("value", value)
@@ -95,6 +104,42 @@ def _one_per_period(
         )
 
 
+def retired_message(metric: Metric) -> str | None:
+    """A retired metric keeps its history but takes no new entries (nor moved ones)."""
+    if metric.active:
+        return None
+    return translate("Outcomes", "{metric} is retired; it takes no new entries").format(
+        metric=metric.name
+    )
+
+
+def off_duty_message(staff: Staff, first: date, last: date) -> str | None:
+    """Why a figure for `staff` over [first, last] is unusual: they did not serve on any
+    of those days (DESIGN.md §5's dates, not the status field). None when they did."""
+    end = staff.end_date
+    if staff.start_date <= last and (end is None or end >= first):
+        return None
+    if staff.start_date > last:
+        return translate("Outcomes", "{name} arrived only on {start}").format(
+            name=staff.name, start=staff.start_date.isoformat()
+        )
+    assert end is not None
+    return translate("Outcomes", "{name} served until {end}").format(
+        name=staff.name, end=end.isoformat()
+    )
+
+
+def _off_duty(session: Session, clean: dict[str, Any], current: Any) -> list[tuple[str, str, str]]:
+    """A figure for a person outside their days of service: the clerk confirms it."""
+    staff = session.get(Staff, clean["staff_id"]) if clean.get("staff_id") else None
+    if staff is None or clean.get("date") is None:
+        return []
+    period = parse_period(clean["period"]) if clean.get("period") else None
+    first, last = (period.start, period.end) if period else (clean["date"], clean["date"])
+    message = off_duty_message(staff, first, last)
+    return [] if message is None else [("off-duty", "staff_id", message)]
+
+
 def describe_entry(entry: OutcomeEntry) -> str:
     owner = entry.staff.name if entry.staff else entry.team.name if entry.team else ""
     what = entry.metric.name if entry.metric else translate("Outcomes", "highlight")
@@ -107,5 +152,6 @@ OUTCOME = RecordKind(
     model=OutcomeEntry,
     normalise=_normalise_entry,
     describe=describe_entry,
+    cautions=_off_duty,
     period_fields=("date",),
 )

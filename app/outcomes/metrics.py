@@ -16,6 +16,8 @@ from app.db.listing import ListColumn, Listing, labelled_column
 from app.db.models import Metric, MetricTarget, OutcomeEntry
 from app.db.vocabulary import Aggregation, Field
 from app.i18n import translate
+from app.periods import Quarter
+from app.records.closing import closed_quarters
 from app.records.fields import read_catalog_entry, read_text
 from app.records.kinds import (
     RecordKind,
@@ -57,28 +59,69 @@ def _normalise_metric(session: Session, values: dict[str, Any], current: Any) ->
         problems.read(values, "aggregation", parse_vocabulary, Aggregation) or Aggregation.SUM
     )
     if current is not None and clean["aggregation"] != current.aggregation:
-        # Switching sum/latest silently rewrites every printed figure of the metric.
-        used = count_references(
-            session,
-            current.id,
-            [Reference(OutcomeEntry.metric_id, translate("Catalogs", "{count} outcome entries"))],
-            purge=True,
-        )
-        if used:
+        closed = closed_quarters_holding(session, current.id)
+        if closed:
+            # A closed summary was printed with the old rule; it must not drift.
             problems.add(
                 "aggregation",
-                translate("Catalogs", "cannot change while {uses} use it; add a new metric").format(
-                    uses=used[0]
-                ),
+                translate(
+                    "Catalogs",
+                    "cannot change while closed quarters hold its entries ({quarters}); "
+                    "reopen them first, or add a new metric",
+                ).format(quarters="、".join(str(quarter) for quarter in closed)),
             )
     problems.raise_if_any()
     return clean
+
+
+def closed_quarters_holding(session: Session, metric_id: int) -> list[Quarter]:
+    """Closed quarters in which the metric has live entries, oldest first."""
+    return [
+        quarter
+        for quarter in sorted(closed_quarters(session))
+        if session.scalar(
+            select(OutcomeEntry.id)
+            .where(
+                OutcomeEntry.metric_id == metric_id,
+                OutcomeEntry.deleted_at.is_(None),
+                OutcomeEntry.date.between(quarter.start, quarter.end),
+            )
+            .limit(1)
+        )
+        is not None
+    ]
+
+
+def _aggregation_change(
+    session: Session, clean: dict[str, Any], current: Any
+) -> list[tuple[str, str, str]]:
+    """Switching sum ↔ latest rewrites every figure of the metric in every summary not
+    yet closed (closed ones refuse it above): the clerk confirms, knowing how many
+    entries are read anew."""
+    if current is None or clean["aggregation"] == current.aggregation:
+        return []
+    count = (
+        session.scalar(
+            select(func.count())
+            .select_from(OutcomeEntry)
+            .where(OutcomeEntry.metric_id == current.id, OutcomeEntry.deleted_at.is_(None))
+        )
+        or 0
+    )
+    if not count:
+        return []
+    message = translate(
+        "Catalogs",
+        "its {count} entries will be counted as “{rule}” in every summary from now on",
+    ).format(count=count, rule=Aggregation(clean["aggregation"]).label())
+    return [("aggregation-change", "aggregation", message)]
 
 
 METRIC = RecordKind(
     model=Metric,
     normalise=_normalise_metric,
     describe=lambda metric: metric.name,
+    cautions=_aggregation_change,
     blockers=lambda session, metric, purge: count_references(
         session,
         metric.id,

@@ -375,16 +375,16 @@ The ledger itself is intact and you can go on working; check the backup folder i
 <context>
     <name>Catalogs</name>
     <message>
-        <source>{count} outcome entries</source>
-        <translation>{count} 条成效记录</translation>
-    </message>
-    <message>
-        <source>cannot change while {uses} use it; add a new metric</source>
-        <translation>已有{uses}使用此指标，不能修改；请新建一个指标</translation>
-    </message>
-    <message>
         <source>{count} service records (deactivate it instead)</source>
         <translation>{count} 条服务记录（可改为停用）</translation>
+    </message>
+    <message>
+        <source>cannot change while closed quarters hold its entries ({quarters}); reopen them first, or add a new metric</source>
+        <translation>已关账的季度（{quarters}）中有该指标的记录，不能修改；请先重新开放这些季度，或新增一个指标</translation>
+    </message>
+    <message>
+        <source>its {count} entries will be counted as “{rule}” in every summary from now on</source>
+        <translation>它的 {count} 条记录今后在所有汇总中将按“{rule}”计入</translation>
     </message>
     <message>
         <source>{count} outcome entries (deactivate it instead)</source>
@@ -728,6 +728,101 @@ Your saved records are safe and the program keeps running. The details were writ
     </message>
 </context>
 <context>
+    <name>GridTab</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Team or field</source>
+        <translation>团队或领域</translation>
+    </message>
+    <message>
+        <source>Highlight for this row…</source>
+        <translation>为本行录入亮点…</translation>
+    </message>
+    <message>
+        <source>A narrative highlight (亮点) of the chosen row&apos;s person or team</source>
+        <translation>为所选行的人员或团队录入一条亮点</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Type, or paste a table copied from Excel or WPS (Ctrl+V). Enter moves down, Tab moves right, Delete clears, Ctrl+Z undoes. Yellow: changed, not saved; red: not a number Save accepts. Grey notes show what monthly tables or ledger entries already hold.</source>
+        <translation>可直接输入，或粘贴从 Excel、WPS 复制的表格（Ctrl+V）。回车下移，Tab 右移，Delete 清空，Ctrl+Z 撤销。黄色：已修改未保存；红色：不是可保存的数字。灰色小字为月报或台账中已录入的数。</translation>
+    </message>
+    <message>
+        <source>No staff on duty in this period for this choice.</source>
+        <translation>所选团队或领域在该期间没有在岗人员。</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02d}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>All of {field}</source>
+        <translation>{field}领域（全部）</translation>
+    </message>
+    <message>
+        <source>{count} cells are marked red; correct them to save.</source>
+        <translation>有 {count} 个单元格标红，改正后才能保存。</translation>
+    </message>
+    <message>
+        <source>Save every changed cell (Ctrl+S)</source>
+        <translation>保存所有修改过的单元格（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved: {new} new, {changed} changed, {cleared} cleared.</source>
+        <translation>已保存：新增 {new} 项，修改 {changed} 项，清空 {cleared} 项。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved; correct the red cells.</source>
+        <translation>未保存任何数据；请改正标红的单元格。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {reason}</source>
+        <translation>未保存任何数据：{reason}</translation>
+    </message>
+    <message>
+        <source>Save anyway?</source>
+        <translation>仍要保存吗？</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <source>Throw away every changed cell?</source>
+        <translation>放弃所有修改过的单元格吗？</translation>
+    </message>
+    <message>
+        <source>Unsaved figures</source>
+        <translation>数据未保存</translation>
+    </message>
+    <message>
+        <source>{count} changed cells are not saved. Leave and throw them away?</source>
+        <translation>有 {count} 个修改过的单元格尚未保存。离开并放弃这些修改吗？</translation>
+    </message>
+</context>
+<context>
     <name>Launch</name>
     <message>
         <source>Bangfu Ledger</source>
@@ -779,6 +874,73 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>The database {path} is damaged ({problem}). Restore a backup.</source>
         <translation>数据库 {path} 已损坏（{problem}），请从备份恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTab</name>
+    <message>
+        <source>Search description, person, team or metric (Ctrl+F)</source>
+        <translation>搜索说明、人员、团队或指标（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>全部领域</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部团队</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>All metrics</source>
+        <translation>全部指标</translation>
+    </message>
+    <message>
+        <source>Highlights only</source>
+        <translation>只看亮点</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>New highlight…</source>
+        <translation>新增亮点…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>The entries as listed, with the filters applied (Ctrl+E)</source>
+        <translation>按当前筛选导出列表中的记录（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Totals of the entries shown</source>
+        <translation>所列记录合计</translation>
+    </message>
+    <message>
+        <source>Sum metrics are added up; levels such as yield per mu show their latest value.</source>
+        <translation>累加类指标求和；亩产等水平类指标显示最新值。</translation>
+    </message>
+    <message>
+        <source>Date range…</source>
+        <translation>日期范围…</translation>
+    </message>
+    <message>
+        <source>Totals of the entries shown (counting…)</source>
+        <translation>所列记录合计（统计中…）</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>工作成效</translation>
     </message>
 </context>
 <context>
@@ -908,10 +1070,56 @@ Your saved records are safe and the program keeps running. The details were writ
     </message>
 </context>
 <context>
+    <name>MentorshipForm</name>
+    <message>
+        <source>New mentorship</source>
+        <translation>新增师徒结对</translation>
+    </message>
+    <message>
+        <source>Edit mentorship</source>
+        <translation>修改师徒结对</translation>
+    </message>
+    <message>
+        <source>e.g. 扎赉特旗人民医院泌尿外科</source>
+        <translation>如：扎赉特旗人民医院泌尿外科</translation>
+    </message>
+    <message>
+        <source>Leave empty while it goes on.</source>
+        <translation>仍在结对中的留空。</translation>
+    </message>
+</context>
+<context>
     <name>Mentorships</name>
     <message>
         <source>{mentor} mentoring {mentee}</source>
         <translation>{mentor}带教{mentee}</translation>
+    </message>
+</context>
+<context>
+    <name>MentorshipsTab</name>
+    <message>
+        <source>Search mentor, mentee, unit or goal (Ctrl+F)</source>
+        <translation>搜索师傅、徒弟、单位或目标（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Active in {quarter}</source>
+        <translation>{quarter}在结对</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>The mentorships as listed (Ctrl+E)</source>
+        <translation>导出列表中的师徒结对（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Mentorships</source>
+        <translation>师徒结对</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1319,88 @@ The current file is kept as a backup first.</source>
     </message>
 </context>
 <context>
+    <name>OutcomeForm</name>
+    <message>
+        <source>New highlight</source>
+        <translation>新增亮点</translation>
+    </message>
+    <message>
+        <source>New outcome entry</source>
+        <translation>新增成效记录</translation>
+    </message>
+    <message>
+        <source>Edit outcome entry</source>
+        <translation>修改成效记录</translation>
+    </message>
+    <message>
+        <source>The figure of {period}, dated its last day (entered in the grid).</source>
+        <translation>这是 {period} 的数据，日期为该期间最后一天（在录入表中录入）。</translation>
+    </message>
+    <message>
+        <source>Leave empty for a figure of the whole team.</source>
+        <translation>团队整体的数据此处留空。</translation>
+    </message>
+    <message>
+        <source>A highlight may have no figure.</source>
+        <translation>亮点可以没有数值。</translation>
+    </message>
+    <message>
+        <source>A highlight of the quarter (亮点)</source>
+        <translation>本季度亮点</translation>
+    </message>
+    <message>
+        <source>e.g. 填补扎赉特旗输尿管软镜下钬激光碎石取石术空白</source>
+        <translation>如：填补扎赉特旗输尿管软镜下钬激光碎石取石术空白</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeGrid</name>
+    <message>
+        <source>The copied block has {rows} rows × {columns} columns, but from this cell the grid has room for {room_rows} × {room_columns}; nothing was pasted.</source>
+        <translation>复制的区域有 {rows} 行 × {columns} 列，但从当前单元格起表格只容得下 {room_rows} 行 × {room_columns} 列；未粘贴任何内容。</translation>
+    </message>
+    <message>
+        <source>A level: the latest value counts, not a sum.</source>
+        <translation>水平类指标：取最新值，不累加。</translation>
+    </message>
+    <message>
+        <source>Figures of the team as a whole</source>
+        <translation>团队整体的数据</translation>
+    </message>
+    <message>
+        <source>Not on duty in this period; shown for the figures it holds</source>
+        <translation>该期间不在岗；因已有本期数据而列出</translation>
+    </message>
+    <message>
+        <source>months {value}</source>
+        <translation>月报 {value}</translation>
+    </message>
+    <message>
+        <source>ledger {value}</source>
+        <translation>台账 {value}</translation>
+    </message>
+    <message>
+        <source>Changed, not saved yet</source>
+        <translation>已修改，尚未保存</translation>
+    </message>
+    <message>
+        <source>Already entered in this quarter&apos;s monthly tables: {value}</source>
+        <translation>本季度月报中已录入：{value}</translation>
+    </message>
+    <message>
+        <source>Already entered as dated ledger entries: {value}</source>
+        <translation>台账中按日期已录入：{value}</translation>
+    </message>
+    <message>
+        <source>This cell holds only the quarter&apos;s own figure, on top of those.</source>
+        <translation>本单元格只填季度数据中上述之外的部分。</translation>
+    </message>
+    <message>
+        <source>This cell holds only the month&apos;s own figure, on top of those.</source>
+        <translation>本单元格只填本月数据中上述之外的部分。</translation>
+    </message>
+</context>
+<context>
     <name>Outcomes</name>
     <message>
         <source>choose a staff member or a team</source>
@@ -1129,6 +1419,18 @@ The current file is kept as a backup first.</source>
         <translation>{period}的{metric}已有记录，请修改那条记录</translation>
     </message>
     <message>
+        <source>{metric} is retired; it takes no new entries</source>
+        <translation>{metric}已停用，不能再录入新数据</translation>
+    </message>
+    <message>
+        <source>{name} arrived only on {start}</source>
+        <translation>{name}于 {start} 才到岗</translation>
+    </message>
+    <message>
+        <source>{name} served until {end}</source>
+        <translation>{name}已于 {end} 离岗</translation>
+    </message>
+    <message>
         <source>highlight</source>
         <translation>亮点</translation>
     </message>
@@ -1139,6 +1441,53 @@ The current file is kept as a backup first.</source>
     <message>
         <source>{metric} already has a target for {year}</source>
         <translation>{metric}已有 {year} 年度目标</translation>
+    </message>
+    <message>
+        <source>no such metric</source>
+        <translation>没有这个指标</translation>
+    </message>
+    <message>
+        <source>is given twice</source>
+        <translation>重复填写</translation>
+    </message>
+    <message>
+        <source>give either a staff member or a team</source>
+        <translation>人员和团队只能填其中之一</translation>
+    </message>
+    <message>
+        <source>no such staff member</source>
+        <translation>没有这个人员</translation>
+    </message>
+    <message>
+        <source>no such team</source>
+        <translation>没有这个团队</translation>
+    </message>
+    <message>
+        <source>{team} (team)</source>
+        <translation>{team}（团队）</translation>
+    </message>
+    <message>
+        <source>{quarter} is closed (its summary was reported), so its figures cannot change; reopen it on the Quarterly summary page first.</source>
+        <translation>{quarter}已关账（汇总已上报），其数据不能修改；请先在“季度汇总”页面重新开放该季度。</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomesPage</name>
+    <message>
+        <source>Outcomes</source>
+        <translation>工作成效</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>成效台账</translation>
+    </message>
+    <message>
+        <source>Batch entry</source>
+        <translation>批量录入</translation>
+    </message>
+    <message>
+        <source>Mentorships</source>
+        <translation>师徒结对</translation>
     </message>
 </context>
 <context>
@@ -1170,18 +1519,6 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Outcomes</source>
         <translation>工作成效</translation>
-    </message>
-    <message>
-        <source>the ledger of outcome entries with filters</source>
-        <translation>成效记录台账，可筛选</translation>
-    </message>
-    <message>
-        <source>a monthly batch entry grid: staff rows × metric columns</source>
-        <translation>按月批量录入表：人员为行、成效指标为列</translation>
-    </message>
-    <message>
-        <source>mentorships (师徒结对)</source>
-        <translation>师徒结对</translation>
     </message>
     <message>
         <source>Quarterly summary</source>
@@ -2149,6 +2486,14 @@ The current file is kept as a backup first.</source>
         <translation>指标</translation>
     </message>
     <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation>归属</translation>
+    </message>
+    <message>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -2163,6 +2508,18 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Mentee</source>
         <translation>徒弟</translation>
+    </message>
+    <message>
+        <source>own</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>team: {team}</source>
+        <translation>团队：{team}</translation>
+    </message>
+    <message>
+        <source>{metric} (latest)</source>
+        <translation>{metric}（最新值）</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -2364,6 +2721,33 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Team leader</source>
         <translation>领队</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsTable</name>
+    <message>
+        <source>Metric</source>
+        <translation>成效指标</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>latest value, reported {date}</source>
+        <translation>最新值，填报于 {date}</translation>
+    </message>
+    <message>
+        <source> (latest)</source>
+        <translation>（最新值）</translation>
     </message>
 </context>
 <context>

@@ -60,16 +60,9 @@ def page_specs(context: LedgerContext, host: PageHost) -> list[PageSpec]:
         )
 
     def outcomes() -> QWidget:
-        from ui.pages.coming import ComingPage
+        from ui.pages.outcomes.page import OutcomesPage
 
-        return ComingPage(
-            translate("Pages", "Outcomes"),
-            [
-                translate("Pages", "the ledger of outcome entries with filters"),
-                translate("Pages", "a monthly batch entry grid: staff rows × metric columns"),
-                translate("Pages", "mentorships (师徒结对)"),
-            ],
-        )
+        return OutcomesPage(context)
 
     def reports() -> QWidget:
         from ui.pages.reports.page import ReportsPage

@@ -21,6 +21,7 @@ from ui.exporting import export_list
 from ui.record_view import make_record_table
 from ui.table_models import RecordTableModel
 from ui.tasks import Task
+from ui.windowed_table_model import WindowedTableModel
 
 translate = QCoreApplication.translate
 
@@ -104,7 +105,8 @@ class RecordList(QWidget):
         self._watch_model()
 
     def _make_model(self, listing: Listing, query: ListQuery | None) -> RecordTableModel:
-        model = RecordTableModel(self.context, listing, query)
+        model_class = WindowedTableModel if listing.windowed else RecordTableModel
+        model = model_class(self.context, listing, query)
         model.setParent(self)  # dies with the list, so it stops listening to the bus
         return model
 

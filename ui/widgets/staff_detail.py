@@ -1,4 +1,5 @@
-"""One staff member's file beside the roster: their data, services, outcomes and mentees.
+"""One staff member's file beside the roster: their data, services, outcomes (with
+totals by metric, their own and their team's, marked) and mentees.
 
 Read from `app.roster.staff_file`; it follows the chosen row and refreshes when any
 record of the person changes, so the clerk sees a provision they just entered.
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QScrollArea,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import NotFoundError
+from app.outcomes.lists import StaffTotals, staff_outcome_totals
 from app.records.work import Changes
 from app.roster.staff_file import StaffFile, staff_file
 from ui.context import LedgerContext
@@ -57,10 +60,19 @@ class StaffDetail(QWidget):
         self.provisions = self._table(
             [self.tr("Date"), self.tr("Service"), self.tr("Details")], self.tr("Services")
         )
-        self.outcomes = self._table(
-            [self.tr("Date"), self.tr("Metric"), self.tr("Value"), self.tr("Description")],
-            self.tr("Outcomes"),
+        # The outcomes tab: totals by metric on top (their own, then their team's),
+        # every entry below.
+        outcomes = QSplitter(Qt.Orientation.Vertical)
+        self.totals = self._table(
+            [self.tr("Metric"), self.tr("Total"), self.tr("Unit"), self.tr("Whose")], None
         )
+        self.outcomes = self._table(
+            [self.tr("Date"), self.tr("Metric"), self.tr("Value"), self.tr("Description")], None
+        )
+        outcomes.addWidget(self.totals)
+        outcomes.addWidget(self.outcomes)
+        self.tabs.addTab(outcomes, self.tr("Outcomes"))
+        self.outcomes_tab = outcomes
         self.mentees = self._table(
             [self.tr("Mentee"), self.tr("Unit"), self.tr("From"), self.tr("To"), self.tr("Goal")],
             self.tr("Mentees"),
@@ -69,14 +81,16 @@ class StaffDetail(QWidget):
         context.bus.changed.connect(self._on_changed)
         self.show_staff(None)
 
-    def _table(self, headers: list[str], title: str) -> QTableWidget:
+    def _table(self, headers: list[str], title: str | None) -> QTableWidget:
+        """A read-only table, in a tab of its own when it has a `title`."""
         table = QTableWidget(0, len(headers))
         table.setHorizontalHeaderLabels(headers)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setStretchLastSection(True)
-        self.tabs.addTab(table, title)
+        if title is not None:
+            self.tabs.addTab(table, title)
         return table
 
     def show_staff(self, staff_id: int | None) -> None:
@@ -109,17 +123,37 @@ class StaffDetail(QWidget):
                 for o in file.outcomes
             ],
         )
+        totals = self.context.read(staff_outcome_totals, self.staff_id)
+        _fill_rows(self.totals, self._total_rows(totals))
         _fill_rows(
             self.mentees,
             [(m.name, m.unit, m.start_date, m.end_date, m.goal) for m in file.mentees],
         )
         counted = (
-            (self.tr("Services ({count})"), file.provisions),
-            (self.tr("Outcomes ({count})"), file.outcomes),
-            (self.tr("Mentees ({count})"), file.mentees),
+            (self.provisions, self.tr("Services ({count})"), file.provisions),
+            (self.outcomes_tab, self.tr("Outcomes ({count})"), file.outcomes),
+            (self.mentees, self.tr("Mentees ({count})"), file.mentees),
         )
-        for index, (title, lines) in enumerate(counted, start=1):
-            self.tabs.setTabText(index, title.format(count=len(lines)))
+        for table, title, lines in counted:
+            self.tabs.setTabText(self.tabs.indexOf(table), title.format(count=len(lines)))
+
+    def _total_rows(self, totals: StaffTotals) -> list[tuple[str, str, str, str]]:
+        """Their own totals, then their team's own figures marked with the team's name
+        (a team's figure belongs to the team, not to each member); a level such as 亩产
+        shows its latest value, marked."""
+        own = self.tr("own")
+        team = self.tr("team: {team}").format(team=totals.team)
+        latest = self.tr("{metric} (latest)")
+        return [
+            (
+                latest.format(metric=line.metric) if line.as_of else line.metric,
+                cell_text(line.value),
+                line.unit,
+                whose,
+            )
+            for lines, whose in ((totals.own, own), (totals.team_totals, team))
+            for line in lines
+        ]
 
     def _on_changed(self, changes: Changes) -> None:
         if self.staff_id is not None and changes.touches(WATCHED):
