@@ -10,6 +10,8 @@ come from the same `windows`, so the two always agree.
 Everything for a quarter is fetched in two queries (who was on duty during it, and
 their provisions up to its end); the rule is then decided in Python, because "one
 provision in each month served" is awkward in SQL and a county hosts tens of people.
+Which services count in a quarter, and under which rule, comes from
+`app.services.catalog.services_in` (retirement days, rules kept for closed quarters).
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.db.models import ServiceProvision, ServiceType, Staff
+from app.db.models import ServiceProvision, Staff
 from app.db.vocabulary import CoverageStatus, ServiceRule
 from app.periods import Quarter
 from app.roster.duty import Serving, serving_between, staff_end
+from app.services.catalog import QuarterService, services_in
 
 # A once-service still missing this many days after arrival is overdue.
 ONCE_GRACE_DAYS = 30
@@ -87,21 +90,69 @@ class ServiceCoverage(NamedTuple):
         return self.covered / self.eligible
 
 
+def period_containing(rule: ServiceRule, day: date) -> tuple[date, date]:
+    """The rule's period around `day`: a second provision inside it is a repeat (entry
+    for many shows who already has one; the provision form asks before a repeat).
+    Once — ever; yearly — the year; half-yearly — the half; quarterly — the quarter;
+    monthly — the month; on demand — the day itself."""
+    quarter = Quarter.containing(day)
+    if rule == ServiceRule.ONCE:
+        return date.min, date.max
+    if rule == ServiceRule.YEARLY:
+        return quarter.year_start(), date(day.year, 12, 31)
+    if rule == ServiceRule.HALF_YEARLY:
+        return quarter.half_start(), Quarter(day.year, 2 if quarter.number <= 2 else 4).end
+    if rule == ServiceRule.QUARTERLY:
+        return quarter.start, quarter.end
+    if rule == ServiceRule.MONTHLY:
+        first, last = next((a, b) for a, b in quarter.months() if a <= day <= b)
+        return first, last
+    return day, day
+
+
+class Provided(NamedTuple):
+    """A provision as coverage sees it: its date and its id (the matrix opens it)."""
+
+    day: date
+    id: int
+
+
 @dataclass(frozen=True)
 class QuarterCoverage:
-    """Everyone on duty during a quarter and their provision dates, fetched once."""
+    """Everyone on duty during a quarter and their provisions, fetched once."""
 
     quarter: Quarter
     staff: dict[int, Serving]  # on duty during the quarter, by staff id
-    dates: dict[tuple[int, int], list[date]]  # (staff id, service type id) -> dates <= qe
+    provided: dict[tuple[int, int], list[Provided]]  # (staff id, service id) -> dated <= qe
 
     def _missing(self, person: Serving, service_type_id: int, rule: ServiceRule) -> list[Window]:
-        dates = self.dates.get((person.staff_id, service_type_id), [])
+        provided = self.provided.get((person.staff_id, service_type_id), [])
         return [
             window
             for window in windows(rule, self.quarter, person) or []
-            if not any(window.first <= day <= window.last for day in dates)
+            if not any(window.first <= each.day <= window.last for each in provided)
         ]
+
+    def missing(self, staff_id: int, service_type_id: int, rule: ServiceRule) -> list[Window]:
+        """The windows still empty for one person (none when covered, on demand, or
+        when the person was not on duty during the quarter)."""
+        person = self.staff.get(staff_id)
+        if person is None:
+            return []
+        return self._missing(person, service_type_id, rule)
+
+    def covering(self, staff_id: int, service_type_id: int, rule: ServiceRule) -> Provided | None:
+        """The latest provision inside one of the person's windows (a done cell's date)."""
+        person = self.staff.get(staff_id)
+        if person is None:
+            return None
+        inside = [
+            each
+            for each in self.provided.get((staff_id, service_type_id), [])
+            for window in windows(rule, self.quarter, person) or []
+            if window.first <= each.day <= window.last
+        ]
+        return max(inside, default=None)
 
     def counts(self, service_type_id: int, rule: ServiceRule) -> ServiceCoverage:
         if rule == ServiceRule.ON_DEMAND:
@@ -129,12 +180,19 @@ class QuarterCoverage:
         return CoverageStatus.DUE
 
 
-def load_coverage(session: Session, quarter: Quarter) -> QuarterCoverage:
-    """Two queries for the whole quarter, whatever the number of staff.
+def load_coverage(
+    session: Session, quarter: Quarter, services: list[QuarterService] | None = None
+) -> QuarterCoverage:
+    """Two queries for the whole quarter, whatever the number of staff (three when the
+    caller has not looked up `services_in(quarter)` already).
 
-    Provisions older than Q's year can only matter to once-services, so only those
-    are fetched from before it. Records in the recycle bin count nowhere.
+    Provisions older than Q's year can only matter to services whose rule in Q is
+    "once", so only those are fetched from before it. Records in the recycle bin count
+    nowhere.
     """
+    if services is None:
+        services = services_in(session, quarter)
+    once = [service.id for service in services if service.rule == ServiceRule.ONCE]
     eligible = (Staff.deleted_at.is_(None), serving_between(quarter.start, quarter.end))
     staff = {
         staff_id: Serving(staff_id, start, end)
@@ -143,31 +201,32 @@ def load_coverage(session: Session, quarter: Quarter) -> QuarterCoverage:
         )
     }
     rows = session.execute(
-        select(ServiceProvision.staff_id, ServiceProvision.service_type_id, ServiceProvision.date)
+        select(
+            ServiceProvision.staff_id,
+            ServiceProvision.service_type_id,
+            ServiceProvision.date,
+            ServiceProvision.id,
+        )
         .join(Staff, Staff.id == ServiceProvision.staff_id)
-        .join(ServiceType, ServiceType.id == ServiceProvision.service_type_id)
         .where(
             *eligible,
             ServiceProvision.deleted_at.is_(None),
             ServiceProvision.date <= quarter.end,
             or_(
-                ServiceType.rule == ServiceRule.ONCE,
+                ServiceProvision.service_type_id.in_(once),
                 ServiceProvision.date >= quarter.year_start(),
             ),
         )
     )
-    dates: dict[tuple[int, int], list[date]] = defaultdict(list)
-    for staff_id, service_type_id, day in rows:
-        dates[(staff_id, service_type_id)].append(day)
-    return QuarterCoverage(quarter, staff, dict(dates))
+    provided: dict[tuple[int, int], list[Provided]] = defaultdict(list)
+    for staff_id, service_type_id, day, provision_id in rows:
+        provided[(staff_id, service_type_id)].append(Provided(day, provision_id))
+    return QuarterCoverage(quarter, staff, dict(provided))
 
 
 def coverage_counts(session: Session, quarter: Quarter) -> dict[int, ServiceCoverage]:
-    """Eligible and covered counts of every active service in `quarter`, by service id."""
-    coverage = load_coverage(session, quarter)
-    services = session.execute(
-        select(ServiceType.id, ServiceType.rule).where(
-            ServiceType.deleted_at.is_(None), ServiceType.active.is_(True)
-        )
-    )
-    return {service_id: coverage.counts(service_id, rule) for service_id, rule in services}
+    """Eligible and covered counts of every service counting in `quarter`, by service
+    id, each under its rule for that quarter."""
+    services = services_in(session, quarter)
+    coverage = load_coverage(session, quarter, services)
+    return {service.id: coverage.counts(service.id, service.rule) for service in services}
