@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
@@ -71,6 +71,7 @@ class QuarterService:
     name: str
     rule: ServiceRule
     sort_order: int
+    retired_on: date | None = None
 
 
 def services_in(session: Session, quarter: Quarter) -> list[QuarterService]:
@@ -88,13 +89,19 @@ def services_in(session: Session, quarter: Quarter) -> list[QuarterService]:
         if service_id not in kept or last < kept[service_id][0]:
             kept[service_id] = (last, rule)
     rows = session.execute(
-        select(ServiceType.id, ServiceType.name, ServiceType.rule, ServiceType.sort_order)
+        select(
+            ServiceType.id,
+            ServiceType.name,
+            ServiceType.rule,
+            ServiceType.sort_order,
+            ServiceType.retired_on,
+        )
         .where(ServiceType.deleted_at.is_(None), counted_in(quarter))
         .order_by(ServiceType.sort_order, ServiceType.id)
     )
     return [
-        QuarterService(id_, name, kept[id_][1] if id_ in kept else rule, order)
-        for id_, name, rule, order in rows
+        QuarterService(id_, name, kept[id_][1] if id_ in kept else rule, order, retired)
+        for id_, name, rule, order, retired in rows
     ]
 
 
@@ -143,12 +150,8 @@ def _retirement_problem(session: Session, current: ServiceType | None, new: date
         ).format(quarters=_quarters_text(before - after), day=last.start.isoformat())
     return translate(
         "Catalogs",
-        "the closed quarters {quarters} were reported without this service; it can come "
-        "back only from {day} on, or reopen them first",
-    ).format(
-        quarters=_quarters_text(after - before),
-        day=(max(after - before).end + timedelta(days=1)).isoformat(),
-    )
+        "the closed quarters {quarters} were reported without this service; reopen them first",
+    ).format(quarters=_quarters_text(after - before))
 
 
 def _normalise_service(session: Session, values: dict[str, Any], current: Any) -> dict:

@@ -1,4 +1,5 @@
-"""Catalog lists: retired services and deactivated metrics stay, the bin's do not; targets follow their metric."""
+"""Catalog lists: retired services and deactivated metrics stay, the bin's do not;
+targets follow their metric."""
 
 from __future__ import annotations
 
