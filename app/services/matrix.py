@@ -191,9 +191,7 @@ def legend() -> list[tuple[CoverageStatus, str, str]]:
             "Matrix",
             "not received and its period has passed (a once-service: 30 days after arrival)",
         ),
-        CoverageStatus.NOT_APPLICABLE: translate(
-            "Matrix", "not applicable: a service on demand has no period"
-        ),
+        CoverageStatus.NOT_APPLICABLE: translate("Matrix", "a service on demand has no period"),
     }
     return [(status, SYMBOLS[status], meanings[status]) for status in CoverageStatus]
 
