@@ -106,17 +106,20 @@ def services_in(session: Session, quarter: Quarter) -> list[QuarterService]:
 
 
 def service_choices(
-    session: Session, day: date, *, keep: int | None = None
+    session: Session, day: date | None = None, *, keep: int | None = None
 ) -> list[tuple[int, str]]:
-    """Services a new provision dated `day` may be for, in catalog order; `keep` (the
-    service of the provision being edited) stays listed even when retired since."""
+    """Services a new provision dated `day` may be for, in catalog order (every live
+    service without a day: the ledger's filter); `keep` (the service of the provision
+    being edited) stays listed even when retired since."""
     query = (
         select(ServiceType.id, ServiceType.name)
         .where(ServiceType.deleted_at.is_(None))
         .order_by(ServiceType.sort_order, ServiceType.id)
     )
-    condition = offered_on(day) if keep is None else or_(offered_on(day), ServiceType.id == keep)
-    return [(row.id, row.name) for row in session.execute(query.where(condition))]
+    if day is not None:
+        offered = offered_on(day)
+        query = query.where(offered if keep is None else or_(offered, ServiceType.id == keep))
+    return [(row.id, row.name) for row in session.execute(query)]
 
 
 def service_rule(session: Session, service_type_id: int) -> ServiceRule | None:
