@@ -284,3 +284,77 @@ def test_the_printed_matrix_is_landscape_with_its_legend(
     assert sheet is not None and sheet.cell(row=1, column=1).value.startswith(
         "服务保障覆盖情况 2024Q3"
     )
+
+
+def test_a_date_before_arrival_is_asked_once_then_saved(
+    spring_2025: None, demo_window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs
+) -> None:
+    ledger = services_page(demo_window).show_ledger()
+    click(qtbot, ledger.editing.new_button)
+    form = ledger.editing.form
+    assert form is not None
+    form.staff.setCurrentIndex(form.staff.findText("高娜（科技）"))  # arrived 1 June 2024
+    form.service.setCurrentIndex(form.service.findText("人才公寓"))
+    retype(qtbot, form.editors["date"], "2024-05-28")
+    dialogs.confirm.append(False)  # the first time: no, keep editing
+    click(qtbot, form.save_button)
+    wait_for_writes(qtbot, demo_window.context)
+    assert dialogs.asked[-1].startswith("落实日期：早于高娜的到岗日期（2024-06-01）")
+    assert form.isVisible() and len(dialogs.asked) == 1
+    dialogs.confirm.append(True)
+    with qtbot.waitSignal(form.saved):
+        click(qtbot, form.save_button)
+    assert len(dialogs.asked) == 2  # asked again only because the clerk said no
+
+
+def test_the_page_actions_of_the_main_window(
+    spring_2025: None,
+    demo_window: MainWindow,
+    qtbot: QtBot,
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+) -> None:
+    page = services_page(demo_window)
+    ledger = page.show_ledger()
+    actions = demo_window.page_actions
+    assert all(action.isEnabled() for action in actions.values())
+    actions["focus_search"].trigger()  # Ctrl+F
+    assert ledger.search.hasFocus()
+    type_text(qtbot, ledger.search, "探亲")
+    ledger.quarter.setCurrentIndex(ledger.quarter.findData("2024Q3"))
+    rows = ledger.list.model.rowCount()
+    assert rows == 17  # a journey home each in July 2024, but 李春生's (the demo's gap)
+    label = ledger.total_label.text()
+    assert label.startswith("金额合计：") and label.endswith(" 元")
+    ledger.list.view.selectRow(0)
+    dialogs.confirm.append(True)
+    actions["delete_selected"].trigger()  # to the recycle bin
+    wait_for_writes(qtbot, demo_window.context)
+    assert ledger.list.model.rowCount() == rows - 1
+    dialogs.paths.append(tmp_path / "服务记录.xlsx")
+    actions["export_page"].trigger()  # Ctrl+E: the ledger as listed
+    qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=WAIT_MS)
+    sheet = openpyxl.load_workbook(tmp_path / "服务记录.xlsx").active
+    assert sheet is not None and sheet.max_row == 1 + rows - 1
+    page.show_matrix()
+    actions["new_record"].trigger()  # Ctrl+N on the matrix: an entry for many
+    assert page.ledger.entry is not None and page.ledger.entry.isVisible()
+
+
+def test_a_reminder_opens_where_it_is_handled(
+    spring_2025: None, demo_window: MainWindow, qtbot: QtBot
+) -> None:
+    board = dashboard(demo_window, qtbot)
+    visit = next(item for item in board.reminders.items if item.service == VISIT)
+    form = board.reminders.handle(visit)
+    assert demo_window.current_key() == "services"
+    assert form is not None and form.isVisible()
+    assert form.service.currentText() == VISIT  # type: ignore[attr-defined]
+    assert form.editors["date"].text() == "2025-03-10"  # type: ignore[attr-defined]
+    form.reject()
+    board = dashboard(demo_window, qtbot)
+    passed = next(i for i in board.reminders.items if i.kind == ReminderKind.END_PASSED)
+    assert passed.name in ("李慧敏", "王志强")  # planned end 31 July 2023, never confirmed
+    staff_form = board.reminders.handle(passed)
+    assert staff_form is not None and staff_form.windowTitle() == "修改帮扶人才"
+    assert staff_form.editors["name"].text() == passed.name  # type: ignore[attr-defined]

@@ -157,3 +157,25 @@ def test_yearly_targets_follow_the_chosen_metric(
     wait_for_writes(qtbot, demo_window.context)
     assert dialogs.asked == ["删除“手术 2024”吗？此操作无法撤销。"]
     assert texts(targets.list) == []
+
+
+def test_a_rule_change_is_confirmed_first(
+    demo_window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs
+) -> None:
+    services = settings_tab(demo_window, "services")
+    click_row(qtbot, services.list, "谈心谈话走访", "name")
+    click(qtbot, services.editing.edit_button)
+    form = services.editing.form
+    rule = form.editors["rule"]
+    rule.setCurrentIndex(rule.findText("每月"))
+    dialogs.confirm.append(False)
+    click(qtbot, form.save_button)
+    wait_for_writes(qtbot, demo_window.context)
+    assert dialogs.asked[-1].startswith(
+        "周期：周期由“每季度”改为“每月”：所有季度的覆盖率、覆盖矩阵和提醒都将按新周期计算"
+    )
+    assert form.isVisible() and services.list.selected_text("rule") == "每季度"
+    dialogs.confirm.append(True)
+    with qtbot.waitSignal(form.saved):
+        click(qtbot, form.save_button)
+    assert services.list.selected_text("rule") == "每月"
