@@ -90,14 +90,14 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+        if not index.isValid() or not (0 <= index.row() < self.rowCount()):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return cell_text(self._row(index.row())[index.column()])
         if role == Qt.ItemDataRole.TextAlignmentRole and self._columns[index.column()].numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
-            return self._ids[index.row()]
+            return self.record_id(index.row())
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -113,9 +113,54 @@ class RecordTableModel(QAbstractTableModel):
         )
 
     def _row(self, row: int) -> tuple[Any, ...]:
-        record_id = self._ids[row]
+        record_id = self.record_id(row)
         if record_id not in self._cache:
-            start = (row // BLOCK) * BLOCK
-            block = self._ids[start : start + BLOCK]
-            self._cache.update(self.context.read(self.listing.rows, block))
+            self._cache.update(self.context.read(self.listing.rows, self._block(row)))
         return self._cache.get(record_id, ("",) * len(self._columns))
+
+    def _block(self, row: int) -> list[int]:
+        """The ids of the rows fetched together with `row` (the view paints neighbours)."""
+        start = (row // BLOCK) * BLOCK
+        return self._ids[start : start + BLOCK]
+
+
+class WindowedTableModel(RecordTableModel):
+    """For very long lists (60,000 provisions): it never asks for every id, only the
+    count and then the ids of the pages the view reaches (ORDER BY … LIMIT/OFFSET), so
+    opening or filtering costs the same for 600 rows or 60,000."""
+
+    PAGE = 2 * BLOCK
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._count = self.context.read(self.listing.count, self.query)
+        self._pages: dict[int, list[int]] = {}
+        self._cache.clear()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def record_id(self, row: int) -> int:
+        return self._page(row // self.PAGE)[row % self.PAGE]
+
+    def _page(self, page: int) -> list[int]:
+        if page not in self._pages:
+            self._pages[page] = self.context.read(
+                self.listing.page_ids, self.query, page * self.PAGE, self.PAGE
+            )
+        return self._pages[page]
+
+    def _block(self, row: int) -> list[int]:
+        ids = self._page(row // self.PAGE)
+        start = (row % self.PAGE // BLOCK) * BLOCK
+        return ids[start : start + BLOCK]
+
+    def row_of(self, record_id: int) -> int | None:
+        """Where a record stands: from a page already fetched, else from the full order
+        (only after a save, to select the saved row)."""
+        for page, ids in self._pages.items():
+            if record_id in ids:
+                return page * self.PAGE + ids.index(record_id)
+        ids = self.context.read(self.listing.ids, self.query)
+        return ids.index(record_id) if record_id in ids else None

@@ -92,8 +92,8 @@ class Listing:
                 statement = available[key](statement, value)
         return statement
 
-    def ids(self, session: Session, query: ListQuery) -> list[int]:
-        """Ids of the matching rows in display order (ties broken by id, stable)."""
+    def ordered(self, query: ListQuery) -> Select[Any]:
+        """The select of matching ids in display order (ties broken by id, stable)."""
         columns = {column.key: column for column in self.columns()}
         sort_key = query.sort_key if query.sort_key in columns else self.default_sort
         statement = self.where(self.base(), query)
@@ -101,8 +101,20 @@ class Listing:
             expression = columns[sort_key].expression
             ordered = expression.desc() if query.descending else expression.asc()
             statement = statement.order_by(ordered.nulls_last())  # blanks last, as in Excel
-        statement = statement.order_by(self.model.id.desc() if query.descending else self.model.id)
-        return list(session.scalars(statement))
+        return statement.order_by(self.model.id.desc() if query.descending else self.model.id)
+
+    def ids(self, session: Session, query: ListQuery) -> list[int]:
+        """Ids of the matching rows in display order (ties broken by id, stable)."""
+        return list(session.scalars(self.ordered(query)))
+
+    def count(self, session: Session, query: ListQuery) -> int:
+        """How many rows match (a windowed view asks this instead of every id)."""
+        matching = self.where(self.base(), query).subquery()
+        return session.scalar(select(func.count()).select_from(matching)) or 0
+
+    def page_ids(self, session: Session, query: ListQuery, offset: int, limit: int) -> list[int]:
+        """The ids of `limit` rows from position `offset` of the display order."""
+        return list(session.scalars(self.ordered(query).offset(offset).limit(limit)))
 
     def rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         """Display values of the given rows, keyed by id."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.db.base import label_of
@@ -109,14 +109,13 @@ class ProvisionList(Listing):
 def staff_choices(session: Session) -> list[tuple[int, str]]:
     """Everyone not in the recycle bin, by name, with the field to tell namesakes apart."""
     rows = session.execute(
-        select(Staff.id, Staff.name, Staff.field)
+        select(Staff.id, Staff.name, type_coerce(Staff.field, String))  # codes: 5,000 rows fast
         .where(Staff.deleted_at.is_(None))
         .order_by(Staff.name, Staff.id)
     )
     text = translate("Provisions", "{name} ({field})")
-    return [
-        (staff_id, text.format(name=name, field=field.label())) for staff_id, name, field in rows
-    ]
+    labels = {field.value: field.label() for field in Field}
+    return [(staff_id, text.format(name=name, field=labels[code])) for staff_id, name, code in rows]
 
 
 def handled_by_choices(session: Session) -> list[str]:

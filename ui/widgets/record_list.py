@@ -19,7 +19,7 @@ from app.db.listing import Listing, ListQuery
 from ui.context import LedgerContext
 from ui.exporting import export_list
 from ui.record_view import make_record_table
-from ui.table_models import RecordTableModel
+from ui.table_models import RecordTableModel, WindowedTableModel
 from ui.tasks import Task
 
 translate = QCoreApplication.translate
@@ -38,10 +38,13 @@ class RecordList(QWidget):
         query: ListQuery | None = None,
         *,
         title: str = "",
+        windowed: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """`windowed` lists fetch only the pages of ids the view reaches (very long lists)."""
         super().__init__(parent)
         self.context = context
+        self._model_class = WindowedTableModel if windowed else RecordTableModel
         self._buttons: list[tuple[QPushButton, Callable[[], bool]]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -104,7 +107,7 @@ class RecordList(QWidget):
         self._watch_model()
 
     def _make_model(self, listing: Listing, query: ListQuery | None) -> RecordTableModel:
-        model = RecordTableModel(self.context, listing, query)
+        model = self._model_class(self.context, listing, query)
         model.setParent(self)  # dies with the list, so it stops listening to the bus
         return model
 

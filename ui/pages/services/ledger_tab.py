@@ -46,6 +46,22 @@ from ui.widgets.record_list import RecordList
 translate = QCoreApplication.translate
 
 
+class LazyFilterCombo(FilterCombo):
+    """A filter whose long list (5,000 staff) is read when first opened, not with the page."""
+
+    def reload(self) -> None:
+        if getattr(self, "_opened", False):
+            super().reload()
+        elif self.count() == 0:
+            self.addItem(self._everything, "")
+
+    def showPopup(self) -> None:
+        if not getattr(self, "_opened", False):
+            self._opened = True
+            self.reload()
+        super().showPopup()
+
+
 class UndoBar(QFrame):
     """ "Entered 中秋慰问 for 12 staff. [Undo]" after an entry for many."""
 
@@ -124,10 +140,10 @@ class LedgerTab(QWidget):
             "service_type_id": FilterCombo(
                 self.tr("All services"), lambda: context.read(service_choices)
             ),
-            "staff_id": FilterCombo(self.tr("All staff"), lambda: context.read(staff_choices)),
+            "staff_id": LazyFilterCombo(self.tr("All staff"), lambda: context.read(staff_choices)),
             "field": FilterCombo(self.tr("All fields"), vocabulary_choices(Field)),
             "team_id": FilterCombo(self.tr("All teams"), lambda: context.read(team_choices)),
-            "handled_by": FilterCombo(
+            "handled_by": LazyFilterCombo(
                 self.tr("Anyone handling"),
                 lambda: [(who, who) for who in context.read(handled_by_choices)],
             ),
@@ -142,7 +158,7 @@ class LedgerTab(QWidget):
 
         self.undo_bar = UndoBar(context)
         layout.addWidget(self.undo_bar)
-        self.list = RecordList(context, ProvisionList())
+        self.list = RecordList(context, ProvisionList(), windowed=True)
         self.editing = RecordEditing(
             self.list, PROVISION, lambda record_id: ProvisionForm(context, record_id, self)
         )
