@@ -47,6 +47,7 @@ def main() -> None:
         ).value
         with ledger.session() as session:
             metric = session.scalar(select(Metric.id).where(Metric.name == "手术"))
+
         def values() -> dict[str, object]:
             return {"date": date(2024, 8, 31), "team_id": team, "metric_id": metric, "value": 3}
 
