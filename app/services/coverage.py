@@ -143,16 +143,7 @@ class QuarterCoverage:
 
     def covering(self, staff_id: int, service_type_id: int, rule: ServiceRule) -> Provided | None:
         """The latest provision inside one of the person's windows (a done cell's date)."""
-        person = self.staff.get(staff_id)
-        if person is None:
-            return None
-        inside = [
-            each
-            for each in self.provided.get((staff_id, service_type_id), [])
-            for window in windows(rule, self.quarter, person) or []
-            if window.first <= each.day <= window.last
-        ]
-        return max(inside, default=None)
+        return self.cell(staff_id, service_type_id, rule)[1]
 
     def counts(self, service_type_id: int, rule: ServiceRule) -> ServiceCoverage:
         if rule == ServiceRule.ON_DEMAND:
@@ -168,16 +159,30 @@ class QuarterCoverage:
         """The matrix cell: done when covered; overdue when a missing window's `due_by`
         has passed on `as_of` (default today); else due. Not applicable to on-demand
         services and to anyone not on duty during the quarter."""
+        return self.cell(staff_id, service_type_id, rule, as_of=as_of)[0]
+
+    def cell(
+        self, staff_id: int, service_type_id: int, rule: ServiceRule, *, as_of: date | None = None
+    ) -> tuple[CoverageStatus, Provided | None]:
+        """`status` and, for a done cell, the latest provision that fills it, at once (the
+        matrix asks both for every cell, so the windows are worked out once)."""
         person = self.staff.get(staff_id)
         if person is None or rule == ServiceRule.ON_DEMAND:
-            return CoverageStatus.NOT_APPLICABLE
-        missing = self._missing(person, service_type_id, rule)
+            return CoverageStatus.NOT_APPLICABLE, None
+        provided = self.provided.get((staff_id, service_type_id), [])
+        missing: list[Window] = []
+        inside: list[Provided] = []
+        for window in windows(rule, self.quarter, person) or []:
+            found = [each for each in provided if window.first <= each.day <= window.last]
+            inside += found
+            if not found:
+                missing.append(window)
         if not missing:
-            return CoverageStatus.DONE
+            return CoverageStatus.DONE, max(inside, default=None)
         today = as_of or clock.today()
         if any(today > window.due_by for window in missing):
-            return CoverageStatus.OVERDUE
-        return CoverageStatus.DUE
+            return CoverageStatus.OVERDUE, None
+        return CoverageStatus.DUE, None
 
 
 def load_coverage(

@@ -142,12 +142,7 @@ def coverage_matrix(
     for staff_id, name, staff_field, team in people:
         cells = []
         for service in services:
-            status = coverage.status(staff_id, service.id, service.rule, as_of=as_of)
-            provided = (
-                coverage.covering(staff_id, service.id, service.rule)
-                if status == CoverageStatus.DONE
-                else None
-            )
+            status, provided = coverage.cell(staff_id, service.id, service.rule, as_of=as_of)
             cells.append(
                 MatrixCell(status, provided.day, provided.id)
                 if provided is not None

@@ -22,7 +22,6 @@ from app.services.matrix import (
     MatrixCell,
     MatrixRow,
     cell_text,
-    column_heading,
     figures_text,
     percent_text,
 )
@@ -92,7 +91,8 @@ class MatrixModel(QAbstractTableModel):
         if section == 1:
             return label_of(Staff, "team_id")
         if section - LEADING < len(self.matrix.columns):
-            return column_heading(self.matrix.columns[section - LEADING]).replace(" (", "\n(")
+            column = self.matrix.columns[section - LEADING]
+            return f"{column.name}\n{column.rule.label()}"  # two short lines: narrow columns
         return self.tr("Done")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
