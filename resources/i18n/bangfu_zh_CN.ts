@@ -844,6 +844,10 @@ Your saved records are safe and the program keeps running. The details were writ
         <translation>按当前筛选导出列表中的记录（Ctrl+E）</translation>
     </message>
     <message>
+        <source>Total amount: …</source>
+        <translation>金额合计：…</translation>
+    </message>
+    <message>
         <source>Total amount: {total} yuan</source>
         <translation>金额合计：{total} 元</translation>
     </message>

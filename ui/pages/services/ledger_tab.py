@@ -7,6 +7,7 @@ the rows shown. After an entry for many, a bar offers to undo the whole batch.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -37,7 +38,7 @@ from ui.dialogs.entry_for_many import EntryForManyDialog
 from ui.dialogs.provision_form import ProvisionForm
 from ui.icons import icon
 from ui.pages.roster.staff_page import FilterCombo, vocabulary_choices
-from ui.tasks import Task
+from ui.tasks import LatestResult, Task
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.quarter_combo import quarter_text
 from ui.widgets.record_editing import RecordEditing
@@ -182,6 +183,8 @@ class LedgerTab(QWidget):
         self.quarter.currentIndexChanged.connect(self._quarter_chosen)
         for edit in (self.date_from, self.date_to):
             edit.textChanged.connect(self._dates_typed)
+        self._total = LatestResult(context.tasks, self)
+        self._total.ready.connect(self._total_ready)
         self.list.model.modelReset.connect(self._show_total)
         context.bus.changed.connect(self._on_changed)
         self._show_total()
@@ -229,12 +232,20 @@ class LedgerTab(QWidget):
         self.apply_filters()
 
     def _show_total(self) -> None:
-        listing = self.list.model.listing
+        """The sum of the amounts listed, computed off the GUI thread: the rows paint
+        first, the total follows a moment later."""
+        listing, query = self.list.model.listing, self.list.model.query
         assert isinstance(listing, ProvisionList)
-        total = self.context.read(listing.amount_total, self.list.model.query)
+        self.total_label.setText(self.tr("Total amount: …"))
+        self._total.request(lambda session, _progress: listing.amount_total(session, query))
+
+    def _total_ready(self, total: Decimal) -> None:
         self.total_label.setText(
             self.tr("Total amount: {total} yuan").format(total=number_text(total) or "0")
         )
+
+    def total_ready(self) -> bool:
+        return not self._total.is_busy()
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches({"team"}):
