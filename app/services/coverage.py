@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from sqlalchemy import or_, select
@@ -52,6 +53,14 @@ def windows(rule: ServiceRule, quarter: Quarter, person: Serving) -> list[Window
     month; arrival + 29 days for a once-service), or the person's last day served when
     that comes first, since nothing can be delivered after they have left.
     """
+    found = _windows(rule, quarter, person)
+    return None if found is None else list(found)
+
+
+@lru_cache(maxsize=8192)
+def _windows(rule: ServiceRule, quarter: Quarter, person: Serving) -> tuple[Window, ...] | None:
+    """`windows`, remembered: a matrix asks the same person's windows for every service
+    of a rule (four once-services, two half-yearly ones)."""
     end = quarter.end
     if rule == ServiceRule.ON_DEMAND:
         return None
@@ -70,10 +79,10 @@ def windows(rule: ServiceRule, quarter: Quarter, person: Serving) -> list[Window
         periods = [(quarter.half_start(), end, half_end)]
     else:  # quarterly
         periods = [(quarter.start, end, end)]
-    return [
+    return tuple(
         Window(first, last, due if person.end is None else min(due, person.end))
         for first, last, due in periods
-    ]
+    )
 
 
 class ServiceCoverage(NamedTuple):
@@ -129,7 +138,7 @@ class QuarterCoverage:
         provided = self.provided.get((person.staff_id, service_type_id), [])
         return [
             window
-            for window in windows(rule, self.quarter, person) or []
+            for window in _windows(rule, self.quarter, person) or ()
             if not any(window.first <= each.day <= window.last for each in provided)
         ]
 
@@ -172,7 +181,7 @@ class QuarterCoverage:
         provided = self.provided.get((staff_id, service_type_id), [])
         missing: list[Window] = []
         inside: list[Provided] = []
-        for window in windows(rule, self.quarter, person) or []:
+        for window in _windows(rule, self.quarter, person) or ():
             found = [each for each in provided if window.first <= each.day <= window.last]
             inside += found
             if not found:

@@ -33,7 +33,15 @@ from app.periods import Quarter
 from app.records.work import Changes
 from app.reports.quarters import report_quarters
 from app.roster.lists import team_choices
-from app.services.matrix import COLOURS, CoverageMatrix, coverage_matrix, legend
+from app.services.matrix import (
+    COLOURS,
+    CoverageMatrix,
+    MatrixCell,
+    cell_text,
+    coverage_matrix,
+    figures_text,
+    legend,
+)
 from ui import printing
 from ui.context import LedgerContext
 from ui.dialogs import ask
@@ -153,23 +161,37 @@ class MatrixTab(QWidget):
             chip.setText(f" {symbol} {status.label()} {counts[status]} ")
 
     def _fit_columns(self) -> None:
-        """Each column as wide as its widest text (measured once per distinct text, so a
-        matrix of 500 people sizes in milliseconds, unlike Qt's resize-to-contents)."""
+        """Each column as wide as its widest text. A service cell reads one of a few
+        texts (✓ and a date, ○ due, ✗ overdue, —), so only those, the names, the teams
+        and the footer are measured: 500 people size in a few milliseconds."""
+        if self.matrix is None:
+            return
         header = self.view.horizontalHeader()
         metrics = self.view.fontMetrics()
         bold = self.view.font()
         bold.setBold(True)
         bold_metrics = QFontMetrics(bold)
-        last = self.model.rowCount() - 1
-        for column in range(self.model.columnCount()):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            texts = {str(self.model.index(row, column).data() or "") for row in range(last)}
-            total = str(self.model.index(last, column).data() or "") if last >= 0 else ""
+        cells = [
+            "✓ 00-00",
+            *(
+                cell_text(MatrixCell(status))
+                for status in (CoverageStatus.DUE, CoverageStatus.OVERDUE)
+            ),
+        ]
+        rows = self.model.rows
+        columns: list[tuple[list[str], str]] = [
+            ([row.name for row in rows], str(self.model.index(len(rows), 0).data() or "")),
+            ([row.team for row in rows], ""),
+            *((cells, figures_text(column)) for column in self.matrix.columns),
+            (["100%"], ""),
+        ]
+        for index, (texts, footer) in enumerate(columns):
+            title = str(self.model.headerData(index, Qt.Orientation.Horizontal) or "")
             widest = max(
-                [bold_metrics.horizontalAdvance(line) for line in (*title.splitlines(), total)]
-                + [metrics.horizontalAdvance(text) for text in texts]
+                [bold_metrics.horizontalAdvance(line) for line in (*title.splitlines(), footer)]
+                + [metrics.horizontalAdvance(text) for text in set(texts)]
             )
-            header.resizeSection(column, max(widest + 20, 56))
+            header.resizeSection(index, max(widest + 20, 56))
         header.setMinimumHeight(2 * metrics.height() + 12)
 
     def _filter_names(self, text: str) -> None:
