@@ -21,7 +21,6 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.records.transactions import transaction
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -46,7 +45,7 @@ def timed(run: Callable[[], object]) -> float:
 
 def build(path: Path, count: int) -> Ledger:
     ledger = Ledger.open(path)
-    with ledger.session() as session, transaction(session):
+    with ledger.session() as session:
         sending = [Unit(name=f"派出单位{i}", kind=UnitKind.SENDING) for i in range(20)]
         receiving = [Unit(name=f"受援单位{i}", kind=UnitKind.RECEIVING) for i in range(30)]
         teams = [Team(name=f"团队{i}", field=list(Field)[i % 4]) for i in range(12)]
@@ -66,6 +65,7 @@ def build(path: Path, count: int) -> Ledger:
             )
             for i in range(count)
         )
+        session.commit()
     return ledger
 
 

@@ -49,10 +49,11 @@ PAGE_BREAK_AUTO = QTextFormat.PageBreakFlag.PageBreak_Auto
 KEPT_HEADINGS = 2  # the lines kept with a table: a section title and a field title
 
 
-def a4_layout() -> QPageLayout:
+def a4_layout(*, landscape: bool = False) -> QPageLayout:
+    """A4 with our margins; landscape for wide tables (the coverage matrix)."""
     return QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4),
-        QPageLayout.Orientation.Portrait,
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
         QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
         QPageLayout.Unit.Millimeter,
     )
@@ -182,29 +183,32 @@ def _font(points: float) -> QFont:
     return font
 
 
-def render_pdf(document: PrintableDocument, path: Path | str) -> Path:
+def render_pdf(document: PrintableDocument, path: Path | str, *, landscape: bool = False) -> Path:
     """Write `document` as an A4 PDF, under a temporary name until it is complete and
     checked: Qt's PDF writer does not report a full disk, it leaves a truncated file."""
     with atomic_target(path, check=check_pdf) as partial:
-        _write_pdf(document, partial)
+        _write_pdf(document, partial, landscape=landscape)
         restore_ideographs(partial, radical_equivalents(_font(BODY_POINTS)))
     return Path(path).expanduser().resolve()
 
 
-def _write_pdf(document: PrintableDocument, path: Path) -> int:
+def _write_pdf(document: PrintableDocument, path: Path, *, landscape: bool = False) -> int:
     # The writer lives only in this frame: it is gone (file closed) before the rename.
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_DPI)
-    writer.setPageLayout(a4_layout())
+    writer.setPageLayout(a4_layout(landscape=landscape))
     writer.setTitle(document.title)
     writer.setCreator(APP_NAME)
     return paint_document(document, writer)
 
 
-def print_with_preview(parent: QWidget | None, document: PrintableDocument) -> None:
-    """Show the print preview (A4 portrait); its Print button sends it to the printer."""
+def print_with_preview(
+    parent: QWidget | None, document: PrintableDocument, *, landscape: bool = False
+) -> None:
+    """Show the print preview (A4, portrait unless `landscape`); its Print button sends
+    it to the printer."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(a4_layout())
+    printer.setPageLayout(a4_layout(landscape=landscape))
     printer.setDocName(document.title)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(

@@ -113,9 +113,12 @@ class RecordTableModel(QAbstractTableModel):
         )
 
     def _row(self, row: int) -> tuple[Any, ...]:
-        record_id = self._ids[row]
+        record_id = self.record_id(row)
         if record_id not in self._cache:
-            start = (row // BLOCK) * BLOCK
-            block = self._ids[start : start + BLOCK]
-            self._cache.update(self.context.read(self.listing.rows, block))
+            self._cache.update(self.context.read(self.listing.rows, self._block(row)))
         return self._cache.get(record_id, ("",) * len(self._columns))
+
+    def _block(self, row: int) -> list[int]:
+        """The ids of the rows fetched together with `row` (the view paints neighbours)."""
+        start = (row // BLOCK) * BLOCK
+        return self._ids[start : start + BLOCK]

@@ -33,22 +33,26 @@ Work = Callable[[Any, Progress], Any]  # (session, progress) -> result
 class Task(QObject):
     """One piece of background work; connect to `finished` or `failed`.
 
-    The worker reports the end through `_ended`, queued to this object's (the GUI)
-    thread, and only there are `finished` / `failed` emitted: a job that ends at once
-    (a refused write) would otherwise emit before the caller of `submit` has connected
-    to them, and its outcome would be lost.
+    The worker never emits these itself: a signal emitted from another thread finds
+    its receivers at that moment, and a quick job (a refusal found at once) could end
+    before the caller has connected to the task it was just handed, leaving the caller
+    waiting for ever. The worker posts to `_ended`/`_stepped`, connected here before
+    the job starts, and the GUI thread re-emits the public signals when it gets there
+    — after the caller's connections are made.
     """
 
     progressed = Signal(int, int)
     finished = Signal(object)
     failed = Signal(object)
-    _ended = Signal(bool, object)  # (succeeded, result or error), from the worker
+    _stepped = Signal(int, int)
+    _ended = Signal(bool, object)  # (succeeded, result or error)
 
     def __init__(self) -> None:
         super().__init__()
+        self._stepped.connect(self.progressed.emit, Qt.ConnectionType.QueuedConnection)
         self._ended.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
-    def _deliver(self, succeeded: bool, outcome: object) -> None:
+    def _deliver(self, succeeded: bool, outcome: Any) -> None:
         (self.finished if succeeded else self.failed).emit(outcome)
 
 
@@ -59,7 +63,7 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._job(self._task.progressed.emit)
+            result = self._job(self._task._stepped.emit)
         except Exception as error:  # handed to the GUI thread, which decides what to show
             self._task._ended.emit(False, error)
         else:

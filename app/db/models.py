@@ -200,11 +200,28 @@ class ServiceType(SoftDeletable, Record):
     sort_order: Mapped[int] = mapped_column(
         Integer, default=0, info=labelled(QT_TRANSLATE_NOOP("ServiceType", "Sort order"))
     )
-    active: Mapped[bool] = mapped_column(
-        Boolean(create_constraint=True, name="active"),
-        default=True,
-        info=labelled(QT_TRANSLATE_NOOP("ServiceType", "Active")),
+    retired_on: Mapped[date | None] = mapped_column(
+        Date, info=labelled(QT_TRANSLATE_NOOP("ServiceType", "Retired on"))
     )
+
+
+class ServiceRulePeriod(Record):
+    """The rule a service had up to a closed quarter, kept when its rule changed later.
+
+    Closed quarters' printed figures must not change (DESIGN.md §4 QuarterClose), and the
+    summary prints each service's rule: so a rule changed after quarters were closed
+    applies from the first quarter not closed, and those closed keep the rule they were
+    reported with. One row per change: `rule` held for every quarter up to and including
+    `last_quarter` not covered by an earlier row.
+    """
+
+    __tablename__ = "service_rule_period"
+
+    service_type_id: Mapped[int] = mapped_column(
+        ForeignKey("service_type.id", ondelete="CASCADE"), index=True
+    )
+    rule: Mapped[ServiceRule] = mapped_column(vocabulary(ServiceRule))
+    last_quarter: Mapped[str] = mapped_column(String(6))  # "2024Q3"
 
 
 class ServiceProvision(SoftDeletable, Record):

@@ -29,7 +29,8 @@ class Sheet:
     """One worksheet: a title (the tab name), a header row and data rows.
 
     `notes` are lines printed above the table (e.g. the report's title and period);
-    `images` are PNG bytes placed below the table, one after another, at their own dpi.
+    `images` are PNG bytes placed below the table, one after another, at their own dpi;
+    `fills` colour single data cells: (row index in `rows`, column index) → "RRGGBB".
     """
 
     title: str
@@ -39,6 +40,7 @@ class Sheet:
     number_formats: dict[int, str] = field(default_factory=dict)
     images: Sequence[bytes] = ()
     landscape: bool = False
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def cell_value(value: Any) -> Any:
@@ -88,6 +90,8 @@ def write_workbook(path: Path | str, sheets: Sequence[Sheet]) -> Path:
                     cell.number_format = "yyyy-mm-dd hh:mm"
                 elif isinstance(cell.value, date):
                     cell.number_format = "yyyy-mm-dd"
+                if (fill := sheet.fills.get((row_offset - 1, column - 1))) is not None:
+                    cell.fill = PatternFill("solid", start_color=fill)
                 widths[column - 1] = max(widths[column - 1], _display_width(value))
         for column, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(column)].width = min(MAX_WIDTH, width + 2)

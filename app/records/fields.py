@@ -47,13 +47,13 @@ def read_text(problems: Problems, values: dict[str, Any], model: type[Record], k
 def read_catalog_entry(
     problems: Problems, values: dict[str, Any], model: type[Record]
 ) -> dict[str, Any]:
-    """The fields every catalog entry has: its name, its place in lists, whether in use."""
+    """The fields every catalog entry has: its name, its place in lists, whether in use
+    (a flag for metrics; a service has its retirement day instead)."""
     order = problems.take(
         "sort_order", lambda: parse_int(values.get("sort_order") or 0, minimum=0, maximum=9999)
     )
-    active = values.get("active")
-    return {
-        "name": read_text(problems, values, model, "name"),
-        "sort_order": order or 0,
-        "active": True if active is None else problems.take("active", parse_bool, active),
-    }
+    entry = {"name": read_text(problems, values, model, "name"), "sort_order": order or 0}
+    if "active" in model.__table__.columns:  # services are retired on a day instead
+        active = values.get("active")
+        entry["active"] = True if active is None else problems.take("active", parse_bool, active)
+    return entry

@@ -23,7 +23,6 @@ from app.db.models import (
     MetricTarget,
     OutcomeEntry,
     ServiceProvision,
-    ServiceType,
     Staff,
     Team,
 )
@@ -41,6 +40,7 @@ from app.reports.figures import (
     StaffFigures,
 )
 from app.roster.duty import arrived_in, departed_in, on_duty_at_end
+from app.services.catalog import services_in
 from app.services.coverage import coverage_counts
 
 _FIELD_ORDER = {field: index for index, field in enumerate(Field)}
@@ -100,40 +100,32 @@ def staff_figures(session: Session, quarter: Quarter) -> StaffFigures:
 
 
 def service_figures(session: Session, quarter: Quarter) -> list[ServiceFigures]:
-    """Active services in their catalog order; provisions are counted even on demand."""
-    provided = (
-        select(ServiceProvision.service_type_id, func.count().label("provisions"))
-        .join(Staff, Staff.id == ServiceProvision.staff_id)
-        .where(
-            ServiceProvision.deleted_at.is_(None),
-            Staff.deleted_at.is_(None),
-            ServiceProvision.date.between(quarter.start, quarter.end),
-        )
-        .group_by(ServiceProvision.service_type_id)
-        .subquery()
-    )
-    services = session.execute(
-        select(
-            ServiceType.id,
-            ServiceType.name,
-            ServiceType.rule,
-            func.coalesce(provided.c.provisions, 0),
-        )
-        .outerjoin(provided, provided.c.service_type_id == ServiceType.id)
-        .where(ServiceType.deleted_at.is_(None), ServiceType.active.is_(True))
-        .order_by(ServiceType.sort_order, ServiceType.id)
+    """The services counting in the quarter (`app.services.catalog.services_in`: not
+    retired before it began), in catalog order, each with the rule it had then;
+    provisions are counted even on demand."""
+    provided = dict(
+        session.execute(
+            select(ServiceProvision.service_type_id, func.count())
+            .join(Staff, Staff.id == ServiceProvision.staff_id)
+            .where(
+                ServiceProvision.deleted_at.is_(None),
+                Staff.deleted_at.is_(None),
+                ServiceProvision.date.between(quarter.start, quarter.end),
+            )
+            .group_by(ServiceProvision.service_type_id)
+        ).all()
     )
     coverage = coverage_counts(session, quarter)
     return [
         ServiceFigures(
-            service=name,
-            rule=rule,
-            provisions=provisions,
-            eligible=coverage[service_id].eligible,
-            covered=coverage[service_id].covered,
-            coverage=coverage[service_id].rate,
+            service=service.name,
+            rule=service.rule,
+            provisions=provided.get(service.id, 0),
+            eligible=coverage[service.id].eligible,
+            covered=coverage[service.id].covered,
+            coverage=coverage[service.id].rate,
         )
-        for service_id, name, rule, provisions in services
+        for service in services_in(session, quarter)
     ]
 
 

@@ -10,6 +10,8 @@ come from the same `windows`, so the two always agree.
 Everything for a quarter is fetched in two queries (who was on duty during it, and
 their provisions up to its end); the rule is then decided in Python, because "one
 provision in each month served" is awkward in SQL and a county hosts tens of people.
+Which services count in a quarter, and under which rule, comes from
+`app.services.catalog.services_in` (retirement days, rules kept for closed quarters).
 """
 
 from __future__ import annotations
@@ -17,16 +19,18 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.db.models import ServiceProvision, ServiceType, Staff
+from app.db.models import ServiceProvision, Staff
 from app.db.vocabulary import CoverageStatus, ServiceRule
 from app.periods import Quarter
 from app.roster.duty import Serving, serving_between, staff_end
+from app.services.catalog import QuarterService, services_in
 
 # A once-service still missing this many days after arrival is overdue.
 ONCE_GRACE_DAYS = 30
@@ -49,6 +53,14 @@ def windows(rule: ServiceRule, quarter: Quarter, person: Serving) -> list[Window
     month; arrival + 29 days for a once-service), or the person's last day served when
     that comes first, since nothing can be delivered after they have left.
     """
+    found = _windows(rule, quarter, person)
+    return None if found is None else list(found)
+
+
+@lru_cache(maxsize=8192)
+def _windows(rule: ServiceRule, quarter: Quarter, person: Serving) -> tuple[Window, ...] | None:
+    """`windows`, remembered: a matrix asks the same person's windows for every service
+    of a rule (four once-services, two half-yearly ones)."""
     end = quarter.end
     if rule == ServiceRule.ON_DEMAND:
         return None
@@ -67,10 +79,10 @@ def windows(rule: ServiceRule, quarter: Quarter, person: Serving) -> list[Window
         periods = [(quarter.half_start(), end, half_end)]
     else:  # quarterly
         periods = [(quarter.start, end, end)]
-    return [
+    return tuple(
         Window(first, last, due if person.end is None else min(due, person.end))
         for first, last, due in periods
-    ]
+    )
 
 
 class ServiceCoverage(NamedTuple):
@@ -87,21 +99,60 @@ class ServiceCoverage(NamedTuple):
         return self.covered / self.eligible
 
 
+def period_containing(rule: ServiceRule, day: date) -> tuple[date, date]:
+    """The rule's period around `day`: a second provision inside it is a repeat (entry
+    for many shows who already has one; the provision form asks before a repeat).
+    Once — ever; yearly — the year; half-yearly — the half; quarterly — the quarter;
+    monthly — the month; on demand — the day itself."""
+    quarter = Quarter.containing(day)
+    if rule == ServiceRule.ONCE:
+        return date.min, date.max
+    if rule == ServiceRule.YEARLY:
+        return quarter.year_start(), date(day.year, 12, 31)
+    if rule == ServiceRule.HALF_YEARLY:
+        return quarter.half_start(), Quarter(day.year, 2 if quarter.number <= 2 else 4).end
+    if rule == ServiceRule.QUARTERLY:
+        return quarter.start, quarter.end
+    if rule == ServiceRule.MONTHLY:
+        first, last = next((a, b) for a, b in quarter.months() if a <= day <= b)
+        return first, last
+    return day, day
+
+
+class Provided(NamedTuple):
+    """A provision as coverage sees it: its date and its id (the matrix opens it)."""
+
+    day: date
+    id: int
+
+
 @dataclass(frozen=True)
 class QuarterCoverage:
-    """Everyone on duty during a quarter and their provision dates, fetched once."""
+    """Everyone on duty during a quarter and their provisions, fetched once."""
 
     quarter: Quarter
     staff: dict[int, Serving]  # on duty during the quarter, by staff id
-    dates: dict[tuple[int, int], list[date]]  # (staff id, service type id) -> dates <= qe
+    provided: dict[tuple[int, int], list[Provided]]  # (staff id, service id) -> dated <= qe
 
     def _missing(self, person: Serving, service_type_id: int, rule: ServiceRule) -> list[Window]:
-        dates = self.dates.get((person.staff_id, service_type_id), [])
+        provided = self.provided.get((person.staff_id, service_type_id), [])
         return [
             window
-            for window in windows(rule, self.quarter, person) or []
-            if not any(window.first <= day <= window.last for day in dates)
+            for window in _windows(rule, self.quarter, person) or ()
+            if not any(window.first <= each.day <= window.last for each in provided)
         ]
+
+    def missing(self, staff_id: int, service_type_id: int, rule: ServiceRule) -> list[Window]:
+        """The windows still empty for one person (none when covered, on demand, or
+        when the person was not on duty during the quarter)."""
+        person = self.staff.get(staff_id)
+        if person is None:
+            return []
+        return self._missing(person, service_type_id, rule)
+
+    def covering(self, staff_id: int, service_type_id: int, rule: ServiceRule) -> Provided | None:
+        """The latest provision inside one of the person's windows (a done cell's date)."""
+        return self.cell(staff_id, service_type_id, rule)[1]
 
     def counts(self, service_type_id: int, rule: ServiceRule) -> ServiceCoverage:
         if rule == ServiceRule.ON_DEMAND:
@@ -117,24 +168,45 @@ class QuarterCoverage:
         """The matrix cell: done when covered; overdue when a missing window's `due_by`
         has passed on `as_of` (default today); else due. Not applicable to on-demand
         services and to anyone not on duty during the quarter."""
+        return self.cell(staff_id, service_type_id, rule, as_of=as_of)[0]
+
+    def cell(
+        self, staff_id: int, service_type_id: int, rule: ServiceRule, *, as_of: date | None = None
+    ) -> tuple[CoverageStatus, Provided | None]:
+        """`status` and, for a done cell, the latest provision that fills it, at once (the
+        matrix asks both for every cell, so the windows are worked out once)."""
         person = self.staff.get(staff_id)
         if person is None or rule == ServiceRule.ON_DEMAND:
-            return CoverageStatus.NOT_APPLICABLE
-        missing = self._missing(person, service_type_id, rule)
+            return CoverageStatus.NOT_APPLICABLE, None
+        provided = self.provided.get((staff_id, service_type_id), [])
+        missing: list[Window] = []
+        inside: list[Provided] = []
+        for window in _windows(rule, self.quarter, person) or ():
+            found = [each for each in provided if window.first <= each.day <= window.last]
+            inside += found
+            if not found:
+                missing.append(window)
         if not missing:
-            return CoverageStatus.DONE
+            return CoverageStatus.DONE, max(inside, default=None)
         today = as_of or clock.today()
         if any(today > window.due_by for window in missing):
-            return CoverageStatus.OVERDUE
-        return CoverageStatus.DUE
+            return CoverageStatus.OVERDUE, None
+        return CoverageStatus.DUE, None
 
 
-def load_coverage(session: Session, quarter: Quarter) -> QuarterCoverage:
-    """Two queries for the whole quarter, whatever the number of staff.
+def load_coverage(
+    session: Session, quarter: Quarter, services: list[QuarterService] | None = None
+) -> QuarterCoverage:
+    """Two queries for the whole quarter, whatever the number of staff (three when the
+    caller has not looked up `services_in(quarter)` already).
 
-    Provisions older than Q's year can only matter to once-services, so only those
-    are fetched from before it. Records in the recycle bin count nowhere.
+    Provisions older than Q's year can only matter to services whose rule in Q is
+    "once", so only those are fetched from before it. Records in the recycle bin count
+    nowhere.
     """
+    if services is None:
+        services = services_in(session, quarter)
+    once = [service.id for service in services if service.rule == ServiceRule.ONCE]
     eligible = (Staff.deleted_at.is_(None), serving_between(quarter.start, quarter.end))
     staff = {
         staff_id: Serving(staff_id, start, end)
@@ -143,31 +215,32 @@ def load_coverage(session: Session, quarter: Quarter) -> QuarterCoverage:
         )
     }
     rows = session.execute(
-        select(ServiceProvision.staff_id, ServiceProvision.service_type_id, ServiceProvision.date)
+        select(
+            ServiceProvision.staff_id,
+            ServiceProvision.service_type_id,
+            ServiceProvision.date,
+            ServiceProvision.id,
+        )
         .join(Staff, Staff.id == ServiceProvision.staff_id)
-        .join(ServiceType, ServiceType.id == ServiceProvision.service_type_id)
         .where(
             *eligible,
             ServiceProvision.deleted_at.is_(None),
             ServiceProvision.date <= quarter.end,
             or_(
-                ServiceType.rule == ServiceRule.ONCE,
+                ServiceProvision.service_type_id.in_(once),
                 ServiceProvision.date >= quarter.year_start(),
             ),
         )
     )
-    dates: dict[tuple[int, int], list[date]] = defaultdict(list)
-    for staff_id, service_type_id, day in rows:
-        dates[(staff_id, service_type_id)].append(day)
-    return QuarterCoverage(quarter, staff, dict(dates))
+    provided: dict[tuple[int, int], list[Provided]] = defaultdict(list)
+    for staff_id, service_type_id, day, provision_id in rows:
+        provided[(staff_id, service_type_id)].append(Provided(day, provision_id))
+    return QuarterCoverage(quarter, staff, dict(provided))
 
 
 def coverage_counts(session: Session, quarter: Quarter) -> dict[int, ServiceCoverage]:
-    """Eligible and covered counts of every active service in `quarter`, by service id."""
-    coverage = load_coverage(session, quarter)
-    services = session.execute(
-        select(ServiceType.id, ServiceType.rule).where(
-            ServiceType.deleted_at.is_(None), ServiceType.active.is_(True)
-        )
-    )
-    return {service_id: coverage.counts(service_id, rule) for service_id, rule in services}
+    """Eligible and covered counts of every service counting in `quarter`, by service
+    id, each under its rule for that quarter."""
+    services = services_in(session, quarter)
+    coverage = load_coverage(session, quarter, services)
+    return {service.id: coverage.counts(service.id, service.rule) for service in services}

@@ -360,8 +360,12 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <translation>服务项目</translation>
     </message>
     <message>
-        <source>The services the office owes every dispatched person (十项服务). The rule says how often each person is owed a service; coverage and reminders follow it.</source>
-        <translation>为每位帮扶人才落实的服务（十项服务）。“周期”规定每人应多久享受一次该服务，覆盖率统计和提醒都按周期计算。</translation>
+        <source>The services the office owes every dispatched person (十项服务). The rule says how often each person is owed a service; coverage and reminders follow it. A service no longer offered is retired on a day: the quarters that began before that day still count it.</source>
+        <translation>本单位为每位帮扶人才提供的服务项目（十项服务）。周期规定每人应享受服务的频次，覆盖率和提醒据此计算。不再提供的服务项目应设置停用日期：在该日期之前开始的季度仍统计该项目。</translation>
+    </message>
+    <message>
+        <source>Retire…</source>
+        <translation>停用…</translation>
     </message>
     <message>
         <source>Metrics</source>
@@ -374,10 +378,6 @@ The ledger itself is intact and you can go on working; check the backup folder i
 </context>
 <context>
     <name>Catalogs</name>
-    <message>
-        <source>{count} service records (deactivate it instead)</source>
-        <translation>{count} 条服务记录（可改为停用）</translation>
-    </message>
     <message>
         <source>cannot change while closed quarters hold its entries ({quarters}); reopen them first, or add a new metric</source>
         <translation>已关账的季度（{quarters}）中有该指标的记录，不能修改；请先重新开放这些季度，或新增一个指标</translation>
@@ -393,6 +393,34 @@ The ledger itself is intact and you can go on working; check the backup folder i
     <message>
         <source>{count} yearly targets</source>
         <translation>{count} 个年度目标</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>the closed quarters {quarters} were reported with this service; retire it after {day}, or reopen them first</source>
+        <translation>已关账季度 {quarters} 上报时包含此服务项目；停用日期须晚于 {day}，或先重新开账</translation>
+    </message>
+    <message>
+        <source>the closed quarters {quarters} were reported without this service; reopen them first</source>
+        <translation>已关账季度 {quarters} 上报时不含此服务项目；请先重新开账</translation>
+    </message>
+    <message>
+        <source>changes from {old} to {new}: the closed quarters {quarters} keep {old} as printed; {new} applies from {first} on</source>
+        <translation>周期由“{old}”改为“{new}”：已关账季度 {quarters} 按上报时的“{old}”保持不变；自 {first} 起按“{new}”计算</translation>
+    </message>
+    <message>
+        <source>changes from {old} to {new}: coverage, the matrix and the reminders of every quarter follow the new rule (no quarter is closed)</source>
+        <translation>周期由“{old}”改为“{new}”：所有季度的覆盖率、覆盖矩阵和提醒都将按新周期计算（尚无关账季度）</translation>
+    </message>
+    <message>
+        <source>{count} service records (retire it instead)</source>
+        <translation>{count} 条服务记录（可改为设置停用日期）</translation>
+    </message>
+    <message>
+        <source>the closed quarters {quarters} count it (retire it instead)</source>
+        <translation>已关账季度 {quarters} 统计了此项目（可改为设置停用日期）</translation>
     </message>
 </context>
 <context>
@@ -645,6 +673,100 @@ The ledger itself is intact and you can go on working; check the backup folder i
     <message>
         <source>Batch</source>
         <translation>批次</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForMany</name>
+    <message>
+        <source>tick at least one person</source>
+        <translation>请至少勾选一人</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>帮扶人才</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForManyDialog</name>
+    <message>
+        <source>Entry for many</source>
+        <translation>批量登记</translation>
+    </message>
+    <message>
+        <source>yuan, optional</source>
+        <translation>元，可不填</translation>
+    </message>
+    <message>
+        <source>e.g. 中秋慰问</source>
+        <translation>如：中秋慰问</translation>
+    </message>
+    <message>
+        <source>Propose:</source>
+        <translation>建议勾选：</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>全部领域</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部团队</translation>
+    </message>
+    <message>
+        <source>only those without it in this period</source>
+        <translation>仅本周期内尚未享受的人员</translation>
+    </message>
+    <message>
+        <source>Staff on duty that day</source>
+        <translation>当日在岗人员</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Already has it in this period</source>
+        <translation>本周期内已落实</translation>
+    </message>
+    <message>
+        <source>Tick all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{ticked} of {total} ticked</source>
+        <translation>已勾选 {ticked} 人，共 {total} 人</translation>
+    </message>
+    <message>
+        <source>Enter for {count}</source>
+        <translation>为 {count} 人登记</translation>
+    </message>
+    <message>
+        <source>Entering {count} service records…</source>
+        <translation>正在登记 {count} 条服务记录…</translation>
+    </message>
+    <message>
+        <source>Nothing was saved:</source>
+        <translation>未保存任何记录：</translation>
+    </message>
+    <message>
+        <source>Save anyway?</source>
+        <translation>仍然保存吗？</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
     </message>
 </context>
 <context>
@@ -942,6 +1064,50 @@ Your saved records are safe and the program keeps running. The details were writ
         <source>Outcomes</source>
         <translation>工作成效</translation>
     </message>
+    <message>
+        <source>Search name, service, details, handled by or notes (Ctrl+F)</source>
+        <translation>搜索姓名、服务项目、服务内容、经办人或备注（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All quarters</source>
+        <translation>全部季度</translation>
+    </message>
+    <message>
+        <source>or from</source>
+        <translation>或自</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>全部服务项目</translation>
+    </message>
+    <message>
+        <source>Anyone handling</source>
+        <translation>全部经办人</translation>
+    </message>
+    <message>
+        <source>Entry for many…</source>
+        <translation>批量登记…</translation>
+    </message>
+    <message>
+        <source>The records as listed, with the filters applied (Ctrl+E)</source>
+        <translation>按当前筛选导出列表中的记录（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Total amount: …</source>
+        <translation>金额合计：…</translation>
+    </message>
+    <message>
+        <source>Total amount: {total} yuan</source>
+        <translation>金额合计：{total} 元</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1036,6 +1202,142 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>Clerk: {name}</source>
         <translation>经办人：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>Matrix</name>
+    <message>
+        <source>Service coverage {quarter} (as of {day})</source>
+        <translation>服务保障覆盖情况 {quarter}（截至 {day}）</translation>
+    </message>
+    <message>
+        <source>{symbol} {word}: {meaning}</source>
+        <translation>{symbol} {word}：{meaning}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Coverage {quarter}</source>
+        <translation>覆盖矩阵 {quarter}</translation>
+    </message>
+    <message>
+        <source>received in the rule&apos;s period (the date of the provision)</source>
+        <translation>本周期内已享受（显示落实日期）</translation>
+    </message>
+    <message>
+        <source>not yet received; its period is still open</source>
+        <translation>尚未享受，本周期尚未结束</translation>
+    </message>
+    <message>
+        <source>not received and its period has passed (a once-service: 30 days after arrival)</source>
+        <translation>未享受且本周期已过（一次性服务：到岗满 30 天）</translation>
+    </message>
+    <message>
+        <source>a service on demand has no period</source>
+        <translation>按需服务，无固定周期</translation>
+    </message>
+    <message>
+        <source>{service} ({rule})</source>
+        <translation>{service}（{rule}）</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>Done</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>{service}: done on {day} (double-click to open)</source>
+        <translation>{service}：已于 {day} 落实（双击打开）</translation>
+    </message>
+    <message>
+        <source>{service}: {status} (click to record it)</source>
+        <translation>{service}：{status}（单击登记）</translation>
+    </message>
+    <message>
+        <source>{service}: not applicable</source>
+        <translation>{service}：不适用</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixPrint</name>
+    <message>
+        <source>Done</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixTab</name>
+    <message>
+        <source>All fields</source>
+        <translation>全部领域</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部团队</translation>
+    </message>
+    <message>
+        <source>Find a name or team (Ctrl+F)</source>
+        <translation>查找姓名或团队（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Entry for many…</source>
+        <translation>批量登记…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Click an open cell to record it; double-click a done cell to open it.</source>
+        <translation>单击未落实的格子即可登记；双击已落实的格子可打开该记录。</translation>
+    </message>
+    <message>
+        <source>Showing: {filters}</source>
+        <translation>筛选：{filters}</translation>
+    </message>
+    <message>
+        <source>Coverage {quarter}</source>
+        <translation>覆盖矩阵{quarter}</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
     </message>
 </context>
 <context>
@@ -1505,18 +1807,6 @@ The current file is kept as a backup first.</source>
         <translation>服务保障</translation>
     </message>
     <message>
-        <source>the ledger of service provisions, filtered by period, service and staff</source>
-        <translation>服务记录台账，可按时段、服务项目、人员筛选</translation>
-    </message>
-    <message>
-        <source>quick entry of one service for many staff at once (e.g. a festival visit)</source>
-        <translation>批量登记：一次为多名人才登记同一项服务（如节日慰问）</translation>
-    </message>
-    <message>
-        <source>the coverage matrix: staff × services for a quarter (done, due, overdue)</source>
-        <translation>覆盖情况表：按季度列出人员 × 服务项目（已落实、待落实、已逾期）</translation>
-    </message>
-    <message>
         <source>Outcomes</source>
         <translation>工作成效</translation>
     </message>
@@ -1545,7 +1835,42 @@ The current file is kept as a backup first.</source>
     </message>
 </context>
 <context>
+    <name>ProvisionForm</name>
+    <message>
+        <source>New service record</source>
+        <translation>新增服务记录</translation>
+    </message>
+    <message>
+        <source>Edit service record</source>
+        <translation>修改服务记录</translation>
+    </message>
+    <message>
+        <source>Retired services are not offered.</source>
+        <translation>已停用的服务项目不再列出。</translation>
+    </message>
+    <message>
+        <source>the day it was delivered (not after today)</source>
+        <translation>实际落实的日期（不能晚于今天）</translation>
+    </message>
+    <message>
+        <source>yuan, optional, e.g. 500 or 1,200.50</source>
+        <translation>单位：元，可不填，如 500 或 1,200.50</translation>
+    </message>
+    <message>
+        <source>e.g. 中秋慰问 or 县人民医院体检</source>
+        <translation>如：中秋慰问、县人民医院体检</translation>
+    </message>
+</context>
+<context>
     <name>Provisions</name>
+    <message>
+        <source>must not be after today ({today})</source>
+        <translation>不能晚于今天（{today}）</translation>
+    </message>
+    <message>
+        <source>{service} was retired on {day}</source>
+        <translation>{service} 已于 {day} 停用</translation>
+    </message>
     <message>
         <source>is before {name} arrived ({start})</source>
         <translation>早于{name}的到岗日期（{start}）</translation>
@@ -1555,8 +1880,20 @@ The current file is kept as a backup first.</source>
         <translation>晚于{name}的最后在岗日（{end}）</translation>
     </message>
     <message>
+        <source>{name} already has {service} in this period ({rule}): {dates}</source>
+        <translation>{name} 本周期（{rule}）内已落实{service}：{dates}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>{service} for {name} on {date}</source>
         <translation>{name} {date} 的{service}</translation>
+    </message>
+    <message>
+        <source>{name} ({field})</source>
+        <translation>{name}（{field}）</translation>
     </message>
 </context>
 <context>
@@ -1820,6 +2157,73 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Add new…</source>
         <translation>新增…</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPanel</name>
+    <message>
+        <source>The reminders could not be computed: {reason}</source>
+        <translation>无法生成提醒：{reason}</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Double-click an item to handle it.</source>
+        <translation>双击条目即可办理。</translation>
+    </message>
+    <message>
+        <source>Reminders for today, {day}</source>
+        <translation>今日提醒（{day}）</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>{kind}: {count}</source>
+        <translation>{kind}：{count}</translation>
+    </message>
+    <message>
+        <source>{kind} ({count})</source>
+        <translation>{kind}（{count}）</translation>
+    </message>
+    <message>
+        <source>Nothing to do today.</source>
+        <translation>今天没有待办事项。</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>服务已逾期</translation>
+    </message>
+    <message>
+        <source>Due within 30 days</source>
+        <translation>30 天内到期</translation>
+    </message>
+    <message>
+        <source>Assignments ending within 60 days</source>
+        <translation>60 天内期满</translation>
+    </message>
+    <message>
+        <source>Planned end passed, departure not confirmed</source>
+        <translation>已过期满，待确认离岗</translation>
+    </message>
+    <message>
+        <source>{name}: {service}, due by {day}</source>
+        <translation>{name}：{service}，应于 {day} 前落实</translation>
+    </message>
+    <message>
+        <source>{name}: {service}, by {day}</source>
+        <translation>{name}：{service}，{day} 前落实</translation>
+    </message>
+    <message>
+        <source>{name}: last day {day}</source>
+        <translation>{name}：{day} 期满</translation>
+    </message>
+    <message>
+        <source>{name}: planned end {day}</source>
+        <translation>{name}：计划期满 {day}</translation>
     </message>
 </context>
 <context>
@@ -2227,8 +2631,8 @@ The current file is kept as a backup first.</source>
         <translation>排序</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>启用</translation>
+        <source>Retired on</source>
+        <translation>停用日期</translation>
     </message>
 </context>
 <context>
@@ -2242,20 +2646,31 @@ The current file is kept as a backup first.</source>
         <translation>修改服务项目</translation>
     </message>
     <message>
-        <source>How often each person is owed it; the coverage matrix follows this.</source>
-        <translation>每人应多久享受一次该服务；覆盖率矩阵按此判断。</translation>
+        <source>How often each person is owed it; the coverage matrix follows this. Closed quarters keep the rule they were reported with.</source>
+        <translation>每人应享受该服务的频次，覆盖矩阵据此计算。已关账季度保持上报时的周期。</translation>
+    </message>
+    <message>
+        <source>Empty while the service is offered. From this day on it is no longer offered; it still counts in every quarter that began before it.</source>
+        <translation>仍在提供时留空。自该日起不再提供；在该日之前开始的季度仍统计此项目。</translation>
     </message>
     <message>
         <source>Lists and reports follow this order.</source>
         <translation>列表和报表按此顺序排列。</translation>
     </message>
+</context>
+<context>
+    <name>ServicesPage</name>
     <message>
-        <source>Offered now</source>
-        <translation>正在提供</translation>
+        <source>Services</source>
+        <translation>服务保障</translation>
     </message>
     <message>
-        <source>A deactivated service keeps its records but is no longer offered.</source>
-        <translation>停用后已有服务记录保留，但不再列入应落实的服务。</translation>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Coverage matrix</source>
+        <translation>覆盖矩阵</translation>
     </message>
 </context>
 <context>
@@ -2748,6 +3163,21 @@ The current file is kept as a backup first.</source>
     <message>
         <source> (latest)</source>
         <translation>（最新值）</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo this entry</source>
+        <translation>撤销本次登记</translation>
+    </message>
+    <message>
+        <source>Entered {service} for {count} staff in one batch.</source>
+        <translation>已为 {count} 人批量登记“{service}”。</translation>
+    </message>
+    <message>
+        <source>The entry for many was undone.</source>
+        <translation>本次批量登记已撤销。</translation>
     </message>
 </context>
 <context>

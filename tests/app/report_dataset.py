@@ -96,8 +96,8 @@ def build_dataset(session: Session) -> Dataset:
         "慰问": ServiceType(name="慰问", rule=ServiceRule.HALF_YEARLY, sort_order=3),
         "走访": ServiceType(name="走访", rule=ServiceRule.QUARTERLY, sort_order=4),
         "入学协调": ServiceType(name="入学协调", rule=ServiceRule.ON_DEMAND, sort_order=6),
-        "停用服务": ServiceType(
-            name="停用服务", rule=ServiceRule.QUARTERLY, sort_order=0, active=False
+        "停用服务": ServiceType(  # retired before any quarter of the tests
+            name="停用服务", rule=ServiceRule.QUARTERLY, sort_order=0, retired_on=D(2022, 1, 1)
         ),
         "已删服务": ServiceType(
             name="已删服务", rule=ServiceRule.YEARLY, sort_order=0, deleted_at=BINNED

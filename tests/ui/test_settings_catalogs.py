@@ -1,7 +1,9 @@
-"""Settings → Services and Metrics: add, refuse bad input, deactivate, refused delete,
+"""Settings → Services and Metrics: add, refuse bad input, retire on a day, refused delete,
 yearly targets; a deleted service comes back from the bin into the list."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -22,10 +24,11 @@ from ui.dialogs.record_form import RecordForm
 from ui.main_window import MainWindow
 
 
-def stored_services(window: MainWindow) -> dict[str, bool]:
+def stored_services(window: MainWindow) -> dict[str, date | None]:
+    """Each service's retirement day (None while offered)."""
     with window.context.ledger.session() as session:
-        rows = session.execute(select(ServiceType.name, ServiceType.active))
-        return {name: active for name, active in rows}
+        rows = session.execute(select(ServiceType.name, ServiceType.retired_on))
+        return {name: retired_on for name, retired_on in rows}
 
 
 def test_a_new_service_is_typed_in_saved_and_listed(window: MainWindow, qtbot: QtBot) -> None:
@@ -41,7 +44,7 @@ def test_a_new_service_is_typed_in_saved_and_listed(window: MainWindow, qtbot: Q
         click(qtbot, form.save_button)
     assert texts(services.list, "name")[-1] == "法律咨询"
     assert services.list.selected_text("rule") == "按需"  # the new row is chosen
-    assert stored_services(window)["法律咨询"] is True
+    assert "法律咨询" in stored_services(window) and stored_services(window)["法律咨询"] is None
 
 
 def test_an_empty_name_shows_a_message_and_writes_nothing(
@@ -72,23 +75,30 @@ def test_an_empty_name_shows_a_message_and_writes_nothing(
         qtbot.keyClick(form, Qt.Key.Key_Escape)
 
 
-def test_deactivating_and_a_delete_refused_while_in_use(
+def test_retiring_on_a_day_and_a_delete_refused_while_in_use(
     demo_window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs
 ) -> None:
     services = settings_tab(demo_window, "services")
+    assert not services.active_button.isVisible()  # services are retired, not switched off
     click_row(qtbot, services.list, "暖心食堂", "name")
-    assert services.active_button.text() == "停用"
-    click(qtbot, services.active_button)
+    assert services.retire_button.text() == "停用…"
+    click(qtbot, services.retire_button)
+    form = services.retire_form
+    assert form.isVisible() and form.editors["retired_on"].text() == date.today().isoformat()
+    retype(qtbot, form.editors["retired_on"], "2024-07-01")
+    with qtbot.waitSignal(form.saved):
+        click(qtbot, form.save_button)
     wait_for_writes(qtbot, demo_window.context)
-    assert stored_services(demo_window)["暖心食堂"] is False
-    assert services.list.selected_text("active") == "" and services.active_button.text() == "启用"
+    assert stored_services(demo_window)["暖心食堂"] == date(2024, 7, 1)
+    assert services.list.selected_text("retired_on") == "2024-07-01"
+    assert not services.retire_button.isEnabled()  # already retired
 
     click_row(qtbot, services.list, "人才公寓", "name")
     dialogs.confirm.append(True)
     click(qtbot, services.editing.delete_button)
     wait_for_writes(qtbot, demo_window.context)
     assert dialogs.asked[-1].startswith("将“人才公寓”移入回收站吗？")
-    assert len(dialogs.errors) == 1 and "条服务记录（可改为停用）" in dialogs.errors[0]
+    assert len(dialogs.errors) == 1 and "条服务记录（可改为设置停用日期）" in dialogs.errors[0]
     assert "人才公寓" in texts(services.list, "name")
 
 
@@ -147,3 +157,25 @@ def test_yearly_targets_follow_the_chosen_metric(
     wait_for_writes(qtbot, demo_window.context)
     assert dialogs.asked == ["删除“手术 2024”吗？此操作无法撤销。"]
     assert texts(targets.list) == []
+
+
+def test_a_rule_change_is_confirmed_first(
+    demo_window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs
+) -> None:
+    services = settings_tab(demo_window, "services")
+    click_row(qtbot, services.list, "谈心谈话走访", "name")
+    click(qtbot, services.editing.edit_button)
+    form = services.editing.form
+    rule = form.editors["rule"]
+    rule.setCurrentIndex(rule.findText("每月"))
+    dialogs.confirm.append(False)
+    click(qtbot, form.save_button)
+    wait_for_writes(qtbot, demo_window.context)
+    assert dialogs.asked[-1].startswith(
+        "周期：周期由“每季度”改为“每月”：所有季度的覆盖率、覆盖矩阵和提醒都将按新周期计算"
+    )
+    assert form.isVisible() and services.list.selected_text("rule") == "每季度"
+    dialogs.confirm.append(True)
+    with qtbot.waitSignal(form.saved):
+        click(qtbot, form.save_button)
+    assert services.list.selected_text("rule") == "每月"

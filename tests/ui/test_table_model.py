@@ -65,3 +65,41 @@ def test_search_text_is_not_a_pattern(demo_ledger: Any) -> None:
     context = LedgerContext(demo_ledger)
     assert context.read(UnitNames().ids, ListQuery(search="%")) == []
     assert context.read(UnitNames().ids, ListQuery(search="_")) == []
+
+
+def test_a_windowed_model_reads_only_the_pages_it_shows(demo_ledger: Any, qtbot: Any) -> None:
+    """The demo's 774 provisions in pages of 200: the same rows, in the same order, as the
+    full list, without ever asking for every id until a record must be found."""
+    from app.services.lists import ProvisionList
+    from ui.windowed_table_model import WINDOW, WindowedTableModel
+
+    context = LedgerContext(demo_ledger)
+    listing = ProvisionList()
+    asked: list[tuple[int, int]] = []
+    window = listing.window
+
+    def counting(session: Any, query: ListQuery, offset: int, limit: int) -> list[int]:
+        asked.append((offset, limit))
+        return window(session, query, offset, limit)
+
+    listing.window = counting  # type: ignore[method-assign]
+    assert WINDOW == 200
+    model = WindowedTableModel(context, listing)
+    qtbot.addWidget(make_record_table(model))
+    everything = context.read(listing.ids, model.query)
+    assert model.rowCount() == len(everything) == 774 and asked == []  # a count only
+    assert model.record_id(0) == everything[0] and asked == [(0, 200)]
+    assert (
+        model.data(model.index(450, 0))
+        == context.read(listing.rows, [everything[450]])[everything[450]][0].isoformat()
+    )
+    assert asked == [(0, 200), (400, 200)]  # page 2, not page 1
+    assert model.row_of(everything[401]) == 401 and model.row_of(everything[700]) == 700
+    model.sort(4, Qt.SortOrder.DescendingOrder)  # by service, in SQL
+    ordered = context.read(listing.ids, model.query)
+    assert [model.record_id(row) for row in (0, 199, 200, 773)] == [
+        ordered[0],
+        ordered[199],
+        ordered[200],
+        ordered[773],
+    ]

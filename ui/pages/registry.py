@@ -39,25 +39,9 @@ def page_specs(context: LedgerContext, host: PageHost) -> list[PageSpec]:
         return StaffPage(context)
 
     def services() -> QWidget:
-        from ui.pages.coming import ComingPage
+        from ui.pages.services.page import ServicesPage
 
-        return ComingPage(
-            translate("Pages", "Services"),
-            [
-                translate(
-                    "Pages",
-                    "the ledger of service provisions, filtered by period, service and staff",
-                ),
-                translate(
-                    "Pages",
-                    "quick entry of one service for many staff at once (e.g. a festival visit)",
-                ),
-                translate(
-                    "Pages",
-                    "the coverage matrix: staff × services for a quarter (done, due, overdue)",
-                ),
-            ],
-        )
+        return ServicesPage(context)
 
     def outcomes() -> QWidget:
         from ui.pages.outcomes.page import OutcomesPage

@@ -38,9 +38,12 @@ class CatalogTab(QWidget):
         title: str,
         intro: str,
         side: Callable[[RecordList], QWidget] | None = None,
+        deactivate: bool = True,
         parent: QWidget | None = None,
     ) -> None:
-        """`side(list)` builds a panel shown right of the list (a metric's targets)."""
+        """`side(list)` builds a panel shown right of the list (a metric's targets);
+        without `deactivate` there is no Activate/Deactivate button (services are
+        retired on a day instead, see ui/pages/services/catalog_tab.py)."""
         super().__init__(parent)
         self.context, self.kind, self.title = context, kind, title
         layout = QVBoxLayout(self)
@@ -61,7 +64,9 @@ class CatalogTab(QWidget):
         self.active_button = self.list.add_button(
             self.tr("Deactivate"), self.toggle_active, before=self.editing.delete_button
         )
-        self.list.selection_changed.connect(self._name_toggle)
+        self.active_button.setVisible(deactivate)
+        if deactivate:
+            self.list.selection_changed.connect(self._name_toggle)
         self.side = side(self.list) if side is not None else None
         if self.side is not None:
             self.splitter.addWidget(self.side)

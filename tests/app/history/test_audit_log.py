@@ -74,7 +74,6 @@ def test_a_new_record_lists_its_values_and_deleting_restoring_needs_no_lines(
         "Name: 法律咨询",
         "Rule: On demand",
         "Sort order: 0",
-        "Active: yes",
     ]
     run(demo_session, commands.delete, SERVICE_TYPE, new)
     run(demo_session, commands.restore, SERVICE_TYPE, new)

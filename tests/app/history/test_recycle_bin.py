@@ -51,6 +51,7 @@ def test_every_kind_with_a_bin_is_listed_by_its_own_description(demo_session: Se
             "service_type_id": service_id(demo_session, "就医绿色通道"),
             "date": "2025-01-03",
         },
+        confirmed={"repeat"},  # 张文 has had one since arriving
     )
     run(demo_session, commands.delete, PROVISION, provision)
     run(

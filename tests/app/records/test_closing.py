@@ -65,7 +65,7 @@ def test_a_date_in_an_earlier_quarter_is_frozen_with_the_run(demo_session: Sessi
     run(demo_session, close_quarter, Q("2024Q3"))
     values = {
         "staff_id": staff_id(demo_session, "张文"),
-        "service_type_id": service_id(demo_session, "谈心谈话走访"),
+        "service_type_id": service_id(demo_session, "子女入学入托协调"),
         "date": "2023-05-10",  # in 2023Q2, closed with the run
     }
     with pytest.raises(QuarterClosedError, match="2023Q2 is closed"):

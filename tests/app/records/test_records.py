@@ -292,9 +292,9 @@ def test_catalogs_are_editable_and_protected(session: Session, org: dict[str, in
         PROVISION,
         {"staff_id": staff_id, "service_type_id": new, "date": "2024-03-01"},
     )
-    with pytest.raises(InUseError, match="deactivate it instead"):
+    with pytest.raises(InUseError, match="retire it instead"):
         run(session, commands.delete, SERVICE_TYPE, new)
-    run(session, commands.update, SERVICE_TYPE, new, {"active": False})
+    run(session, commands.update, SERVICE_TYPE, new, {"retired_on": "2024-06-01"})
     surgery = metric_id(session, "手术")
     run(
         session,
@@ -363,9 +363,9 @@ def test_closed_quarter_refuses_changes_until_reopened(
         run(session, commands.update, PROVISION, provision, {"date": "2024-10-08"})  # moving it out
     with pytest.raises(QuarterClosedError):
         run(session, commands.delete, PROVISION, provision)
-    run(
-        session, commands.create, PROVISION, {**values, "date": "2024-10-01"}
-    )  # next quarter is open
+    run(  # next quarter is open (a second apartment is asked about, and confirmed)
+        session, commands.create, PROVISION, {**values, "date": "2024-10-01"}, confirmed={"repeat"}
+    )
     run(session, commands.update, STAFF, staff_id, {"phone": "13900001111"})  # not a report field
     with pytest.raises(ValidationError, match="why"):
         run(session, reopen_quarter, Quarter.parse("2024Q3"), reason=" ")

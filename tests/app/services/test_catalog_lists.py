@@ -1,6 +1,9 @@
-"""Catalog lists: deactivated entries stay, the bin's do not; targets follow their metric."""
+"""Catalog lists: retired services and deactivated metrics stay, the bin's do not;
+targets follow their metric."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -12,14 +15,15 @@ from app.services.catalog import SERVICE_TYPE, ServiceTypes
 from tests.app.helpers import metric_id, run, service_id
 
 
-def test_services_in_their_order_including_deactivated_but_not_deleted(session: Session) -> None:
-    run(session, commands.update, SERVICE_TYPE, service_id(session, "暖心食堂"), {"active": False})
+def test_services_in_their_order_including_retired_but_not_deleted(session: Session) -> None:
+    canteen = service_id(session, "暖心食堂")
+    run(session, commands.update, SERVICE_TYPE, canteen, {"retired_on": "2024-07-01"})
     run(session, commands.delete, SERVICE_TYPE, service_id(session, "公交乘车卡"))
     headers, rows = ServiceTypes().table(session, ListQuery(sort_key="sort_order"))
-    assert headers == ["Sort order", "Name", "Rule", "Active", "Description"]
+    assert headers == ["Sort order", "Name", "Rule", "Retired on", "Description"]
     assert [row[1] for row in rows][:3] == ["人才公寓", "免费健康体检", "暖心食堂"]
-    assert rows[2][2:4] == ("Once per assignment", "")  # deactivated: no ✓
-    assert rows[0][3] == "✓" and len(rows) == 9
+    assert rows[2][2:4] == ("Once per assignment", date(2024, 7, 1))
+    assert rows[0][3] is None and len(rows) == 9
     assert next_sort_order(session, ServiceType) == 11  # after every entry, even the bin's
 
 

@@ -10,7 +10,15 @@ from sqlalchemy.orm import Session
 from app.db.vocabulary import CoverageStatus, ServiceRule
 from app.periods import Quarter
 from app.roster.duty import Serving
-from app.services.coverage import QuarterCoverage, Window, coverage_counts, load_coverage, windows
+from app.services.coverage import (
+    Provided,
+    QuarterCoverage,
+    Window,
+    coverage_counts,
+    load_coverage,
+    period_containing,
+    windows,
+)
 from tests.app.report_dataset import Dataset, build_dataset
 
 Q3 = Quarter(2024, 3)
@@ -143,3 +151,79 @@ def test_a_provision_after_the_quarter_counts_for_the_next(session: Session, dat
     """丁's apartment is dated 2 October: missing in 2024Q3, done in 2024Q4."""
     q4 = load_coverage(session, Quarter(2024, 4))
     assert q4.status(data.staff["丁"], data.services["公寓"], ServiceRule.ONCE) == DONE
+
+
+# ----------------------------------------------------------------- hand-computed edge cases
+Q1 = Quarter(2024, 1)  # 2024 is a leap year: February has 29 days
+
+
+def cell(person: Serving, rule: ServiceRule, dates: list[date], as_of: date) -> CoverageStatus:
+    """One person's cell for one service in 2024Q1 with provisions on `dates`."""
+    provided = {(person.staff_id, 7): [Provided(day, n) for n, day in enumerate(dates)]}
+    coverage = QuarterCoverage(Q1, {person.staff_id: person}, provided)
+    return coverage.status(person.staff_id, 7, rule, as_of=as_of)
+
+
+def test_a_once_service_is_due_for_30_days_from_arrival_then_overdue() -> None:
+    # arrived 31 January: day 30 of the assignment is the leap day 29 February
+    person = Serving(1, date(2024, 1, 31), None)
+    assert windows(ServiceRule.ONCE, Q1, person) == [
+        Window(date.min, date(2024, 3, 31), date(2024, 2, 29))
+    ]
+    assert cell(person, ServiceRule.ONCE, [], date(2024, 2, 29)) == DUE
+    assert cell(person, ServiceRule.ONCE, [], date(2024, 3, 1)) == OVERDUE
+    # a provision before arrival (an apartment arranged ahead) still counts
+    assert cell(person, ServiceRule.ONCE, [date(2024, 1, 20)], date(2024, 3, 1)) == DONE
+
+
+def test_monthly_over_the_leap_day() -> None:
+    person = Serving(1, date(2024, 2, 29), None)  # arrives on the leap day
+    assert windows(ServiceRule.MONTHLY, Q1, person) == [
+        Window(date(2024, 2, 1), date(2024, 2, 29), date(2024, 2, 29)),
+        Window(date(2024, 3, 1), date(2024, 3, 31), date(2024, 3, 31)),
+    ]
+    assert cell(person, ServiceRule.MONTHLY, [date(2024, 3, 5)], date(2024, 3, 1)) == OVERDUE
+    assert cell(person, ServiceRule.MONTHLY, [date(2024, 2, 29)], date(2024, 3, 1)) == DUE
+    both = [date(2024, 2, 29), date(2024, 3, 31)]
+    assert cell(person, ServiceRule.MONTHLY, both, date(2024, 4, 1)) == DONE
+
+
+def test_leaving_mid_quarter_ends_every_window_on_the_last_day() -> None:
+    person = Serving(1, date(2023, 3, 1), date(2024, 2, 29))  # leaves on the leap day
+    assert windows(ServiceRule.QUARTERLY, Q1, person) == [
+        Window(date(2024, 1, 1), date(2024, 3, 31), date(2024, 2, 29))
+    ]
+    assert windows(ServiceRule.MONTHLY, Q1, person) == [
+        Window(date(2024, 1, 1), date(2024, 1, 31), date(2024, 1, 31)),
+        Window(date(2024, 2, 1), date(2024, 2, 29), date(2024, 2, 29)),
+    ]  # March is not owed
+    assert cell(person, ServiceRule.HALF_YEARLY, [], date(2024, 2, 29)) == DUE
+    assert cell(person, ServiceRule.HALF_YEARLY, [], date(2024, 3, 1)) == OVERDUE
+    # a provision after the quarter does not count for it
+    assert cell(person, ServiceRule.YEARLY, [date(2024, 4, 2)], date(2024, 3, 1)) == OVERDUE
+
+
+def test_arriving_on_the_quarters_last_day() -> None:
+    person = Serving(1, date(2024, 3, 31), None)
+    assert windows(ServiceRule.MONTHLY, Q1, person) == [
+        Window(date(2024, 3, 1), date(2024, 3, 31), date(2024, 3, 31))
+    ]
+    assert cell(person, ServiceRule.QUARTERLY, [], date(2024, 3, 31)) == DUE
+    assert cell(person, ServiceRule.QUARTERLY, [date(2024, 3, 31)], date(2024, 4, 1)) == DONE
+
+
+@pytest.mark.parametrize(
+    ("rule", "day", "period"),
+    [
+        (ServiceRule.ONCE, date(2024, 2, 29), (date.min, date.max)),
+        (ServiceRule.YEARLY, date(2024, 2, 29), (date(2024, 1, 1), date(2024, 12, 31))),
+        (ServiceRule.HALF_YEARLY, date(2024, 6, 30), (date(2024, 1, 1), date(2024, 6, 30))),
+        (ServiceRule.HALF_YEARLY, date(2024, 7, 1), (date(2024, 7, 1), date(2024, 12, 31))),
+        (ServiceRule.QUARTERLY, date(2024, 8, 15), (date(2024, 7, 1), date(2024, 9, 30))),
+        (ServiceRule.MONTHLY, date(2024, 2, 10), (date(2024, 2, 1), date(2024, 2, 29))),
+        (ServiceRule.MONTHLY, date(2023, 2, 10), (date(2023, 2, 1), date(2023, 2, 28))),
+        (ServiceRule.ON_DEMAND, date(2024, 5, 4), (date(2024, 5, 4), date(2024, 5, 4))),
+    ],
+)
+def test_the_period_around_a_day(rule: ServiceRule, day: date, period: tuple[date, date]) -> None:
+    assert period_containing(rule, day) == period

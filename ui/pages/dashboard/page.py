@@ -3,13 +3,23 @@ the clerk instead (and computes nothing)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.records.work import Changes
 from app.roster.lists import staff_count
 from ui.context import LedgerContext
 from ui.host import PageHost
 from ui.pages.dashboard.overview import QuarterOverview
+from ui.pages.dashboard.reminders import RemindersPanel
+
+REMINDERS_WIDTH = 300
 
 
 class WelcomePanel(QWidget):
@@ -59,16 +69,25 @@ class DashboardPage(QWidget):
         self._layout = QStackedLayout(self)
         self.welcome = WelcomePanel(host)
         self.overview = QuarterOverview(context)
+        self.reminders = RemindersPanel(context, host)
+        self.reminders.setFixedWidth(REMINDERS_WIDTH)
+        # The quarter at a glance, and beside it what to do today.
+        self.at_a_glance = QWidget()
+        row = QHBoxLayout(self.at_a_glance)
+        row.setContentsMargins(0, 0, 16, 16)
+        row.addWidget(self.overview, 1)
+        row.addWidget(self.reminders)
         self._layout.addWidget(self.welcome)
-        self._layout.addWidget(self.overview)
+        self._layout.addWidget(self.at_a_glance)
         context.bus.changed.connect(self._on_changed)
         self.refresh()
 
     def refresh(self) -> None:
         empty = self.context.read(staff_count) == 0
-        self._layout.setCurrentWidget(self.welcome if empty else self.overview)
+        self._layout.setCurrentWidget(self.welcome if empty else self.at_a_glance)
 
     def _on_changed(self, changes: Changes) -> None:
         if "staff" in changes.entities:
             self.refresh()
         self.overview.data_changed(changes)
+        self.reminders.data_changed(changes)

@@ -4,7 +4,7 @@ ledger), on highlights by date (the ledger's "highlights only" filter) and on a
 person's entries by date (the ledger filtered to a person, the grid's entered parts).
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
