@@ -1,7 +1,7 @@
 """How much validation, audit and closed-quarter checks cost per record.
 
-Creates outcome entries through `app.records.add` (what every clerk action and
-import uses) and through a bare ORM insert (the floor), in the same run, and prints
+Creates outcome entries through `app.records.commands.create` (what every clerk
+action and import uses) and through a bare ORM insert (the floor), in the same run, and prints
 medians and the ratio. Run: `uv run python bench/bench_records.py`.
 """
 
@@ -22,9 +22,11 @@ from sqlalchemy import select
 from app.db.ledger import Ledger
 from app.db.models import Metric, OutcomeEntry
 from app.outcomes.entries import OUTCOME
-from app.records import kinds as records
-from app.records.transactions import transaction
+from app.records import commands
+from app.records.work import Actor, unit_of_work
 from app.roster.units import TEAM
+
+ACTOR = Actor("bench")
 
 ROWS, RUNS = 500, 5
 
@@ -37,25 +39,25 @@ def timed(run: Callable[[], None]) -> float:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder, Ledger.open(Path(folder) / "b.db") as ledger:
-        with ledger.session() as session:
-            team = records.create(session, TEAM, {"name": "队", "field": "医疗"})
+        with ledger.session() as session, unit_of_work(session, ACTOR) as work:
+            team = commands.create(work, TEAM, {"name": "队", "field": "医疗"})
             metric = session.scalar(select(Metric.id).where(Metric.name == "手术"))
         values = {"date": date(2024, 8, 31), "team_id": team, "metric_id": metric, "value": 3}
 
         def validated() -> None:
-            with ledger.session() as session, transaction(session):
+            with ledger.session() as session, unit_of_work(session, ACTOR) as work:
                 for _ in range(ROWS):
-                    records.add(session, OUTCOME, values)
+                    commands.create(work, OUTCOME, values)
 
         def floor() -> None:
-            with ledger.session() as session, transaction(session):
+            with ledger.session() as session, unit_of_work(session, ACTOR):
                 session.add_all(OutcomeEntry(**values) for _ in range(ROWS))
 
         floors = [timed(floor) for _ in range(RUNS)]
         checked = [timed(validated) for _ in range(RUNS)]
     base, ours = statistics.median(floors), statistics.median(checked)
     print(f"bare insert:     {base / ROWS * 1e3:.3f} ms/record (median of {RUNS} x {ROWS})")
-    print(f"records.add:     {ours / ROWS * 1e3:.3f} ms/record")
+    print(f"commands.create: {ours / ROWS * 1e3:.3f} ms/record")
     print(f"ratio to floor:  {ours / base:.1f}x")
 
 

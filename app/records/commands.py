@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from app import clock
 from app.db.base import Record
@@ -24,16 +25,49 @@ from app.records.kinds import RecordKind, find, get_live, refuse_unknown_fields
 from app.records.work import Work
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What a create or an update would write, found without writing anything: the
+    clean values, the fields that change (all of them for a new record) and the
+    cautions the clerk would be asked about. An import's preview is made of these."""
+
+    clean: dict[str, Any]
+    changed: frozenset[str]
+    cautions: list[tuple[str, str, str]]
+
+
+def check_create(session: Session, kind: RecordKind, values: Mapping[str, Any]) -> Checked:
+    """Validate a new record as `create` would; raises what `create` would raise."""
+    refuse_unknown_fields(kind, values)
+    clean = kind.normalise(session, dict(values), None)
+    ensure_open(session, kind.period_dates(clean))
+    return Checked(clean, frozenset(clean), kind.cautions(session, clean, None))
+
+
+def check_update(
+    session: Session, kind: RecordKind, record_id: int, values: Mapping[str, Any]
+) -> Checked:
+    """Validate changes as `update` would (no cautions when nothing changes)."""
+    refuse_unknown_fields(kind, values)
+    record = get_live(session, kind, record_id)
+    current = kind.editable_values(record)
+    clean = kind.normalise(session, {**current, **values}, record)
+    changed = frozenset(key for key, value in clean.items() if current.get(key) != value)
+    if not changed:
+        return Checked(clean, changed, [])
+    if kind.report_fields is None or changed & kind.report_fields:
+        ensure_open(session, kind.period_dates(current) + kind.period_dates(clean))
+    return Checked(clean, changed, kind.cautions(session, clean, record))
+
+
 def create(
     work: Work, kind: RecordKind, values: Mapping[str, Any], *, row: str | None = None
 ) -> int:
     """Validate and add a record; its id. `row` names it in a batch's messages."""
     session = work.session
-    refuse_unknown_fields(kind, values)
-    clean = kind.normalise(session, dict(values), None)
-    ensure_open(session, kind.period_dates(clean))
-    _raise_cautions(work, kind, clean, None, row)
-    record = kind.model(**clean)
+    checked = check_create(session, kind, values)
+    _raise_cautions(work, kind, checked.cautions, row)
+    record = kind.model(**checked.clean)
     session.add(record)
     session.flush()
     work.audit(action="create", entity=kind.entity, entity_id=record.id, after=snapshot(record))
@@ -50,19 +84,14 @@ def update(
 ) -> bool:
     """Validate and apply changes to some fields; False when nothing changed."""
     session = work.session
-    refuse_unknown_fields(kind, values)
+    checked = check_update(session, kind, record_id, values)
+    if not checked.changed:
+        return False
     record = get_live(session, kind, record_id)
     before = snapshot(record)
-    current = kind.editable_values(record)
-    clean = kind.normalise(session, {**current, **values}, record)
-    changed = {key for key, value in clean.items() if current.get(key) != value}
-    if not changed:
-        return False
-    if kind.report_fields is None or changed & kind.report_fields:
-        ensure_open(session, kind.period_dates(current) + kind.period_dates(clean))
-    _raise_cautions(work, kind, clean, record, row)
-    for key in changed:
-        setattr(record, key, clean[key])
+    _raise_cautions(work, kind, checked.cautions, row)
+    for key in checked.changed:
+        setattr(record, key, checked.clean[key])
     session.flush()
     work.audit(
         action="update",
@@ -144,16 +173,17 @@ def _refuse_if_blocked(work: Work, kind: RecordKind, record: Record, *, purge: b
 
 
 def _raise_cautions(
-    work: Work, kind: RecordKind, clean: dict[str, Any], current: Any, row: str | None
+    work: Work, kind: RecordKind, cautions: list[tuple[str, str, str]], row: str | None
 ) -> None:
-    for code, field_name, message in kind.cautions(work.session, clean, current):
+    for code, field_name, message in cautions:
         work.caution(
-            f"{row}:{code}" if row else code,
-            field_name,
-            message,
-            label=kind.label(field_name),
-            row=row,
+            caution_code(code, row), field_name, message, label=kind.label(field_name), row=row
         )
+
+
+def caution_code(code: str, row: str | None) -> str:
+    """How a caution is confirmed: its code, prefixed by the batch row it belongs to."""
+    return f"{row}:{code}" if row else code
 
 
 # ----------------------------------------------------------------- batches
