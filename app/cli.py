@@ -331,7 +331,14 @@ def _import(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
         if not args.dry_run and not (args.strict and planned.errors):
             result = perform(
                 ledger,
-                partial(commit, book=book, what=what, options=options, strict=args.strict),
+                partial(
+                    commit,
+                    book=book,
+                    what=what,
+                    preview=planned,
+                    options=options,
+                    strict=args.strict,
+                ),
                 actor=actor,
                 confirmed=planned.cautions,
             ).value

@@ -1,24 +1,28 @@
 """Ctrl+E on a list: ask where, then write the workbook in the background.
 
-The rows are read and written on the task thread (`context.tasks`), so a long list
-never freezes the window; the clerk hears where the file went, or why it could not
-be written (most often: the same file is open in Excel).
+The rows are read and written on the worker thread, behind a progress dialog with
+Cancel, so a long list never freezes the window; the clerk hears where the file
+went, or why it could not be written (most often: the same file is open in Excel).
+An export with ID numbers in full is asked about first and runs as a command, so it
+is written to the audit log.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtWidgets import QWidget
 
 from app.db.listing import Listing, ListQuery
-from app.errors import LedgerError
-from app.exchange.list_export import export_listing
+from app.errors import Cancelled, LedgerError
+from app.exchange.list_export import Exported, ListExport, export_lists, export_lists_in_full
 from ui.context import LedgerContext
 from ui.dialogs import ask
-from ui.tasks import Task
+from ui.tasks import Progress, show_progress
 
 translate = QCoreApplication.translate
 
@@ -39,10 +43,33 @@ def with_suffix(path: Path, suffix: str) -> Path:
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
+def confirm_full_id(parent: QWidget) -> bool:
+    return ask.confirm(
+        parent,
+        translate("Export", "Export ID numbers in full"),
+        translate(
+            "Export",
+            "The workbook will hold complete ID numbers, which are personal data: keep it "
+            "safe and delete it when no longer needed. This export is recorded in the "
+            "audit log (who, when, which file, how many rows). Export in full?",
+        ),
+    )
+
+
 def export_list(
-    parent: QWidget, context: LedgerContext, listing: Listing, query: ListQuery, title: str
-) -> Task | None:
-    """Export what `listing` shows for `query`; None when the clerk cancels."""
+    parent: QWidget,
+    context: LedgerContext,
+    listing: Listing,
+    query: ListQuery,
+    title: str,
+    *,
+    columns: Sequence[str] | None = None,
+    full: bool = False,
+) -> QObject | None:
+    """Export what `listing` shows for `query` (in `columns`, in that order); the task
+    or write under way, None when the clerk cancels. With `full`, ID numbers unmasked."""
+    if full and not confirm_full_id(parent):
+        return None
     path = ask.ask_save_path(
         parent,
         translate("Export", "Export to Excel"),
@@ -52,19 +79,41 @@ def export_list(
     if path is None:
         return None
     path = with_suffix(path, ".xlsx")
-    task = context.tasks.start(
-        parent,
-        translate("Export", "Writing {file}…").format(file=path.name),
-        lambda session, _progress: export_listing(
-            session, listing=listing, query=query, path=path, title=title
-        ),
-    )
-    task.finished.connect(
-        lambda saved: ask.show_info(
-            parent, translate("Export", "Saved to {path}").format(path=saved)
+    part = ListExport(listing, title, query, columns)
+    label = translate("Export", "Writing {file}…").format(file=path.name)
+
+    def saved(exported: Exported) -> None:
+        ask.show_info(
+            parent,
+            translate("Export", "{rows} rows saved to {path}").format(
+                rows=exported.total, path=exported.path
+            ),
         )
-    )
-    task.failed.connect(lambda error: ask.show_error(parent, failure_message(error, path)))
+
+    def failed(error: BaseException) -> None:
+        if not isinstance(error, Cancelled):
+            ask.show_error(parent, failure_message(error, path))
+
+    if full:
+        op = context.write(
+            partial(export_lists_in_full, path=path, parts=[part]),
+            progress_label=label,
+            parent=parent,
+            cancellable=True,
+        )
+        op.done.connect(lambda done: saved(done.value))
+        op.failed.connect(failed)
+        return op
+    stop = [False]
+
+    def job(progress: Progress) -> Exported:
+        with context.ledger.session() as session:
+            return export_lists(session, path, [part], progress=progress, cancelled=lambda: stop[0])
+
+    task = context.tasks.submit(job)
+    show_progress(parent, label, task, lambda: stop.__setitem__(0, True))
+    task.finished.connect(saved)
+    task.failed.connect(failed)
     return task
 
 

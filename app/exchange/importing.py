@@ -167,17 +167,22 @@ class Importer(Protocol):
     def fields(self) -> Sequence[FieldSpec]:
         """The fields it reads, with their header spellings."""
 
-    def prepare(self, work: Work, rows: list[SourceRow], preview: Preview) -> None:
+    def prepare(self, work: Work, rows: list[SourceRow]) -> None:
         """Before the rows: load what matching needs, create units and teams on demand."""
 
-    def plan(self, work: Work, row: SourceRow) -> RowPlan:
-        """What to do with one row (no write yet)."""
+    def created_for(self, rows: list[SourceRow]) -> list[tuple[str, str]]:
+        """What `prepare` created that these rows name: (what, name), as the preview
+        lists them."""
+
+    def plan(self, work: Work, row: SourceRow, *, check: bool = True) -> RowPlan:
+        """What to do with one row (no write yet); without `check`, only whom it matches
+        and what it would write (the commit of rows a preview checked)."""
 
 
 # ----------------------------------------------------------------- reading the rows
-def resolve_layouts(
+def guess_layout(
     session: Session, book: SourceBook, importer: Importer, options: ImportOptions
-) -> list[Layout]:
+) -> Layout:
     """The sheet and header the import reads, with the clerk's, the remembered or the
     guessed mapping (in that order)."""
     match = field_matcher(importer.fields)
@@ -189,15 +194,25 @@ def resolve_layouts(
         layout.mapping = remembered_mapping(session, importer.kind, layout.headers) or (
             layout.mapping
         )
-    missing = [
-        spec.label()
-        for spec in importer.fields
-        if spec.required and spec.key not in layout.mapping.values()
-    ]
+    return layout
+
+
+def missing_fields(importer: Importer, layout: Layout) -> list[str]:
+    """The labels of the fields the import needs that no column is mapped to."""
+    mapped = set(layout.mapping.values())
+    return [spec.label() for spec in importer.fields if spec.required and spec.key not in mapped]
+
+
+def resolve_layouts(
+    session: Session, book: SourceBook, importer: Importer, options: ImportOptions
+) -> list[Layout]:
+    """`guess_layout`, refused when a field the import needs has no column."""
+    layout = guess_layout(session, book, importer, options)
+    missing = missing_fields(importer, layout)
     if missing:
         raise UnreadableWorkbook(
             translate("Import", "Sheet {sheet} has no column for: {fields}.").format(
-                sheet=sheet.name, fields="、".join(missing)
+                sheet=layout.sheet, fields="、".join(missing)
             )
         )
     return [layout]
@@ -248,10 +263,15 @@ def checked_plan(
     keys: dict[str, str],
     name: str,
     labels: Callable[[str], str],
+    check: bool = True,
 ) -> RowPlan:
     """Plan a row from the create or update check: an error per refused field (in its
     column), a duplicate when nothing changes, a warning for each caution. `keys` maps
-    a record field to the import field it is read from (sending_unit_id → sending_unit)."""
+    a record field to the import field it is read from (sending_unit_id → sending_unit).
+    Without `check` the row is taken as the preview found it: valid."""
+    if not check:
+        status = RowStatus.NEW if write.record_id is None else RowStatus.UPDATE
+        return RowPlan(row, status, name, write=write)
     try:
         result = checked()
     except ValidationError as error:
@@ -299,49 +319,13 @@ def _mark_repeats(plans: list[RowPlan]) -> None:
 
 
 # ----------------------------------------------------------------- running
-def run_import(
-    work: Work,
-    book: SourceBook,
-    importer: Importer,
-    options: ImportOptions,
-    *,
-    commit: bool,
-    strict: bool = False,
-) -> Preview:
-    """Plan every row; with `commit`, also write the valid ones as one batch."""
-    layouts = resolve_layouts(work.session, book, importer, options)
-    preview = Preview(book.file_name, book.checksum, importer.kind, layouts, [])
+def _read_rows(book: SourceBook, layouts: list[Layout], preview: Preview) -> list[SourceRow]:
     rows: list[SourceRow] = []
     for layout in layouts:
         found, skipped = source_rows(book.sheet(layout.sheet), layout)
         rows += found
         preview.skipped += skipped
-    if commit:
-        work.begin_batch(importer.batch_kind, file_name=book.file_name, checksum=book.checksum)
-    total = len(rows)  # the writes report their own progress afterwards
-    importer.prepare(work, rows, preview)
-    for index, row in enumerate(rows, start=1):
-        preview.rows.append(importer.plan(work, row))
-        if index % PROGRESS_STEP == 0:
-            work.progress(index, total)
-            work.check_cancelled()
-    _mark_repeats(preview.rows)
-    work.progress(len(rows), total)
-    if not commit:
-        return preview
-    if strict and preview.errors:
-        raise Refusal(
-            translate(
-                "Import", "{count} rows were refused, so nothing was imported (strict)."
-            ).format(count=len(preview.errors))
-        )
-    writes = [plan.write for plan in preview.rows if plan.write is not None]
-    if writes:
-        write_rows(work, writes)
-    for layout in layouts:
-        remember_mapping(work, importer.kind, layout.headers, layout.mapping)
-    preview.committed = True
-    return preview
+    return rows
 
 
 def preview_import(
@@ -354,10 +338,24 @@ def preview_import(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Preview:
-    """What committing would do, writing nothing (everything is rolled back)."""
+    """Plan every row, writing nothing: what committing would do. The units and teams
+    the rows need are created to check the rows against them, then rolled back."""
     work = Work(session, actor, progress=progress, cancelled=cancelled)
     try:
-        return run_import(work, book, importer, options, commit=False)
+        layouts = resolve_layouts(session, book, importer, options)
+        preview = Preview(book.file_name, book.checksum, importer.kind, layouts, [])
+        rows = _read_rows(book, layouts, preview)
+        importer.prepare(work, rows)
+        for index, row in enumerate(rows, start=1):
+            preview.rows.append(importer.plan(work, row))
+            if index % PROGRESS_STEP == 0:
+                work.progress(index, len(rows))
+                work.check_cancelled()
+        _mark_repeats(preview.rows)
+        written = [plan.source for plan in preview.rows if plan.write is not None]
+        preview.new_records = importer.created_for(written)
+        work.progress(len(rows), len(rows))
+        return preview
     finally:
         session.rollback()
 
@@ -366,14 +364,46 @@ def commit_import(
     work: Work,
     book: SourceBook,
     importer: Importer,
-    options: ImportOptions,
+    preview: Preview,
     *,
     strict: bool = False,
 ) -> Preview:
-    """The command: import the valid rows as one batch (nothing at all with `strict`
-    when a row is refused). Rows with warnings need their cautions confirmed — the
-    preview's `cautions`, passed to `perform` as `confirmed`."""
-    return run_import(work, book, importer, options, commit=True, strict=strict)
+    """The command: write the rows `preview` found valid as one batch (the file's name
+    and checksum recorded), in the command's one transaction; with `strict`, nothing
+    when the preview refused a row. The rows with warnings need their cautions
+    confirmed: the preview's `cautions`, passed to `perform` as `confirmed`. Should the
+    ledger have changed since the preview so that a row is now refused, `write_rows`
+    refuses the whole batch, naming the row."""
+    if strict and preview.errors:
+        raise Refusal(
+            translate(
+                "Import", "{count} rows were refused, so nothing was imported (strict)."
+            ).format(count=len(preview.errors))
+        )
+    work.begin_batch(importer.batch_kind, file_name=book.file_name, checksum=book.checksum)
+    wanted = {
+        (plan.source.sheet, plan.source.row)
+        for plan in preview.rows
+        if plan.status in (RowStatus.NEW, RowStatus.UPDATE, RowStatus.WARNING)
+    }
+    rows = [
+        row
+        for row in _read_rows(book, preview.layouts, Preview("", "", "", [], []))
+        if (row.sheet, row.row) in wanted
+    ]
+    importer.prepare(work, rows)  # units of refused rows: none
+    writes = []
+    for row in rows:
+        plan = importer.plan(work, row, check=False)
+        if plan.write is not None:
+            writes.append(plan.write)
+        work.check_cancelled()
+    if writes:
+        write_rows(work, writes)
+    for layout in preview.layouts:
+        remember_mapping(work, importer.kind, layout.headers, layout.mapping)
+    preview.committed = True
+    return preview
 
 
 def iter_messages(preview: Preview) -> Iterator[tuple[RowPlan, str]]:

@@ -72,12 +72,19 @@ def preview(
 
 
 def commit(
-    work: Work, book: SourceBook, what: str, options: ImportOptions, *, strict: bool = False
+    work: Work,
+    book: SourceBook,
+    what: str,
+    preview: Preview,
+    *,
+    options: ImportOptions,
+    strict: bool = False,
 ) -> Preview:
-    """The import command: the valid rows as one batch in the command's transaction."""
-    if is_wide(work.session, book, what, options):
-        return commit_wide(work, book, options)
-    return commit_import(work, book, IMPORTERS[what](), options, strict=strict)
+    """The import command: the rows `preview` found valid, as one batch in the
+    command's transaction (nothing with `strict` when the preview refused a row)."""
+    if preview.kind == "outcomes" and is_wide(work.session, book, what, options):
+        return commit_wide(work, book, options, strict=strict)
+    return commit_import(work, book, IMPORTERS[what](), preview, strict=strict)
 
 
 def write_refused_rows(path: Path | str, book: SourceBook, preview: Preview) -> Path:

@@ -41,7 +41,6 @@ from app.exchange.aliases import (
 )
 from app.exchange.cells import date_cell, is_blank
 from app.exchange.importing import (
-    Preview,
     Problem,
     RowPlan,
     RowStatus,
@@ -111,9 +110,12 @@ class LedgerImporter:
         model = self.record_kind.model
         return label_of(model, field_name) if field_name in model.__table__.columns else field_name
 
-    def prepare(self, work: Work, rows: list[SourceRow], preview: Preview) -> None:
+    def prepare(self, work: Work, rows: list[SourceRow]) -> None:
         self.people = PersonFinder(work.session)
         self.load(work)
+
+    def created_for(self, rows: list[SourceRow]) -> list[tuple[str, str]]:
+        return []  # these imports create nothing on the way
 
     def load(self, work: Work) -> None:
         """Read the catalogs and the stored records the rows are matched against."""
@@ -132,7 +134,7 @@ class LedgerImporter:
         assert self.people is not None
         return self.people.find(row)
 
-    def plan(self, work: Work, row: SourceRow) -> RowPlan:
+    def plan(self, work: Work, row: SourceRow, *, check: bool = True) -> RowPlan:
         person, problems = self.owner(row)
         name = person.name if person else name_text(row.values.get("name"))
         values, more = self.values(work, row, person)
@@ -156,6 +158,7 @@ class LedgerImporter:
             keys=keys,
             name=name,
             labels=self.record_label,
+            check=check,
         )
         plan.identity = identity
         return plan

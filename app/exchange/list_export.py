@@ -107,13 +107,12 @@ def export_lists_in_full(work: Work, path: Path | str, parts: Sequence[ListExpor
     )
     for part, rows in zip(parts, exported.rows, strict=True):
         work.audit(
-            action="export",
+            action="export-full-id",
             entity=str(part.listing.model.__tablename__),
             entity_id=None,
             after={
                 "file": str(exported.path),
                 "rows": rows,
-                "id_numbers": "full",
                 "sheet": part.title,
             },
         )

@@ -22,7 +22,6 @@ from app.errors import ValidationError
 from app.exchange.aliases import STAFF_ALIASES, value_code
 from app.exchange.cells import date_cell, is_blank, lost_id_digits, month_number_warning
 from app.exchange.importing import (
-    Preview,
     Problem,
     RowPlan,
     RowStatus,
@@ -49,6 +48,7 @@ KEYS = {target: key for key, target in TARGETS.items()}
 DATES = ("birth_date", "start_date", "planned_end", "actual_end")
 VOCABULARIES = ("gender", "field", "status", "is_leader")
 UNIT_KINDS = {"sending_unit": UnitKind.SENDING, "receiving_unit": UnitKind.RECEIVING}
+UNIT_KINDS_BY_KIND = {kind: key for key, kind in UNIT_KINDS.items()}
 
 
 def staff_label(key: str) -> str:
@@ -71,9 +71,10 @@ class StaffImporter:
         self.by_id: dict[str, Staff] = {}
         self.by_key: dict[tuple[str, int | None, date], Staff] = {}
         self.leaders: dict[int, int] = {}  # team id -> the row naming its leader
+        self.created: dict[tuple[str, str], str] = {}  # (import field, name) -> what it is
 
     # ------------------------------------------------------------- before the rows
-    def prepare(self, work: Work, rows: list[SourceRow], preview: Preview) -> None:
+    def prepare(self, work: Work, rows: list[SourceRow]) -> None:
         session = work.session
         self.units = {unit.name: unit for unit in session.scalars(select(Unit))}
         self.teams = {team.name: team for team in session.scalars(select(Team))}
@@ -85,7 +86,7 @@ class StaffImporter:
                     and name not in self.units
                     and name not in self._refused("unit")
                 ):
-                    self._create_unit(work, preview, name, unit_kind)
+                    self._create_unit(work, name, unit_kind)
         for row in rows:
             name = row.values.get("team")
             if (
@@ -93,7 +94,7 @@ class StaffImporter:
                 and name not in self.teams
                 and name not in self._refused("team")
             ):
-                self._create_team(work, preview, row, name)
+                self._create_team(work, row, name)
         for person in session.scalars(select(Staff)):
             if person.id_number:
                 self.by_id[person.id_number] = person
@@ -102,16 +103,16 @@ class StaffImporter:
     def _refused(self, what: str) -> set[str]:
         return {name for kind, name in self.refused if kind == what}
 
-    def _create_unit(self, work: Work, preview: Preview, name: str, kind: UnitKind) -> None:
+    def _create_unit(self, work: Work, name: str, kind: UnitKind) -> None:
         try:
             unit_id = commands.create(work, UNIT, {"name": name, "kind": kind})
         except ValidationError as error:
             self.refused[("unit", name)] = error.summary()  # the rows naming it say why
             return
         self.units[name] = work.session.get(Unit, unit_id)  # type: ignore[assignment]
-        preview.new_records.append((kind.label(), name))
+        self.created[(UNIT_KINDS_BY_KIND[kind], name)] = kind.label()
 
-    def _create_team(self, work: Work, preview: Preview, row: SourceRow, name: str) -> None:
+    def _create_team(self, work: Work, row: SourceRow, name: str) -> None:
         field = Field.parse(value_code("field", row.values.get("field")))
         unit = self.units.get(str(row.values.get("receiving_unit") or ""))
         values: dict[str, Any] = {"name": name, "field": field}
@@ -123,10 +124,22 @@ class StaffImporter:
             self.refused[("team", name)] = error.summary()
             return
         self.teams[name] = work.session.get(Team, team_id)  # type: ignore[assignment]
-        preview.new_records.append((label_of(Staff, "team_id"), name))
+        self.created[("team", name)] = label_of(Staff, "team_id")
+
+    def created_for(self, rows: list[SourceRow]) -> list[tuple[str, str]]:
+        """The units and teams created that the rows to be written name, in order."""
+        named = {
+            (key, value)
+            for row in rows
+            for key in ("sending_unit", "receiving_unit", "team")
+            if isinstance(value := row.values.get(key), str)
+        }
+        return [
+            (label, name) for (key, name), label in self.created.items() if (key, name) in named
+        ]
 
     # ------------------------------------------------------------- one row
-    def plan(self, work: Work, row: SourceRow) -> RowPlan:
+    def plan(self, work: Work, row: SourceRow, *, check: bool = True) -> RowPlan:
         name = name_text(row.values.get("name"))
         problems: list[Problem] = []
         warnings: list[Problem] = []
@@ -179,6 +192,7 @@ class StaffImporter:
             keys=KEYS,
             name=name,
             labels=staff_label,
+            check=check,
         )
         plan.identity = identity
         self._one_leader(row, values, plan)

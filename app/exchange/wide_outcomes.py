@@ -268,10 +268,18 @@ def _metric_for(candidates: list[Metric], person: Person) -> Metric | None:
     return same_field[0] if len(same_field) == 1 else None
 
 
-def commit_wide(work: Work, book: SourceBook, options: ImportOptions) -> Preview:
+def commit_wide(
+    work: Work, book: SourceBook, options: ImportOptions, *, strict: bool = False
+) -> Preview:
     """Save every valid row's figures through the outcome grid's command, one period
     per sheet, in the command's one transaction."""
     preview = plan_wide(work, book, options)
+    if strict and preview.errors:
+        raise Refusal(
+            translate(
+                "Import", "{count} rows were refused, so nothing was imported (strict)."
+            ).format(count=len(preview.errors))
+        )
     work.begin_batch("import-outcomes", file_name=book.file_name, checksum=book.checksum)
     periods: dict[str, list[Figure]] = {}
     for plan in preview.rows:

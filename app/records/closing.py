@@ -59,10 +59,25 @@ def closing_state(session: Session, quarter: Quarter) -> ClosingState | None:
     )
 
 
+_CLOSED = "closed_quarters"  # session.info: (transaction, closed quarters) read in it
+
+
 def closed_quarters(session: Session) -> set[Quarter]:
-    """Quarters whose latest closing has not been reopened."""
-    rows = session.scalars(select(QuarterClose).where(QuarterClose.reopened_at.is_(None)))
-    return {Quarter.parse(row.quarter) for row in rows}
+    """Quarters whose latest closing has not been reopened.
+
+    Read once per transaction (every record of a 5,000-row import asks): a transaction
+    sees no other writer's closing, and this module's own closing and reopening drop
+    what was read."""
+    transaction = session.get_transaction()
+    cached = session.info.get(_CLOSED)
+    if transaction is not None and cached is not None and cached[0] is transaction:
+        return set(cached[1])
+    rows = session.scalars(select(QuarterClose.quarter).where(QuarterClose.reopened_at.is_(None)))
+    closed = {Quarter.parse(quarter) for quarter in rows}
+    transaction = session.get_transaction()
+    if transaction is not None:
+        session.info[_CLOSED] = (transaction, frozenset(closed))
+    return closed
 
 
 def is_closed(session: Session, quarter: Quarter) -> bool:
@@ -93,6 +108,7 @@ def close_quarter(work: Work, quarter: Quarter) -> None:
         raise QuarterClosedError(
             translate("Closing", "{quarter} is already closed.").format(quarter=quarter)
         )
+    session.info.pop(_CLOSED, None)
     row = QuarterClose(quarter=str(quarter), closed_at=clock.now(), closed_by=work.actor.name)
     session.add(row)
     session.flush()
@@ -113,6 +129,7 @@ def reopen_quarter(work: Work, quarter: Quarter, *, reason: str) -> None:
         raise QuarterClosedError(
             translate("Closing", "{quarter} is not closed.").format(quarter=quarter)
         )
+    work.session.info.pop(_CLOSED, None)
     row.reopened_at = clock.now()
     row.reopened_by = work.actor.name
     row.reopen_reason = reason

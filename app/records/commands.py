@@ -203,6 +203,7 @@ class RowWrite:
 
 
 ROW_PROGRESS_STEP = 50
+CHUNK = 50  # rows written under one savepoint while none is refused
 
 
 def write_rows(
@@ -213,45 +214,86 @@ def write_rows(
 ) -> list[int | None]:
     """Write every row in the command's one transaction; the id each row wrote.
 
-    Each row runs in a savepoint, so a refused row (its input, a closed quarter, a
-    conflict with another record, also one found only by the database at flush) is
-    reported and the next row is still checked. When any row was refused, a
-    ValidationError names every refused row and its fields, and the whole command
-    writes nothing. `after_row(row, id)` adds a row's own extra writes.
+    A refused row (its input, a closed quarter, a conflict with another record, also
+    one found only by the database at flush) is reported and the next row is still
+    checked. When any row was refused, a ValidationError names every refused row and
+    its fields, and the whole command writes nothing. `after_row(row, id)` adds a
+    row's own extra writes.
+
+    Rows go in chunks under one savepoint each (savepoints cost as much as the rows'
+    own statements); a chunk with a refused row is rolled back and written again a
+    row at a time, each in its own savepoint, so every refused row is found.
     """
-    session = work.session
     problems: dict[str, dict[str, list[str]]] = {}
     labels: dict[str, str] = {}
     written: list[int | None] = []
-    for index, row in enumerate(rows, start=1):
-        record_id: int | None = None
-        try:
-            with session.begin_nested():
-                if row.remove:
-                    assert row.record_id is not None
-                    delete(work, row.kind, row.record_id)
-                    record_id = row.record_id
-                elif row.record_id is None:
-                    record_id = create(work, row.kind, row.values, row=row.label)
-                else:
-                    update(work, row.kind, row.record_id, row.values, row=row.label)
-                    record_id = row.record_id
-                if after_row is not None:
-                    after_row(row, record_id)
-        except ValidationError as error:
-            _merge(problems.setdefault(row.label, {}), error.errors)
-            labels.update(error.labels or {key: row.kind.label(key) for key in error.errors})
-        except Refusal as error:
-            problems.setdefault(row.label, {}).setdefault("", []).append(str(error))
-        except IntegrityError as error:
-            problems.setdefault(row.label, {}).setdefault("", []).append(conflict_message(error))
-        written.append(record_id)
-        if index % ROW_PROGRESS_STEP == 0 or index == len(rows):
-            work.progress(index, len(rows))
-            work.check_cancelled()
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        ids = _write_chunk(work, chunk, after_row)
+        if ids is None:
+            ids = [_write_alone(work, row, after_row, problems, labels) for row in chunk]
+        written += ids
+        for index in range(start + 1, start + len(chunk) + 1):
+            if index % ROW_PROGRESS_STEP == 0 or index == len(rows):
+                work.progress(index, len(rows))
+                work.check_cancelled()
     if problems:
         raise ValidationError(labels=labels, rows=problems)
     return written
+
+
+def _write_row(
+    work: Work, row: RowWrite, after_row: Callable[[RowWrite, int | None], None] | None
+) -> int | None:
+    record_id: int | None
+    if row.remove:
+        assert row.record_id is not None
+        delete(work, row.kind, row.record_id)
+        record_id = row.record_id
+    elif row.record_id is None:
+        record_id = create(work, row.kind, row.values, row=row.label)
+    else:
+        update(work, row.kind, row.record_id, row.values, row=row.label)
+        record_id = row.record_id
+    if after_row is not None:
+        after_row(row, record_id)
+    return record_id
+
+
+def _write_chunk(
+    work: Work,
+    chunk: Sequence[RowWrite],
+    after_row: Callable[[RowWrite, int | None], None] | None,
+) -> list[int | None] | None:
+    """The chunk's ids, or None (and nothing of it kept) when a row was refused."""
+    checkpoint = work.checkpoint()
+    try:
+        with work.session.begin_nested():
+            return [_write_row(work, row, after_row) for row in chunk]
+    except (ValidationError, Refusal, IntegrityError):
+        work.back_to(checkpoint)
+        return None
+
+
+def _write_alone(
+    work: Work,
+    row: RowWrite,
+    after_row: Callable[[RowWrite, int | None], None] | None,
+    problems: dict[str, dict[str, list[str]]],
+    labels: dict[str, str],
+) -> int | None:
+    """One row in its own savepoint; its problems noted when it is refused."""
+    try:
+        with work.session.begin_nested():
+            return _write_row(work, row, after_row)
+    except ValidationError as error:
+        _merge(problems.setdefault(row.label, {}), error.errors)
+        labels.update(error.labels or {key: row.kind.label(key) for key in error.errors})
+    except Refusal as error:
+        problems.setdefault(row.label, {}).setdefault("", []).append(str(error))
+    except IntegrityError as error:
+        problems.setdefault(row.label, {}).setdefault("", []).append(conflict_message(error))
+    return None
 
 
 def _merge(target: dict[str, list[str]], errors: Mapping[str, Sequence[str]]) -> None:

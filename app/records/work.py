@@ -10,6 +10,7 @@ caution is left unconfirmed and the clerk did not cancel.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -56,6 +57,8 @@ class Changes:
     updated: dict[str, list[int]] = field(default_factory=dict)
     removed: dict[str, list[int]] = field(default_factory=dict)
     touched: set[str] = field(default_factory=set)
+    # What is already listed, so noting the 5,000th row of an import stays cheap.
+    _noted: set[tuple[int, str, int]] = field(default_factory=set, repr=False, compare=False)
 
     def note(self, action: str, entity: str, entity_id: int | None) -> None:
         if entity_id is None:
@@ -68,9 +71,10 @@ class Changes:
             if action in _REMOVED
             else self.updated
         )
-        ids = target.setdefault(entity, [])
-        if entity_id not in ids:
-            ids.append(entity_id)
+        key = (id(target), entity, entity_id)
+        if key not in self._noted:
+            self._noted.add(key)
+            target.setdefault(entity, []).append(entity_id)
 
     @property
     def entities(self) -> frozenset[str]:
@@ -110,6 +114,13 @@ class Done(Generic[T]):
 
     value: T
     changes: Changes
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    changes: Changes
+    cautions: int
+    labels: dict[str, str]
 
 
 class Work:
@@ -188,6 +199,17 @@ class Work:
             self._cautions.append(Caution(code, field, message, row))
             if label:
                 self._labels[field] = label
+
+    # ----------------------------------------------------------------- savepoints
+    def checkpoint(self) -> Checkpoint:
+        """What the work has noted so far (changes, cautions), to go back to when the
+        writes since are rolled back to a savepoint."""
+        return Checkpoint(copy.deepcopy(self.changes), len(self._cautions), dict(self._labels))
+
+    def back_to(self, checkpoint: Checkpoint) -> None:
+        self.changes = copy.deepcopy(checkpoint.changes)
+        del self._cautions[checkpoint.cautions :]
+        self._labels = dict(checkpoint.labels)
 
     # ----------------------------------------------------------------- long work
     def progress(self, done: int, total: int) -> None:
