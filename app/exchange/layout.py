@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -111,9 +112,12 @@ def _row_score(cells: Sequence[str], match: Matcher) -> int:
     return len({key for text in cells if text and (key := match(text)) is not None})
 
 
+_BRACKETED = re.compile(r"^[(（\[【][^()（）\[\]【】]{1,8}[)）\]】]$")
+
+
 def _is_unit(text: str) -> bool:
-    stripped = text.strip("()（）[]【】 ")
-    return stripped in UNIT_WORDS or (text != stripped and bool(stripped))
+    """例, 人次, or anything short in brackets: 「（公斤/亩）」."""
+    return text in UNIT_WORDS or _BRACKETED.match(text) is not None
 
 
 def _is_sub_header(upper: Sequence[str], lower: Sequence[str], match: Matcher) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -173,8 +174,12 @@ def write_workbook(
     workbook = Workbook(write_only=True)
     total = sum(sheet.total or 0 for sheet in sheets)
     done = 0
-    for sheet in sheets:
-        done = _write_sheet(workbook, sheet, done, total, progress, cancelled)
+    try:
+        for sheet in sheets:
+            done = _write_sheet(workbook, sheet, done, total, progress, cancelled)
+    except BaseException:
+        _discard(workbook)
+        raise
     if progress is not None:
         progress(done, max(total, done))
     with atomic_target(path, check=check_zip) as partial:
@@ -250,6 +255,14 @@ def _write_sheet(
         ws.add_image(image, f"A{anchor_row}")
         anchor_row += int(image.height / 20) + 2
     return done + written
+
+
+def _discard(workbook: Any) -> None:
+    """Close the sheets' half-written streams (a cancel, a failure), so nothing is left
+    open for the garbage collector to trip over."""
+    for ws in workbook.worksheets:
+        with suppress(Exception):
+            ws.close()
 
 
 def _fill(cells: list[Any], fills: dict[tuple[int, int], str], row: int, pattern: Any) -> None:

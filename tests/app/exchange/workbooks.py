@@ -33,6 +33,9 @@ def write_xlsx(
         ws = workbook.create_sheet(title)
         for row in rows:
             ws.append(list(row))
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # typed as text (a leading apostrophe in Excel)
         for cells in (merges or {}).get(title, ()):
             top_left = ws[cells.split(":")[0]].value
             ws.merge_cells(cells)
@@ -68,22 +71,77 @@ def messy_roster(path: Path) -> Path:
         ["扎赉特旗“组团式”帮扶人才花名册（2024年）"],
         ["填报单位：扎赉特旗委组织部", None, None, None, None, None, None, None, "单位：人"],
         headers,
-        [1, "医疗", "张　文", ZHANG, "男", HOSPITAL, PEOPLES, "副院长", "2022-07-01", "2024/7/1", "13812345678"],
+        [
+            1,
+            "医疗",
+            "张　文",
+            ZHANG,
+            "男",
+            HOSPITAL,
+            PEOPLES,
+            "副院长",
+            "2022-07-01",
+            "2024/7/1",
+            "13812345678",
+        ],
         [2, "医疗卫生", "李娜", LI, "女", HOSPITAL, PEOPLES, "科主任", "2022.7.1", "2024年7月1日"],
         [],
         [3, "教育", "王　强", 152223199001011000, "男", SCHOOL, FIRST_SCHOOL, "教师", "2023-04-01"],
-        [4, "科技", "赵六", ZHAO_BAD, "男", "内蒙古农业大学", "扎赉特旗农牧局", "技术员", "2023-03-01"],
-        [5, "教育", "ＺＨＯＵ Ｑｉ", None, "女", SCHOOL, FIRST_SCHOOL, "副校长", 20230401, "2025年2月"],
+        [
+            4,
+            "科技",
+            "赵六",
+            ZHAO_BAD,
+            "男",
+            "内蒙古农业大学",
+            "扎赉特旗农牧局",
+            "技术员",
+            "2023-03-01",
+        ],
+        [
+            5,
+            "教育",
+            "ＺＨＯＵ Ｑｉ",
+            None,
+            "女",
+            SCHOOL,
+            FIRST_SCHOOL,
+            "副校长",
+            20230401,
+            "2025年2月",
+        ],
         [6, "医疗", "张文", ZHANG, "男", HOSPITAL, PEOPLES, "副院长", "2022-07-01"],
-        [7, "科技", "孙七", None, "男", "内蒙古农业大学", "扎赉特旗农牧局", "技术员", datetime(2022, 9, 1), 45535],
-        [8, "综合", "周八", None, "男", "北京市丰台区委组织部", "扎赉特旗委组织部", "副部长", "2022年7月", 2024.1],
+        [
+            7,
+            "科技",
+            "孙七",
+            None,
+            "男",
+            "内蒙古农业大学",
+            "扎赉特旗农牧局",
+            "技术员",
+            datetime(2022, 9, 1),
+            45535,
+        ],
+        [
+            8,
+            "综合",
+            "周八",
+            None,
+            "男",
+            "北京市丰台区委组织部",
+            "扎赉特旗委组织部",
+            "副部长",
+            "2022年7月",
+            2024.1,
+        ],
         [9, "医疗", "钱进", QIAN, "男", HOSPITAL, PEOPLES, "医生", "2022-07-01"],
         [10, "医疗", "吴九", WU, "男", HOSPITAL, PEOPLES, "医生", "2023-04-01"],
         [11, "医疗", "郑十", ZHENG, "男", HOSPITAL, PEOPLES, "医生", "2022-07-01", "2024-06-30"],
         ["合计", None, "11人"],
         ["制表人：王丽　　审核人：李娜"],
         ["填表日期：2024年9月30日"],
-    ]  # fmt: skip
+    ]
     return write_xlsx(
         path,
         {
