@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.errors import LedgerError
+from app.errors import Cancelled, LedgerError
 from app.exchange.importing import (
     ImportOptions,
     Preview,
@@ -387,7 +387,9 @@ class PreviewPage(QWizardPage):
 
     def validatePage(self) -> bool:
         """Import: commit on the worker; the wizard closes once it is written."""
-        if self.result is None:
+        if self.owner.done_value is not None:
+            return True  # committed: the wizard may close
+        if self.result is None or self.owner.committing:
             return False
         self.owner.commit(self.result, self.period.text().strip() or None)
         return False  # the wizard closes itself when the commit is done
@@ -402,6 +404,7 @@ class ImportWizard(QWizard):
         self.book: SourceBook | None = None
         self.layout: Layout | None = None
         self.done_value: Preview | None = None
+        self.committing = False
         self.setWindowTitle(self.tr("Import from Excel"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
@@ -436,6 +439,7 @@ class ImportWizard(QWizard):
 
     def commit(self, planned: Preview, period: str | None) -> None:
         assert self.book is not None
+        self.committing = True
         op = self.context.write(
             partial(
                 commit,
@@ -450,8 +454,13 @@ class ImportWizard(QWizard):
             cancellable=True,
         )
         op.done.connect(self._committed)
-        op.failed.connect(lambda error: ask.show_error(self, str(error)))
-        op.confirm.connect(lambda error: ask.show_error(self, str(error)))
+        op.failed.connect(self._refused)
+        op.confirm.connect(self._refused)
+
+    def _refused(self, error: BaseException) -> None:
+        self.committing = False
+        if not isinstance(error, Cancelled):
+            ask.show_error(self, str(error))
 
     def _committed(self, done: Done[Preview]) -> None:
         self.done_value = done.value
@@ -461,4 +470,4 @@ class ImportWizard(QWizard):
                 counts=counts_text(done.value)
             ),
         )
-        self.accept()
+        self.accept()  # the preview page now lets the wizard finish

@@ -97,8 +97,15 @@ def test_a_file_that_cannot_be_read_is_exit_code_1_and_wrong_usage_2(
 def test_messages_are_chinese_by_default(db_path: Path, tmp_path: Path) -> None:
     roster = messy_roster(tmp_path / "花名册.xlsx")
     done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "import-staff", str(roster)]
-        + ["--db", str(db_path), "--dry-run"],
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "import-staff",
+            str(roster),
+            "--dry-run",
+            "--db",
+            str(db_path),
+        ],
         capture_output=True,
         text=True,
         encoding="utf-8",

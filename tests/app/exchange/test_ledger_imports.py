@@ -140,10 +140,16 @@ def test_service_records_match_people_and_services_and_reimport_adds_nothing(
 
 def test_mentorships_by_mentor_mentee_and_start(session: Session, tmp_path: Path) -> None:
     people = roster(session)
-    rows = [
-        ["导师", "受援单位", "徒弟姓名", "徒弟单位", "结对时间", "培养目标"],
-        ["张文", "扎赉特旗人民医院", "包　图", "扎赉特旗人民医院外科", "2023年3月", "独立开展腹腔镜手术"],
-    ]  # fmt: skip
+    header = ["导师", "受援单位", "徒弟姓名", "徒弟单位", "结对时间", "培养目标"]
+    pair_row = [
+        "张文",
+        "扎赉特旗人民医院",
+        "包　图",
+        "人民医院外科",
+        "2023年3月",
+        "独立开展腹腔镜手术",
+    ]
+    rows = [header, pair_row]
     path = write_xlsx(tmp_path / "师徒.xlsx", {"师徒结对": rows})
     committed(session, path, "mentorships", planned(session, path, "mentorships"))
     pair = session.scalars(select(Mentorship)).one()
@@ -194,15 +200,13 @@ def test_outcome_entries_one_per_row_with_metrics_by_name_and_field(
         (entry.staff_id, entry.metric_id): entry.value
         for entry in session.scalars(select(OutcomeEntry))
     }
-    education = session.scalar(
-        select(METRIC.model.id).where(
-            METRIC.model.name == "培训", METRIC.model.field == "education"
-        )
-    )
+
+    def training(field: str) -> int | None:
+        model = METRIC.model
+        return session.scalar(select(model.id).where(model.name == "培训", model.field == field))
+
     assert entries == {
         (people["张文@人民"], metric_id(session, "手术")): 3,
-        (people["李娜"], education): 2,
-        (people["张文@人民"], session.scalar(
-            select(METRIC.model.id).where(METRIC.model.name == "培训", METRIC.model.field == "medical")
-        )): 1,
-    }  # fmt: skip
+        (people["李娜"], training("education")): 2,
+        (people["张文@人民"], training("medical")): 1,
+    }

@@ -15,6 +15,7 @@ from app.exchange.importing import ImportOptions, RowStatus
 from app.exchange.imports import commit, is_wide, preview
 from app.exchange.reading import read_workbook
 from app.exchange.wide_outcomes import Figure, period_from_title, plan_wide, wide_sheets
+from app.outcomes.entries import OUTCOME
 from app.periods import Month, Quarter
 from app.records import commands
 from app.records.settings import clerk_actor
@@ -122,8 +123,6 @@ def test_a_stored_figure_of_the_period_makes_the_row_an_update(
         "period": "2024-09",
         "value": 2,
     }
-    from app.outcomes.entries import OUTCOME
-
     run(session, commands.create, OUTCOME, values)
     book = read_workbook(team_tables(tmp_path / "t.xlsx"))
     with session.begin_nested():

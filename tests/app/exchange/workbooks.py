@@ -58,13 +58,13 @@ HOSPITAL, SCHOOL = "北京市丰台区中医医院", "北京市第十八中学"
 PEOPLES, FIRST_SCHOOL = "扎赉特旗人民医院", "扎赉特旗第一中学"
 
 
-def messy_roster(path: Path) -> Path:
+def messy_roster(path: Path, *, sending: str = "选派单位") -> Path:
     """An instruction sheet first; then a title merged across, a 填报单位 line, shuffled
     and aliased headers, a blank row, every date form, a numeric ID number, a wrong
     check digit, full-width letters, a padded name, a person twice, a 合计 row and
-    footer lines. Rows 4…16 are data (Excel's numbering)."""
+    footer lines. Rows 4…15 are data (Excel's numbering). `sending` heads column F."""
     headers = [
-        "序号", "帮扶类型", "姓　名", "公民身份号码", "性别", "选派单位", "派驻单位",
+        "序号", "帮扶类型", "姓　名", "公民身份号码", "性别", sending, "派驻单位",
         "挂职岗位", "到岗时间", "计划期满", "手机号", "备注",
     ]  # fmt: skip
     rows: list[list[Any]] = [
