@@ -82,7 +82,9 @@ def test_the_log_lists_the_clerks_actions_and_filters_by_day_and_kind(
     saved = tmp_path / "操作日志.xlsx"
     assert dialogs.infos == [f"已保存 10 行到 {saved}"]
     sheet = load_workbook(saved).active
-    assert sheet["A1"].value.startswith("扎赉特旗委组织部人才工作科\u3000操作日志\u3000")  # office, list, day
+    assert sheet["A1"].value.startswith(
+        "扎赉特旗委组织部人才工作科\u3000操作日志\u3000"
+    )  # office, list, day
     assert [cell.value for cell in sheet[3]] == [
         "时间",
         "操作人",

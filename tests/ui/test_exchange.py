@@ -138,7 +138,9 @@ def test_undo_is_refused_with_its_reason_after_a_later_edit(
 def test_cancel_before_the_commit_writes_nothing(
     window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> None:
-    wizard = open_wizard(qtbot, window)
+    page = window.go_to("staff")
+    click(qtbot, page.import_button)  # type: ignore[attr-defined]  # the Staff page's own
+    (wizard,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard)]
     dialogs.paths.append(messy_roster(tmp_path / "花名册.xlsx"))
     click(qtbot, wizard.file_page.choose)
     for _ in range(3):
@@ -180,3 +182,24 @@ def test_an_export_with_full_id_numbers_asks_first_and_is_audited(
     with window.context.ledger.session() as session:
         audited = session.scalar(select(func.count()).where(AuditEntry.action == "export-full-id"))
     assert audited == 1
+
+
+def test_the_export_writes_the_columns_on_screen_in_their_order(
+    demo_window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    page = demo_window.go_to("staff")
+    view = page.list.view  # type: ignore[attr-defined]
+    model = page.list.model  # type: ignore[attr-defined]
+    keys = [model.column_key(column) for column in range(model.columnCount())]
+    assert view.isColumnHidden(keys.index("ethnicity"))  # the record's rest starts hidden
+    view.setColumnHidden(keys.index("gender"), True)  # the clerk hides a column …
+    view.setColumnHidden(keys.index("ethnicity"), False)  # … shows another …
+    header = view.horizontalHeader()
+    header.moveSection(header.visualIndex(keys.index("phone")), 0)  # … and moves one first
+    dialogs.paths.append(tmp_path / "名册")
+    task = page.export_page()  # type: ignore[attr-defined]
+    with qtbot.waitSignal(task.finished, timeout=10000):
+        pass
+    headers = [cell.value for cell in openpyxl.load_workbook(tmp_path / "名册.xlsx").active[3]]
+    assert headers[:3] == ["联系电话", "姓名", "帮扶领域"]
+    assert "性别" not in headers and "民族" in headers
