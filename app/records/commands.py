@@ -265,13 +265,15 @@ def _write_chunk(
     chunk: Sequence[RowWrite],
     after_row: Callable[[RowWrite, int | None], None] | None,
 ) -> list[int | None] | None:
-    """The chunk's ids, or None (and nothing of it kept) when a row was refused."""
-    checkpoint = work.checkpoint()
+    """The chunk's ids, or None (and nothing of it kept) when a row was refused.
+
+    What the work noted for the rolled-back rows (changes, cautions) need not be taken
+    back: the chunk is written again row by row, its refused row is refused again, and
+    the batch then raises without committing."""
     try:
         with work.session.begin_nested():
             return [_write_row(work, row, after_row) for row in chunk]
     except (ValidationError, Refusal, IntegrityError):
-        work.back_to(checkpoint)
         return None
 
 

@@ -10,7 +10,6 @@ caution is left unconfirmed and the clerk did not cancel.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -58,7 +57,7 @@ class Changes:
     removed: dict[str, list[int]] = field(default_factory=dict)
     touched: set[str] = field(default_factory=set)
     # What is already listed, so noting the 5,000th row of an import stays cheap.
-    _noted: set[tuple[int, str, int]] = field(default_factory=set, repr=False, compare=False)
+    _noted: set[tuple[bool, bool, str, int]] = field(default_factory=set, repr=False, compare=False)
 
     def note(self, action: str, entity: str, entity_id: int | None) -> None:
         if entity_id is None:
@@ -71,7 +70,7 @@ class Changes:
             if action in _REMOVED
             else self.updated
         )
-        key = (id(target), entity, entity_id)
+        key = (action in _CREATED, action in _REMOVED, entity, entity_id)
         if key not in self._noted:
             self._noted.add(key)
             target.setdefault(entity, []).append(entity_id)
@@ -114,13 +113,6 @@ class Done(Generic[T]):
 
     value: T
     changes: Changes
-
-
-@dataclass(frozen=True)
-class Checkpoint:
-    changes: Changes
-    cautions: int
-    labels: dict[str, str]
 
 
 class Work:
@@ -199,17 +191,6 @@ class Work:
             self._cautions.append(Caution(code, field, message, row))
             if label:
                 self._labels[field] = label
-
-    # ----------------------------------------------------------------- savepoints
-    def checkpoint(self) -> Checkpoint:
-        """What the work has noted so far (changes, cautions), to go back to when the
-        writes since are rolled back to a savepoint."""
-        return Checkpoint(copy.deepcopy(self.changes), len(self._cautions), dict(self._labels))
-
-    def back_to(self, checkpoint: Checkpoint) -> None:
-        self.changes = copy.deepcopy(checkpoint.changes)
-        del self._cautions[checkpoint.cautions :]
-        self._labels = dict(checkpoint.labels)
 
     # ----------------------------------------------------------------- long work
     def progress(self, done: int, total: int) -> None:

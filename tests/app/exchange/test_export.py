@@ -180,3 +180,22 @@ def test_a_cancelled_export_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(Cancelled):
         write_workbook(target, [Sheet("大表", ["序号", "姓名"], rows)], cancelled=lambda: True)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_number_columns_unit_goes_into_its_header(session: Session, tmp_path: Path) -> None:
+    from sqlalchemy import Select
+
+    from app.db.listing import ListColumn, Listing
+    from app.db.models import ServiceProvision
+
+    class Amounts(Listing):
+        model = ServiceProvision
+
+        def columns(self) -> list[ListColumn]:
+            return [ListColumn("amount", lambda: "金额", ServiceProvision.amount, unit="元")]
+
+        def base(self) -> Select:  # type: ignore[type-arg]
+            return select(ServiceProvision.id)
+
+    exported = export_lists(session, tmp_path / "a.xlsx", [ListExport(Amounts(), "金额")])
+    assert openpyxl.load_workbook(exported.path).active["A3"].value == "金额 (元)"

@@ -39,8 +39,8 @@ from tests.app.helpers import run
 
 
 def ledger_before(session: Session) -> None:
-    """李娜 (another post), 钱进 (in the recycle bin), 吴九 (start in a closed quarter),
-    郑十 (exactly as in the file)."""
+    """李娜 (another post), 钱进 (in the recycle bin), 吴九 (start in a closed quarter,
+    the ledger's first: closed quarters run from the first one), 郑十 (as in the file)."""
     hospital = run(session, commands.create, UNIT, {"name": HOSPITAL, "kind": "sending"})
     peoples = run(session, commands.create, UNIT, {"name": PEOPLES, "kind": "receiving"})
     common = {"field": "medical", "sending_unit_id": hospital, "receiving_unit_id": peoples}
@@ -52,9 +52,9 @@ def ledger_before(session: Session) -> None:
     person("李娜", LI, start_date=date(2022, 7, 1), planned_end=date(2024, 7, 1))
     qian = person("钱进", QIAN, start_date=date(2022, 7, 1))
     run(session, commands.delete, STAFF, qian)
-    person("吴九", WU, start_date=date(2023, 1, 1))
+    person("吴九", WU, start_date=date(2022, 5, 1))
     person("郑十", ZHENG, start_date=date(2022, 7, 1), planned_end=date(2024, 6, 30))
-    run(session, close_quarter, Quarter(2023, 1))
+    run(session, close_quarter, Quarter(2022, 2))
 
 
 def planned(session: Session, path: Path, **options: Any) -> Preview:
@@ -158,7 +158,7 @@ def test_the_preview_finds_the_sheet_the_header_and_every_rows_fate(
             RowStatus.ERROR,
             "吴九",
             [
-                "2023Q1 is closed (its summary was reported), so records dated 2023-01-01 "
+                "2022Q2 is closed (its summary was reported), so records dated 2022-05-01 "
                 "cannot change. Reopen the quarter with a reason first."
             ],
             [],
@@ -205,7 +205,7 @@ def test_the_commit_writes_the_valid_rows_as_one_batch_and_a_reimport_adds_nothi
     assert (sun.start_date, sun.planned_end) == (date(2022, 9, 1), date(2024, 8, 31))
     assert (zhou_ba.start_date, zhou_ba.planned_end) == (date(2022, 7, 1), date(2024, 1, 1))
     assert people["李娜"].post == "科主任"
-    assert people["钱进"].deleted_at is not None and people["吴九"].start_date == date(2023, 1, 1)
+    assert people["钱进"].deleted_at is not None and people["吴九"].start_date == date(2022, 5, 1)
     batch = session.scalars(select(Batch)).one()
     assert (batch.kind, batch.file_name, len(batch.checksum)) == ("import-staff", "花名册.xlsx", 64)
     assert (batch.rows_added, batch.rows_updated) == (4 + 6, 1)  # 4 staff, 6 units; 李娜
@@ -350,3 +350,17 @@ def test_an_xls_workbook_from_an_old_office_pc_is_read(session: Session) -> None
     assert people["LI Ming"].planned_end == date(2025, 2, 28)
     assert people["钱程"].start_date == date(2023, 3, 1)  # an Excel serial (44986)
     assert people["钱程"].field.value == "education"  # 教师
+
+
+def test_a_refused_row_creates_no_unit(session: Session, tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "a.xlsx",
+        {"名册": [["姓名", "派出单位", "到岗时间", "领域"],
+                  ["张文", "北京市丰台区中医医院", "2022-07-01", "医疗"],
+                  ["李娜", "北京市第十八中学", "2022-07-01", "牙科"]]},
+    )  # fmt: skip
+    result = planned(session, path)
+    assert by_row(result)[3][0] is RowStatus.ERROR
+    assert result.new_records == [("Sending unit", "北京市丰台区中医医院")]
+    committed(session, path, result)
+    assert set(session.scalars(select(Unit.name))) == {"北京市丰台区中医医院"}
