@@ -15,7 +15,7 @@ command's one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
@@ -75,10 +75,6 @@ class SourceRow:
     row: int
     values: dict[str, Any]
     layout: Layout
-
-    def header(self, key: str) -> str:
-        column = self.layout.column_of(key)
-        return self.layout.headers[column] if column is not None else key
 
     def problem(self, key: str | None, message: str) -> Problem:
         column = self.layout.column_of(key) if key else None
@@ -299,10 +295,6 @@ def checked_plan(
     return plan
 
 
-def error_plan(row: SourceRow, name: str, problems: list[Problem]) -> RowPlan:
-    return RowPlan(row, RowStatus.ERROR, name, problems=problems)
-
-
 def _mark_repeats(plans: list[RowPlan]) -> None:
     """A second row for the same person (or entry) is an error naming the first."""
     first: dict[Any, RowPlan] = {}
@@ -404,10 +396,3 @@ def commit_import(
         remember_mapping(work, importer.kind, layout.headers, layout.mapping)
     preview.committed = True
     return preview
-
-
-def iter_messages(preview: Preview) -> Iterator[tuple[RowPlan, str]]:
-    """Each refused row's messages, in sheet order."""
-    for plan in preview.errors:
-        for message in plan.messages():
-            yield plan, message
