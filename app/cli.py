@@ -25,13 +25,13 @@ from app.db.files import storage_error
 from app.db.ledger import Ledger, backend_for
 from app.db.paths import demo_db_path, log_path
 from app.errors import LedgerError
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from app.reports.document import PrintableDocument
     from app.reports.prepared import PreparedSummary
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNAVAILABLE, EXIT_REFUSED = 0, 1, 2, 3, 4
 log = logging.getLogger(__name__)
 
 
@@ -57,13 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=("zh_CN", "en"), help=translate("Cli", "language of messages")
     )
+    db_help = translate("Cli", "database file (default: the one in your user data folder)")
+    parser.add_argument("--db", help=db_help)
     parser.add_argument(
         "--self-test",
         action="store_true",
         help=translate("Cli", "check that this installation works, then exit"),
     )
-    db_help = translate("Cli", "database file (default: the one in your user data folder)")
-    parser.add_argument("--db", help=db_help)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -97,7 +97,69 @@ def build_parser() -> argparse.ArgumentParser:
     restore = command("restore", translate("Cli", "replace the database with a backup"))
     restore.add_argument("file", type=Path, help=translate("Cli", "backup file"))
     command("check", translate("Cli", "check the database's integrity"))
+    _exchange_commands(command)
     return parser
+
+
+IMPORT_COMMANDS = {
+    "import-staff": ("staff", QT_TRANSLATE_NOOP("Cli", "import staff from an Excel roster")),
+    "import-services": (
+        "services",
+        QT_TRANSLATE_NOOP("Cli", "import service records from an Excel workbook"),
+    ),
+    "import-outcomes": (
+        "outcomes",
+        QT_TRANSLATE_NOOP("Cli", "import outcomes (one row per entry, or monthly team tables)"),
+    ),
+    "import-mentorships": (
+        "mentorships",
+        QT_TRANSLATE_NOOP("Cli", "import mentorships from an Excel workbook"),
+    ),
+}
+
+
+def _exchange_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    from app.exchange.list_export import PARTS
+
+    exit_codes = translate(
+        "Cli",
+        "exit codes: 0 every row imported or an unchanged duplicate; 4 some rows refused "
+        "(listed; the valid ones committed unless --strict or --dry-run); 1 an error that "
+        "stopped the command (the file cannot be read, storage, a locked ledger); 2 wrong usage",
+    )
+    for name, (_what, help_text) in IMPORT_COMMANDS.items():
+        sub = command(name, translate("Cli", help_text))
+        sub.epilog = exit_codes
+        sub.add_argument("file", type=Path, help=translate("Cli", "the .xlsx or .xls workbook"))
+        sub.add_argument(
+            "--dry-run",
+            action="store_true",
+            help=translate("Cli", "show what would be imported; write nothing"),
+        )
+        sub.add_argument(
+            "--strict",
+            action="store_true",
+            help=translate("Cli", "write nothing when any row is refused"),
+        )
+        sub.add_argument(
+            "--period",
+            help=translate("Cli", "period of a monthly table, e.g. 2024-09 or 2024Q3"),
+        )
+        sub.add_argument("--sheet", help=translate("Cli", "the sheet to read (default: found)"))
+    export = command("export", translate("Cli", "export lists to an Excel workbook"))
+    export.add_argument("--xlsx", type=Path, required=True, help=translate("Cli", "the workbook"))
+    export.add_argument(
+        "--what",
+        choices=[*PARTS, "all"],
+        default="all",
+        help=translate("Cli", "which list (default: all)"),
+    )
+    export.add_argument("--quarter", help=translate("Cli", "quarter, e.g. 2024Q3"))
+    export.add_argument(
+        "--full-id",
+        action="store_true",
+        help=translate("Cli", "ID numbers in full, not masked (recorded in the audit log)"),
+    )
 
 
 def run(
@@ -192,8 +254,7 @@ def _report(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
             from app.reports.summary import quarterly_summary
 
             summary = quarterly_summary(session, quarter)
-    if out is sys.stdout and hasattr(out, "reconfigure"):
-        out.reconfigure(encoding="utf-8")  # a Windows console's code page cannot carry 帮扶
+    _reconfigure(out)
     if args.json or not files:
         print(json.dumps(summary.to_json(), ensure_ascii=False, indent=2), file=out)
         out.flush()
@@ -257,6 +318,94 @@ def _restore(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _import(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
+    """Preview every row, then (unless --dry-run, or --strict with refused rows) commit
+    the valid ones in one transaction; print the counts and every refused row."""
+    from functools import partial
+
+    from app.exchange.importing import ImportOptions
+    from app.exchange.imports import commit, preview, report_lines
+    from app.exchange.reading import read_workbook
+    from app.records.settings import clerk_actor
+    from app.records.work import perform
+
+    what = IMPORT_COMMANDS[args.command][0]
+    options = ImportOptions(sheet=args.sheet, period=args.period)
+    book = read_workbook(args.file)
+    with Ledger.open(args.db, exclusive=True) as ledger:
+        with ledger.session() as session:
+            actor = clerk_actor(session)
+            planned = preview(session, actor, book, what, options)
+        result = planned
+        if not args.dry_run and not (args.strict and planned.errors):
+            result = perform(
+                ledger,
+                partial(
+                    commit,
+                    book=book,
+                    what=what,
+                    preview=planned,
+                    options=options,
+                    strict=args.strict,
+                ),
+                actor=actor,
+                confirmed=planned.cautions,
+            ).value
+    _reconfigure(out)
+    for line in report_lines(result):
+        print(line, file=out)
+    if result.committed:
+        print(
+            translate("Cli", "Imported in one batch; undo it in Settings → Import history."),
+            file=out,
+        )
+    elif args.dry_run:
+        print(translate("Cli", "Dry run: nothing was written."), file=out)
+    else:
+        print(
+            translate("Cli", "Rows were refused and --strict was given: nothing was written."),
+            file=out,
+        )
+    return EXIT_REFUSED if result.errors else EXIT_OK
+
+
+def _export(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
+    from functools import partial
+
+    from app.exchange.list_export import export_lists, export_lists_in_full, parts_named
+    from app.records.settings import clerk_actor
+    from app.records.work import perform
+
+    if args.quarter:
+        from app.periods import Quarter
+
+        Quarter.parse(args.quarter)
+    parts = parts_named(args.what)
+    with Ledger.open(args.db, create=False, exclusive=args.full_id) as ledger:
+        if args.full_id:
+            with ledger.session() as session:
+                actor = clerk_actor(session)
+            exported = perform(
+                ledger, partial(export_lists_in_full, path=args.xlsx, parts=parts), actor=actor
+            ).value
+        else:
+            with ledger.session() as session:
+                exported = export_lists(session, args.xlsx, parts)
+    _reconfigure(out)
+    print(
+        translate("Cli", "{rows} rows exported to {path}").format(
+            rows=exported.total, path=exported.path
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _reconfigure(out: TextIO) -> None:
+    if out is sys.stdout and hasattr(out, "reconfigure"):
+        out.reconfigure(encoding="utf-8")  # a Windows console's code page cannot carry 帮扶
+
+
 def _self_test(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     """The installed program checks itself (DESIGN.md §7); each check passed is a line."""
     from app.db.paths import data_dir
@@ -287,5 +436,7 @@ COMMANDS: dict[str, Handler] = {
     "check": _check,
     "backup": _backup,
     "restore": _restore,
+    "export": _export,
+    **{name: _import for name in IMPORT_COMMANDS},
     "self-test": _self_test,
 }

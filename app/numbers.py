@@ -7,14 +7,23 @@ data cells — and JSON and Excel want a whole number as an integer.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
+
+# Beyond this many digits a number is shown with its exponent (no cell holds such).
+_MAX_DIGITS = 400
 
 
 def plain(value: Decimal) -> Decimal:
-    """The same number without trailing zeros or an exponent (71.0000 → 71, 1E+3 → 1000)."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+    """The same number without trailing zeros or an exponent (71.0000 → 71, 1E+3 → 1000).
+
+    Precision follows the number, so a float as large as 1e28 read from a cell keeps
+    every digit instead of overflowing the default 28-digit context.
+    """
+    with localcontext() as context:
+        context.prec = max(context.prec, min(value.adjusted() + 1, _MAX_DIGITS))
+        if value.adjusted() < _MAX_DIGITS and value == value.to_integral_value():
+            return value.quantize(Decimal(1))
+        return value.normalize()
 
 
 def number_text(value: Decimal | int | float | str) -> str:
@@ -26,7 +35,7 @@ def number_text(value: Decimal | int | float | str) -> str:
         number = value if isinstance(value, Decimal) else Decimal(str(value))
     except InvalidOperation:
         return str(value)
-    if not number.is_finite():
+    if not number.is_finite() or abs(number.adjusted()) >= _MAX_DIGITS:
         return str(value)
     return format(plain(number), "f")
 

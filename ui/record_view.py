@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from ui.table_models import RecordTableModel
 
@@ -28,8 +28,38 @@ def make_record_table(model: RecordTableModel, parent: QWidget | None = None) ->
     vertical.setDefaultSectionSize(ROW_HEIGHT)
     vertical.hide()
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    header = view.horizontalHeader()
+    header.setSectionsMovable(True)  # the clerk's order is what an export writes
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    header.customContextMenuRequested.connect(lambda position: column_menu(view, position))
     size_columns(view, model)
+    hide_columns(view, model)
     return view
+
+
+def hide_columns(view: QTableView, model: RecordTableModel) -> None:
+    """Columns a listing keeps for the record's rest start hidden (right-click shows them)."""
+    for index, column in enumerate(model.listing.columns()):
+        view.setColumnHidden(index, column.hidden)
+
+
+def column_menu(view: QTableView, position: QPoint) -> None:
+    """Right-click on the header: tick the columns to show."""
+    model = view.model()
+    menu = QMenu(view)
+    for index in range(model.columnCount()):
+        action = menu.addAction(str(model.headerData(index, Qt.Orientation.Horizontal)))
+        action.setCheckable(True)
+        action.setChecked(not view.isColumnHidden(index))
+        action.toggled.connect(lambda shown, index=index: view.setColumnHidden(index, not shown))
+    menu.popup(view.horizontalHeader().mapToGlobal(position))
+
+
+def shown_columns(view: QTableView, model: RecordTableModel) -> list[str]:
+    """The keys of the columns on screen, in the order the clerk sees them."""
+    header = view.horizontalHeader()
+    logical = [header.logicalIndex(visual) for visual in range(header.count())]
+    return [model.column_key(index) for index in logical if not header.isSectionHidden(index)]
 
 
 def size_columns(view: QTableView, model: RecordTableModel) -> None:

@@ -90,14 +90,20 @@ class TaskRunner:
         self._pool.start(_Runnable(job, task))
         return task
 
-    def start(self, parent: QWidget | None, label: str | None, work: Work) -> Task:
+    def start(
+        self, parent: QWidget | None, label: str | None, work: Work, *, cancellable: bool = False
+    ) -> Task:
         """Run the read `work(session, progress)` in its own session, behind a progress
-        dialog; without a `label`, quietly (a page that shows its own "computing" state)."""
+        dialog; without a `label`, quietly (a page that shows its own "computing" state).
+        With `cancellable`, the dialog's Cancel ends the work at its next progress step."""
+        cancelled = [False]
 
         def job(progress: Progress) -> Any:
             def step(done: int, total: int) -> None:
                 if self._stopping:
                     raise Cancelled(translate("Tasks", "Stopped: the ledger is closing."))
+                if cancelled[0]:
+                    raise Cancelled(translate("Tasks", "Cancelled."))
                 progress(done, total)
 
             with self._ledger.session() as session:
@@ -105,7 +111,8 @@ class TaskRunner:
 
         task = self.submit(job)
         if label is not None:
-            show_progress(parent, label, task)
+            cancel = (lambda: cancelled.__setitem__(0, True)) if cancellable else None
+            show_progress(parent, label, task, cancel)
         return task
 
     def _release(self, task: Task) -> None:

@@ -10,7 +10,7 @@ so a list exports exactly as shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -54,6 +54,10 @@ class ListColumn:
     numeric: bool = False
     sortable: bool = True
     width: int = 0  # typical display width in Latin characters (a CJK one counts 2); 0 = any
+    # How a full export shows the value (an ID number unmasked); None: as `format` does.
+    unmasked: Callable[[Any], Any] | None = None
+    hidden: bool = False  # left out of the screen's table unless the clerk shows it
+    unit: str = ""  # what the numbers count (例, 元): an export puts it in the header
 
 
 class Listing:
@@ -154,12 +158,47 @@ class Listing:
         }
 
     def table(self, session: Session, query: ListQuery) -> tuple[list[str], list[tuple[Any, ...]]]:
-        """Headers and every matching row in order: what an export writes."""
+        """Headers and every matching row in order (a small list, all in memory)."""
+        columns = self.columns()
+        return [column.label() for column in columns], list(self.stream(session, query, columns))
+
+    def stream(
+        self,
+        session: Session,
+        query: ListQuery,
+        columns: Sequence[ListColumn] | None = None,
+        *,
+        full: bool = False,
+        batch: int = 1000,
+    ) -> Iterator[tuple[Any, ...]]:
+        """Every matching row in display order, values of `columns` (all by default),
+        read by one query a batch at a time: what an export writes, in constant memory
+        however long the list. `full` shows masked values (ID numbers) in full."""
+        if type(self).rows is not Listing.rows:  # values worded in Python, a block at a time
+            yield from self._stream_worded(session, query, columns)
+            return
+        columns = list(self.columns() if columns is None else columns)
+        formats = [
+            (column.unmasked or column.format) if full else column.format for column in columns
+        ]
+        statement = self.ordered(query).with_only_columns(
+            *(column.expression for column in columns)
+        )
+        for row in session.execute(statement.execution_options(yield_per=batch)):
+            yield tuple(fmt(value) for fmt, value in zip(formats, row, strict=True))
+
+    def _stream_worded(
+        self, session: Session, query: ListQuery, columns: Sequence[ListColumn] | None
+    ) -> Iterator[tuple[Any, ...]]:
+        keys = [column.key for column in self.columns()]
+        wanted = [keys.index(column.key) for column in columns] if columns is not None else None
         ids = self.ids(session, query)
-        rows: dict[int, tuple[Any, ...]] = {}
         for start in range(0, len(ids), 500):  # stay under SQLite's variable limit
-            rows.update(self.rows(session, ids[start : start + 500]))
-        return [column.label() for column in self.columns()], [rows[i] for i in ids]
+            block = ids[start : start + 500]
+            rows = self.rows(session, block)
+            for record_id in block:
+                row = rows[record_id]
+                yield row if wanted is None else tuple(row[index] for index in wanted)
 
 
 def walked(condition: ColumnElement[bool]) -> ColumnElement[bool]:

@@ -38,12 +38,16 @@ ACTIONS: dict[str, str] = {
     "undo-create": QT_TRANSLATE_NOOP("AuditLog", "Removed by undo"),
     "undo-update": QT_TRANSLATE_NOOP("AuditLog", "Restored by undo"),
     "undo-delete": QT_TRANSLATE_NOOP("AuditLog", "Brought back by undo"),
+    "export-full-id": QT_TRANSLATE_NOOP("AuditLog", "Exported with full ID numbers"),
 }
 
 # Snapshot keys that are not columns with a label of their own.
 EXTRA_LABELS: dict[str, str] = {
     "quarter": QT_TRANSLATE_NOOP("AuditLog", "Quarter"),
     "reason": QT_TRANSLATE_NOOP("AuditLog", "Reason"),
+    "file": QT_TRANSLATE_NOOP("AuditLog", "File"),
+    "rows": QT_TRANSLATE_NOOP("AuditLog", "Rows"),
+    "sheet": QT_TRANSLATE_NOOP("AuditLog", "Sheet"),
 }
 
 # Bookkeeping the action already says (deleted_at) or a clerk never sees.

@@ -82,10 +82,25 @@ def first_record_day(session: Session) -> date | None:
     return min(days) if days else None
 
 
+_CLOSED = "closed_quarters"  # session.info: (transaction, closed quarters) read in it
+
+
 def closed_quarters(session: Session) -> set[Quarter]:
-    """Quarters whose latest closing has not been reopened."""
-    rows = session.scalars(select(QuarterClose).where(QuarterClose.reopened_at.is_(None)))
-    return {Quarter.parse(row.quarter) for row in rows}
+    """Quarters whose latest closing has not been reopened.
+
+    Read once per transaction (every record of a 5,000-row import asks): a transaction
+    sees no other writer's closing, and this module's own closing and reopening drop
+    what was read."""
+    transaction = session.get_transaction()
+    cached = session.info.get(_CLOSED)
+    if transaction is not None and cached is not None and cached[0] is transaction:
+        return set(cached[1])
+    rows = session.scalars(select(QuarterClose.quarter).where(QuarterClose.reopened_at.is_(None)))
+    closed = {Quarter.parse(quarter) for quarter in rows}
+    transaction = session.get_transaction()
+    if transaction is not None:
+        session.info[_CLOSED] = (transaction, frozenset(closed))
+    return closed
 
 
 def closed_through(session: Session) -> Quarter | None:
@@ -154,6 +169,14 @@ def close_quarter(work: Work, quarter: Quarter) -> list[Quarter]:
         )
     return closed
 
+    session.info.pop(_CLOSED, None)
+    row = QuarterClose(quarter=str(quarter), closed_at=clock.now(), closed_by=work.actor.name)
+    session.add(row)
+    session.flush()
+    work.audit(
+        action="close", entity="quarter_close", entity_id=row.id, after={"quarter": str(quarter)}
+    )
+
 
 def reopen_quarter(work: Work, quarter: Quarter, *, reason: str) -> list[Quarter]:
     """Reopen `quarter` and every later closed quarter, with one reason; return them."""
@@ -182,6 +205,18 @@ def reopen_quarter(work: Work, quarter: Quarter, *, reason: str) -> list[Quarter
             after={"quarter": str(each), "reason": reason},
         )
     return reopened
+
+    work.session.info.pop(_CLOSED, None)
+    row.reopened_at = clock.now()
+    row.reopened_by = work.actor.name
+    row.reopen_reason = reason
+    work.audit(
+        action="reopen",
+        entity="quarter_close",
+        entity_id=row.id,
+        before={"quarter": str(quarter)},
+        after={"quarter": str(quarter), "reason": reason},
+    )
 
 
 def _open_close_row(session: Session, quarter: Quarter) -> QuarterClose | None:

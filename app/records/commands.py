@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from app import clock
 from app.db.base import Record
@@ -24,16 +25,49 @@ from app.records.kinds import RecordKind, find, get_live, refuse_unknown_fields
 from app.records.work import Work
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What a create or an update would write, found without writing anything: the
+    clean values, the fields that change (all of them for a new record) and the
+    cautions the clerk would be asked about. An import's preview is made of these."""
+
+    clean: dict[str, Any]
+    changed: frozenset[str]
+    cautions: list[tuple[str, str, str]]
+
+
+def check_create(session: Session, kind: RecordKind, values: Mapping[str, Any]) -> Checked:
+    """Validate a new record as `create` would; raises what `create` would raise."""
+    refuse_unknown_fields(kind, values)
+    clean = kind.normalise(session, dict(values), None)
+    ensure_open(session, kind.period_dates(clean))
+    return Checked(clean, frozenset(clean), kind.cautions(session, clean, None))
+
+
+def check_update(
+    session: Session, kind: RecordKind, record_id: int, values: Mapping[str, Any]
+) -> Checked:
+    """Validate changes as `update` would (no cautions when nothing changes)."""
+    refuse_unknown_fields(kind, values)
+    record = get_live(session, kind, record_id)
+    current = kind.editable_values(record)
+    clean = kind.normalise(session, {**current, **values}, record)
+    changed = frozenset(key for key, value in clean.items() if current.get(key) != value)
+    if not changed:
+        return Checked(clean, changed, [])
+    if kind.report_fields is None or changed & kind.report_fields:
+        ensure_open(session, kind.period_dates(current) + kind.period_dates(clean))
+    return Checked(clean, changed, kind.cautions(session, clean, record))
+
+
 def create(
     work: Work, kind: RecordKind, values: Mapping[str, Any], *, row: str | None = None
 ) -> int:
     """Validate and add a record; its id. `row` names it in a batch's messages."""
     session = work.session
-    refuse_unknown_fields(kind, values)
-    clean = kind.normalise(session, dict(values), None)
-    ensure_open(session, kind.period_dates(clean))
-    _raise_cautions(work, kind, clean, None, row)
-    record = kind.model(**clean)
+    checked = check_create(session, kind, values)
+    _raise_cautions(work, kind, checked.cautions, row)
+    record = kind.model(**checked.clean)
     session.add(record)
     session.flush()
     work.audit(action="create", entity=kind.entity, entity_id=record.id, after=snapshot(record))
@@ -50,19 +84,14 @@ def update(
 ) -> bool:
     """Validate and apply changes to some fields; False when nothing changed."""
     session = work.session
-    refuse_unknown_fields(kind, values)
+    checked = check_update(session, kind, record_id, values)
+    if not checked.changed:
+        return False
     record = get_live(session, kind, record_id)
     before = snapshot(record)
-    current = kind.editable_values(record)
-    clean = kind.normalise(session, {**current, **values}, record)
-    changed = {key for key, value in clean.items() if current.get(key) != value}
-    if not changed:
-        return False
-    if kind.report_fields is None or changed & kind.report_fields:
-        ensure_open(session, kind.period_dates(current) + kind.period_dates(clean))
-    _raise_cautions(work, kind, clean, record, row)
-    for key in changed:
-        setattr(record, key, clean[key])
+    _raise_cautions(work, kind, checked.cautions, row)
+    for key in checked.changed:
+        setattr(record, key, checked.clean[key])
     session.flush()
     work.audit(
         action="update",
@@ -144,16 +173,17 @@ def _refuse_if_blocked(work: Work, kind: RecordKind, record: Record, *, purge: b
 
 
 def _raise_cautions(
-    work: Work, kind: RecordKind, clean: dict[str, Any], current: Any, row: str | None
+    work: Work, kind: RecordKind, cautions: list[tuple[str, str, str]], row: str | None
 ) -> None:
-    for code, field_name, message in kind.cautions(work.session, clean, current):
+    for code, field_name, message in cautions:
         work.caution(
-            f"{row}:{code}" if row else code,
-            field_name,
-            message,
-            label=kind.label(field_name),
-            row=row,
+            caution_code(code, row), field_name, message, label=kind.label(field_name), row=row
         )
+
+
+def caution_code(code: str, row: str | None) -> str:
+    """How a caution is confirmed: its code, prefixed by the batch row it belongs to."""
+    return f"{row}:{code}" if row else code
 
 
 # ----------------------------------------------------------------- batches
@@ -173,6 +203,7 @@ class RowWrite:
 
 
 ROW_PROGRESS_STEP = 50
+CHUNK = 50  # rows written under one savepoint while none is refused
 
 
 def write_rows(
@@ -183,45 +214,88 @@ def write_rows(
 ) -> list[int | None]:
     """Write every row in the command's one transaction; the id each row wrote.
 
-    Each row runs in a savepoint, so a refused row (its input, a closed quarter, a
-    conflict with another record, also one found only by the database at flush) is
-    reported and the next row is still checked. When any row was refused, a
-    ValidationError names every refused row and its fields, and the whole command
-    writes nothing. `after_row(row, id)` adds a row's own extra writes.
+    A refused row (its input, a closed quarter, a conflict with another record, also
+    one found only by the database at flush) is reported and the next row is still
+    checked. When any row was refused, a ValidationError names every refused row and
+    its fields, and the whole command writes nothing. `after_row(row, id)` adds a
+    row's own extra writes.
+
+    Rows go in chunks under one savepoint each (savepoints cost as much as the rows'
+    own statements); a chunk with a refused row is rolled back and written again a
+    row at a time, each in its own savepoint, so every refused row is found.
     """
-    session = work.session
     problems: dict[str, dict[str, list[str]]] = {}
     labels: dict[str, str] = {}
     written: list[int | None] = []
-    for index, row in enumerate(rows, start=1):
-        record_id: int | None = None
-        try:
-            with session.begin_nested():
-                if row.remove:
-                    assert row.record_id is not None
-                    delete(work, row.kind, row.record_id)
-                    record_id = row.record_id
-                elif row.record_id is None:
-                    record_id = create(work, row.kind, row.values, row=row.label)
-                else:
-                    update(work, row.kind, row.record_id, row.values, row=row.label)
-                    record_id = row.record_id
-                if after_row is not None:
-                    after_row(row, record_id)
-        except ValidationError as error:
-            _merge(problems.setdefault(row.label, {}), error.errors)
-            labels.update(error.labels or {key: row.kind.label(key) for key in error.errors})
-        except Refusal as error:
-            problems.setdefault(row.label, {}).setdefault("", []).append(str(error))
-        except IntegrityError as error:
-            problems.setdefault(row.label, {}).setdefault("", []).append(conflict_message(error))
-        written.append(record_id)
-        if index % ROW_PROGRESS_STEP == 0 or index == len(rows):
-            work.progress(index, len(rows))
-            work.check_cancelled()
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        ids = _write_chunk(work, chunk, after_row)
+        if ids is None:
+            ids = [_write_alone(work, row, after_row, problems, labels) for row in chunk]
+        written += ids
+        for index in range(start + 1, start + len(chunk) + 1):
+            if index % ROW_PROGRESS_STEP == 0 or index == len(rows):
+                work.progress(index, len(rows))
+                work.check_cancelled()
     if problems:
         raise ValidationError(labels=labels, rows=problems)
     return written
+
+
+def _write_row(
+    work: Work, row: RowWrite, after_row: Callable[[RowWrite, int | None], None] | None
+) -> int | None:
+    record_id: int | None
+    if row.remove:
+        assert row.record_id is not None
+        delete(work, row.kind, row.record_id)
+        record_id = row.record_id
+    elif row.record_id is None:
+        record_id = create(work, row.kind, row.values, row=row.label)
+    else:
+        update(work, row.kind, row.record_id, row.values, row=row.label)
+        record_id = row.record_id
+    if after_row is not None:
+        after_row(row, record_id)
+    return record_id
+
+
+def _write_chunk(
+    work: Work,
+    chunk: Sequence[RowWrite],
+    after_row: Callable[[RowWrite, int | None], None] | None,
+) -> list[int | None] | None:
+    """The chunk's ids, or None (and nothing of it kept) when a row was refused.
+
+    What the work noted for the rolled-back rows (changes, cautions) need not be taken
+    back: the chunk is written again row by row, its refused row is refused again, and
+    the batch then raises without committing."""
+    try:
+        with work.session.begin_nested():
+            return [_write_row(work, row, after_row) for row in chunk]
+    except (ValidationError, Refusal, IntegrityError):
+        return None
+
+
+def _write_alone(
+    work: Work,
+    row: RowWrite,
+    after_row: Callable[[RowWrite, int | None], None] | None,
+    problems: dict[str, dict[str, list[str]]],
+    labels: dict[str, str],
+) -> int | None:
+    """One row in its own savepoint; its problems noted when it is refused."""
+    try:
+        with work.session.begin_nested():
+            return _write_row(work, row, after_row)
+    except ValidationError as error:
+        _merge(problems.setdefault(row.label, {}), error.errors)
+        labels.update(error.labels or {key: row.kind.label(key) for key in error.errors})
+    except Refusal as error:
+        problems.setdefault(row.label, {}).setdefault("", []).append(str(error))
+    except IntegrityError as error:
+        problems.setdefault(row.label, {}).setdefault("", []).append(conflict_message(error))
+    return None
 
 
 def _merge(target: dict[str, list[str]], errors: Mapping[str, Sequence[str]]) -> None:

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from app.db.vocabulary import Vocabulary
 from app.errors import ValidationError
 from app.i18n import translate
-from app.numbers import plain
+from app.numbers import number_text, plain
 
 T = TypeVar("T")
 V = TypeVar("V", bound=Vocabulary)
@@ -34,9 +34,15 @@ _LANDLINE = re.compile(
     re.IGNORECASE,
 )
 _DATE_PATTERNS = (
-    re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$"),
+    # A time after the day (text exported by other programs: "2022-07-01 00:00:00").
+    re.compile(
+        r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+        r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+    ),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
+# A month only ("2022.7", "2022年7月", "2022-07"): its first day.
+_MONTH_PATTERN = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
 
 
 class InvalidValue(ValueError):
@@ -89,14 +95,22 @@ def normalise_phone(value: Any) -> str:
 
 
 def parse_date(value: Any) -> date | None:
-    """A date from a date, a datetime or text like 2024-07-01, 2024/7/1, 2024年7月1日."""
+    """A date from a date, a datetime or text like 2024-07-01, 2024/7/1, 2024.7.1,
+    2024年7月1日 or 20240701; a month alone (2024.7, 2024年7月) means its first day.
+
+    A number is read as the digits a clerk typed (a spreadsheet keeps 20240701 and
+    2024.7 as numbers); a spreadsheet's own date serials are the importer's business.
+    """
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    text = to_ascii(str(value)).strip()
+    if isinstance(value, bool):
+        raise InvalidValue(translate("Validation", "must be a date"))
+    text = number_text(value) if isinstance(value, int | float | Decimal) else str(value)
+    text = to_ascii(text).strip()
     if not text:
         return None
     for pattern in _DATE_PATTERNS:
@@ -106,6 +120,9 @@ def parse_date(value: Any) -> date | None:
                 return date(*(int(part) for part in match.groups()))
             except ValueError:
                 break
+    month = _MONTH_PATTERN.match(text)
+    if month and 1 <= int(month.group(2)) <= 12:
+        return date(int(month.group(1)), int(month.group(2)), 1)
     raise InvalidValue(
         translate("Validation", "{text} is not a date; write it as 2024-07-01").format(text=text)
     )

@@ -56,6 +56,8 @@ class Changes:
     updated: dict[str, list[int]] = field(default_factory=dict)
     removed: dict[str, list[int]] = field(default_factory=dict)
     touched: set[str] = field(default_factory=set)
+    # What is already listed, so noting the 5,000th row of an import stays cheap.
+    _noted: set[tuple[bool, bool, str, int]] = field(default_factory=set, repr=False, compare=False)
 
     def note(self, action: str, entity: str, entity_id: int | None) -> None:
         if entity_id is None:
@@ -68,9 +70,10 @@ class Changes:
             if action in _REMOVED
             else self.updated
         )
-        ids = target.setdefault(entity, [])
-        if entity_id not in ids:
-            ids.append(entity_id)
+        key = (action in _CREATED, action in _REMOVED, entity, entity_id)
+        if key not in self._noted:
+            self._noted.add(key)
+            target.setdefault(entity, []).append(entity_id)
 
     @property
     def entities(self) -> frozenset[str]:

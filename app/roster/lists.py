@@ -13,7 +13,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.db.base import label_of
-from app.db.listing import ListColumn, Listing, labelled_column
+from app.db.listing import ListColumn, Listing, display, labelled_column
 from app.db.models import Staff, Team, Unit
 from app.db.vocabulary import Field, StaffStatus, UnitKind
 from app.i18n import translate
@@ -63,8 +63,23 @@ class StaffList(Listing):
             labelled_column(Staff, "start_date", width=10),
             labelled_column(Staff, "planned_end", width=10),
             labelled_column(Staff, "status", width=8),
-            labelled_column(Staff, "id_number", format=mask_id_number, width=18),
+            labelled_column(Staff, "id_number", format=mask_id_number, unmasked=display, width=18),
             labelled_column(Staff, "phone", width=13),
+            # The rest of a person's record: hidden on screen until the clerk shows them,
+            # exported in full by the command line (a roster that moves back in whole).
+            *(
+                labelled_column(Staff, key, width=width, hidden=True)
+                for key, width in (
+                    ("ethnicity", 6),
+                    ("birth_date", 10),
+                    ("political_status", 8),
+                    ("education", 8),
+                    ("title", 10),
+                    ("specialty", 10),
+                    ("actual_end", 10),
+                    ("notes", 20),
+                )
+            ),
         ]
 
     def base(self) -> Select[Any]:

@@ -86,10 +86,11 @@ def _dates(problems: Problems, values: dict[str, Any], clean: dict[str, Any]) ->
 def _check_id_unique(
     session: Session, problems: Problems, number: str, current: Staff | None
 ) -> None:
-    query = select(Staff).where(Staff.id_number == number)
+    # Two columns, not the whole record: an import asks this for every row.
+    query = select(Staff.name, Staff.deleted_at).where(Staff.id_number == number)
     if current is not None:
         query = query.where(Staff.id != current.id)
-    other = session.scalar(query)
+    other = session.execute(query).first()
     if other is None:
         return
     if other.deleted_at is not None:

@@ -161,12 +161,28 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <translation>撤销时找回</translation>
     </message>
     <message>
+        <source>Exported with full ID numbers</source>
+        <translation>导出完整身份证号</translation>
+    </message>
+    <message>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
     </message>
     <message>
         <source>When</source>
@@ -525,6 +541,62 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <translation>检查数据库完整性</translation>
     </message>
     <message>
+        <source>import staff from an Excel roster</source>
+        <translation>从 Excel 花名册导入帮扶人才</translation>
+    </message>
+    <message>
+        <source>import service records from an Excel workbook</source>
+        <translation>从 Excel 工作簿导入服务记录</translation>
+    </message>
+    <message>
+        <source>import outcomes (one row per entry, or monthly team tables)</source>
+        <translation>导入工作成效（每行一条记录，或各团队的月度统计表）</translation>
+    </message>
+    <message>
+        <source>import mentorships from an Excel workbook</source>
+        <translation>从 Excel 工作簿导入师徒结对</translation>
+    </message>
+    <message>
+        <source>exit codes: 0 every row imported or an unchanged duplicate; 4 some rows refused (listed; the valid ones committed unless --strict or --dry-run); 1 an error that stopped the command (the file cannot be read, storage, a locked ledger); 2 wrong usage</source>
+        <translation>退出码：0 所有行均已导入或为未变化的重复行；4 有行被拒绝（逐行列出；除非使用 --strict 或 --dry-run，其余有效行已导入）；1 出错而中止（文件无法读取、存储故障、台账被占用）；2 用法错误</translation>
+    </message>
+    <message>
+        <source>the .xlsx or .xls workbook</source>
+        <translation>.xlsx 或 .xls 工作簿</translation>
+    </message>
+    <message>
+        <source>show what would be imported; write nothing</source>
+        <translation>只预览将导入的内容，不写入</translation>
+    </message>
+    <message>
+        <source>write nothing when any row is refused</source>
+        <translation>只要有一行被拒绝，就什么都不写入</translation>
+    </message>
+    <message>
+        <source>period of a monthly table, e.g. 2024-09 or 2024Q3</source>
+        <translation>月度统计表所属期间，如 2024-09 或 2024Q3</translation>
+    </message>
+    <message>
+        <source>the sheet to read (default: found)</source>
+        <translation>要读取的工作表（默认自动识别）</translation>
+    </message>
+    <message>
+        <source>export lists to an Excel workbook</source>
+        <translation>将列表导出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>the workbook</source>
+        <translation>工作簿文件</translation>
+    </message>
+    <message>
+        <source>which list (default: all)</source>
+        <translation>导出哪个列表（默认全部）</translation>
+    </message>
+    <message>
+        <source>ID numbers in full, not masked (recorded in the audit log)</source>
+        <translation>导出完整身份证号，不打码（记入操作日志）</translation>
+    </message>
+    <message>
         <source>Error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
@@ -555,6 +627,22 @@ The ledger itself is intact and you can go on working; check the backup folder i
     <message>
         <source>{path} restored from {backup}; the previous file was kept as {safety}</source>
         <translation>已用 {backup} 恢复 {path}；原文件已另存为 {safety}</translation>
+    </message>
+    <message>
+        <source>Imported in one batch; undo it in Settings → Import history.</source>
+        <translation>已作为一个批次导入；可在“设置 → 导入记录”中撤销。</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Rows were refused and --strict was given: nothing was written.</source>
+        <translation>有行被拒绝且指定了 --strict：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>{rows} rows exported to {path}</source>
+        <translation>已导出 {rows} 行到 {path}</translation>
     </message>
     <message>
         <source>The self-test needs the Qt libraries of the full program.</source>
@@ -798,12 +886,24 @@ Your saved records are safe and the program keeps running. The details were writ
 <context>
     <name>Export</name>
     <message>
+        <source>Export ID numbers in full</source>
+        <translation>导出完整身份证号</translation>
+    </message>
+    <message>
+        <source>The workbook will hold complete ID numbers, which are personal data: keep it safe and delete it when no longer needed. This export is recorded in the audit log (who, when, which file, how many rows). Export in full?</source>
+        <translation>工作簿将包含完整的身份证号，属于个人信息：请妥善保管，不再需要时及时删除。本次导出将记入操作日志（何人、何时、哪个文件、多少行）。确定导出完整号码吗？</translation>
+    </message>
+    <message>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{rows} rows saved to {path}</source>
+        <translation>已保存 {rows} 行到 {path}</translation>
     </message>
     <message>
         <source>Writing {file}…</source>
@@ -820,6 +920,45 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>The file could not be written: {reason}</source>
         <translation>文件未能写入：{reason}</translation>
+    </message>
+    <message>
+        <source>{label} ({unit})</source>
+        <translation>{label}（{unit}）</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>帮扶人才</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入文件。</translation>
+    </message>
+    <message>
+        <source>Page &amp;P of &amp;N</source>
+        <translation>第 &amp;P 页 共 &amp;N 页</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the workbook</source>
+        <translation>选择工作簿</translation>
+    </message>
+    <message>
+        <source>An Excel or WPS workbook (.xlsx, or the older .xls).</source>
+        <translation>Excel 或 WPS 工作簿（.xlsx，或旧版 .xls）。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xls)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
     </message>
 </context>
 <context>
@@ -942,6 +1081,223 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>{count} changed cells are not saved. Leave and throw them away?</source>
         <translation>有 {count} 个修改过的单元格尚未保存。离开并放弃这些修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>{value} is a number in the sheet and was read as January {year}; if October was meant, write {year}.10 as text</source>
+        <translation>{value} 在表中是数字，已按 {year} 年 1 月读取；如指 10 月，请以文本形式填写 {year}.10</translation>
+    </message>
+    <message>
+        <source>Excel stored this ID number as a number ({shown}) and lost its last digits; format the column as text and enter the number again</source>
+        <translation>Excel 把身份证号存成了数字（{shown}），末尾几位已丢失；请将该列设置为文本格式后重新录入号码</translation>
+    </message>
+    <message>
+        <source>column {column} ({header}): {message}</source>
+        <translation>{column} 列（{header}）：{message}</translation>
+    </message>
+    <message>
+        <source>{sheet} row {row}</source>
+        <translation>{sheet} 第 {row} 行</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet} has no column for: {fields}.</source>
+        <translation>工作表“{sheet}”缺少以下列：{fields}。</translation>
+    </message>
+    <message>
+        <source>repeats row {row} ({name}); keep one of the two</source>
+        <translation>与第 {row} 行（{name}）重复；请只保留一行</translation>
+    </message>
+    <message>
+        <source>{count} rows were refused, so nothing was imported (strict).</source>
+        <translation>有 {count} 行被拒绝，因此未导入任何内容（严格模式）。</translation>
+    </message>
+    <message>
+        <source>Reason refused</source>
+        <translation>拒绝原因</translation>
+    </message>
+    <message>
+        <source>{file}: {new} new, {updated} updated, {duplicate} unchanged duplicates, {warning} with warnings, {error} refused</source>
+        <translation>{file}：新增 {new} 行，更新 {updated} 行，重复未变 {duplicate} 行，有警告 {warning} 行，拒绝 {error} 行</translation>
+    </message>
+    <message>
+        <source>{count} lines skipped (totals, footer lines).</source>
+        <translation>跳过 {count} 行（合计行、表尾落款等）。</translation>
+    </message>
+    <message>
+        <source>New: {records}</source>
+        <translation>将新建：{records}</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>No header row found in sheet {sheet}: none of its first {n} rows names the columns this import needs.</source>
+        <translation>工作表“{sheet}”中找不到表头：前 {n} 行都没有本次导入所需的列名。</translation>
+    </message>
+    <message>
+        <source>{file} has no sheets.</source>
+        <translation>{file} 中没有工作表。</translation>
+    </message>
+    <message>
+        <source>no service named {name} (see Settings → Services)</source>
+        <translation>没有名为“{name}”的服务项目（见“设置 → 服务项目”）</translation>
+    </message>
+    <message>
+        <source>{name} is in the recycle bin; restore it first</source>
+        <translation>“{name}”在回收站中，请先恢复</translation>
+    </message>
+    <message>
+        <source>name a person or a team</source>
+        <translation>请填写人员或团队</translation>
+    </message>
+    <message>
+        <source>no team named {name}</source>
+        <translation>没有名为“{name}”的帮扶团队</translation>
+    </message>
+    <message>
+        <source>{name} is a metric of several fields; add a 领域 column</source>
+        <translation>“{name}”是多个领域共有的指标，请增加“领域”列</translation>
+    </message>
+    <message>
+        <source>no metric named {name} (see Settings → Metrics)</source>
+        <translation>没有名为“{name}”的成效指标（见“设置 → 成效指标”）</translation>
+    </message>
+    <message>
+        <source>no one with ID number {number} is on the roster</source>
+        <translation>名册中没有身份证号为 {number} 的人员</translation>
+    </message>
+    <message>
+        <source>name or ID number needed</source>
+        <translation>需要填写姓名或身份证号</translation>
+    </message>
+    <message>
+        <source>several people named {name} are on the roster; add their ID numbers</source>
+        <translation>名册中有多人名为“{name}”，请补充身份证号</translation>
+    </message>
+    <message>
+        <source>{name} of {unit} is not on the roster</source>
+        <translation>{unit}的{name}不在名册中</translation>
+    </message>
+    <message>
+        <source>{name} is not on the roster</source>
+        <translation>{name}不在名册中</translation>
+    </message>
+    <message>
+        <source>{name} is in the recycle bin; restore them first (Settings → Recycle bin)</source>
+        <translation>{name}在回收站中，请先恢复（设置 → 回收站）</translation>
+    </message>
+    <message>
+        <source>{file} has no sheet named {sheet}.</source>
+        <translation>{file} 中没有名为“{sheet}”的工作表。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} could not be read as a workbook ({reason}). Is it damaged?</source>
+        <translation>无法把 {file} 作为工作簿读取（{reason}）。文件是否已损坏？</translation>
+    </message>
+    <message>
+        <source>{file} is not an Excel workbook (.xlsx or .xls). Open it in Excel or WPS and save it as an Excel workbook first.</source>
+        <translation>{file} 不是 Excel 工作簿（.xlsx 或 .xls）。请先用 Excel 或 WPS 打开，另存为 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <source>{name} could not be created: {reason}</source>
+        <translation>无法新建“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} does not exist</source>
+        <translation>“{name}”不存在</translation>
+    </message>
+    <message>
+        <source>row {row} already names this team&apos;s leader</source>
+        <translation>第 {row} 行已指定该团队的领队</translation>
+    </message>
+    <message>
+        <source>{file} has no outcome table: no sheet has a 姓名 column and columns named after metrics, nor one row per entry (指标, 数值).</source>
+        <translation>{file} 中没有成效表：没有哪个工作表既有“姓名”列又有以指标命名的列，也没有每行一条记录的表（指标、数值）。</translation>
+    </message>
+    <message>
+        <source>sheet {sheet} does not say its month; give the period (--period 2024-09 or 2024Q3) or put 「2024年9月」 in its title</source>
+        <translation>工作表“{sheet}”未写明月份；请指定期间（--period 2024-09 或 2024Q3），或在标题中写明「2024年9月」</translation>
+    </message>
+    <message>
+        <source>{name} is a metric of several fields</source>
+        <translation>“{name}”是多个领域共有的指标</translation>
+    </message>
+    <message>
+        <source>Saving a wide table&apos;s figures arrives with the outcome grid; use --dry-run to check the table meanwhile.</source>
+        <translation>月度统计表的保存将随成效批量录入一同提供；在此之前可用 --dry-run 检查表格。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryTab</name>
+    <message>
+        <source>Each import, and each entry for many at once, is one batch. Undo takes a batch back as a whole: what it added goes, what it changed gets its earlier values.</source>
+        <translation>每次导入、每次批量录入都是一个批次。撤销会整体撤回一个批次：新增的记录删除，修改的记录恢复原值。</translation>
+    </message>
+    <message>
+        <source>Undo batch…</source>
+        <translation>撤销批次…</translation>
+    </message>
+    <message>
+        <source>Undo {what} of {when} ({file})? What it added is removed and what it changed gets its earlier values.</source>
+        <translation>要撤销 {when} 的{what}（{file}）吗？新增的记录将删除，修改的记录将恢复原值。</translation>
+    </message>
+    <message>
+        <source>Undo batch</source>
+        <translation>撤销批次</translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>重复未变</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>{new} new, {updated} updated, {duplicate} unchanged, {warning} with warnings, {error} refused</source>
+        <translation>新增 {new}，更新 {updated}，重复未变 {duplicate}，警告 {warning}，拒绝 {error}</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>正在导入 {file}…</translation>
+    </message>
+    <message>
+        <source>Imported: {counts}. Undo it in Settings → Import history.</source>
+        <translation>已导入：{counts}。可在“设置 → 导入记录”中撤销。</translation>
     </message>
 </context>
 <context>
@@ -1202,6 +1558,41 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>Clerk: {name}</source>
         <translation>经办人：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <source>Check which field each column fills; your choice is remembered.</source>
+        <translation>请核对每一列对应的字段；您的选择会被记住。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>首行数据</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Choose a column for: {fields}</source>
+        <translation>请为以下字段选择列：{fields}</translation>
     </message>
 </context>
 <context>
@@ -1817,6 +2208,77 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Import.</source>
+        <translation>按“导入”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Period of the tables:</source>
+        <translation>统计表所属期间：</translation>
+    </message>
+    <message>
+        <source>2024-09 or 2024Q3 (else from the title)</source>
+        <translation>2024-09 或 2024Q3（不填则按标题识别）</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Save refused rows…</source>
+        <translation>保存被拒绝的行…</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>Created on the way: {records}</source>
+        <translation>将同时新建：{records}</translation>
+    </message>
+    <message>
+        <source>Changes: {fields}</source>
+        <translation>变更：{fields}</translation>
+    </message>
+    <message>
+        <source>Save refused rows</source>
+        <translation>保存被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Refused rows</source>
+        <translation>被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
     </message>
 </context>
 <context>
@@ -2747,8 +3209,31 @@ The current file is kept as a backup first.</source>
         <translation>回收站</translation>
     </message>
     <message>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation>操作日志</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message>
+        <source>Sheet and header row</source>
+        <translation>工作表与表头行</translation>
+    </message>
+    <message>
+        <source>The highlighted row names the columns; data start below it.</source>
+        <translation>高亮的一行是表头，数据从其下一行开始。</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>表头行：</translation>
     </message>
 </context>
 <context>
@@ -3038,6 +3523,22 @@ The current file is kept as a backup first.</source>
         <source>The staff as listed, with the filters applied (Ctrl+E)</source>
         <translation>按当前筛选导出列表中的人员（Ctrl+E）</translation>
     </message>
+    <message>
+        <source>Full ID numbers</source>
+        <translation>完整身份证号</translation>
+    </message>
+    <message>
+        <source>Export ID numbers unmasked (personal data; recorded in the audit log)</source>
+        <translation>导出不打码的身份证号（个人信息；记入操作日志）</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>Read a roster from an .xlsx or .xls workbook: preview first, then import</source>
+        <translation>从 .xlsx 或 .xls 工作簿读取花名册：先预览，再导入</translation>
+    </message>
 </context>
 <context>
     <name>Storage</name>
@@ -3086,6 +3587,10 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Stopped: the ledger is closing.</source>
         <translation>已停止：台账正在关闭。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -3315,6 +3820,10 @@ The current file is kept as a backup first.</source>
         <translation>不是有效的电话号码，手机号如 13812345678，座机如 0482-6112233</translation>
     </message>
     <message>
+        <source>must be a date</source>
+        <translation>必须是日期</translation>
+    </message>
+    <message>
         <source>{text} is not a date; write it as 2024-07-01</source>
         <translation>{text} 不是日期，请写成 2024-07-01 的形式</translation>
     </message>
@@ -3481,8 +3990,8 @@ The current file is kept as a backup first.</source>
         <translation>从 Excel 导入人才名册</translation>
     </message>
     <message>
-        <source>Importing arrives in a later version.</source>
-        <translation>导入功能将在后续版本提供。</translation>
+        <source>Read the roster you keep in Excel or WPS (.xlsx or .xls); preview first</source>
+        <translation>读取您在 Excel 或 WPS 中保存的花名册（.xlsx 或 .xls），先预览再导入</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,18 @@ def test_help_lists_only_commands_that_work(capsys: pytest.CaptureFixture[str]) 
     out = capsys.readouterr().out
     assert code == 0
     listed = re.findall(r"^    (\S+)\s{2,}", out, flags=re.MULTILINE)
-    assert listed == ["demo", "report", "backup", "restore", "check"]
+    assert listed == [
+        "demo",
+        "report",
+        "backup",
+        "restore",
+        "check",
+        "import-staff",
+        "import-services",
+        "import-outcomes",
+        "import-mentorships",
+        "export",
+    ]
 
 
 def test_no_command_without_a_gui_prints_usage() -> None:

@@ -339,7 +339,7 @@ def test_the_page_actions_of_the_main_window(
     actions["export_page"].trigger()  # Ctrl+E: the ledger as listed
     qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=WAIT_MS)
     sheet = openpyxl.load_workbook(tmp_path / "服务记录.xlsx").active
-    assert sheet is not None and sheet.max_row == 1 + rows - 1
+    assert sheet is not None and sheet.max_row == 3 + rows - 1  # title, blank, header
     page.show_matrix()
     actions["new_record"].trigger()  # Ctrl+N on the matrix: an entry for many
     assert page.ledger.entry is not None and page.ledger.entry.isVisible()

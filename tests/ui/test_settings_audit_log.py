@@ -80,9 +80,12 @@ def test_the_log_lists_the_clerks_actions_and_filters_by_day_and_kind(
     demo_window.page_actions["export_page"].trigger()  # Ctrl+E on this tab
     qtbot.waitUntil(lambda: bool(dialogs.infos or dialogs.errors))
     saved = tmp_path / "操作日志.xlsx"
-    assert dialogs.infos == [f"已保存到 {saved}"]
+    assert dialogs.infos == [f"已保存 10 行到 {saved}"]
     sheet = load_workbook(saved).active
-    assert [cell.value for cell in sheet[1]] == [
+    assert sheet["A1"].value.startswith(
+        "扎赉特旗委组织部人才工作科\u3000操作日志\u3000"
+    )  # office, list, day
+    assert [cell.value for cell in sheet[3]] == [
         "时间",
         "操作人",
         "操作",
@@ -90,7 +93,7 @@ def test_the_log_lists_the_clerks_actions_and_filters_by_day_and_kind(
         "记录",
         "变更内容",
     ]
-    assert sheet.max_row == 11 and sheet["D2"].value == "单位"
+    assert sheet.max_row == 13 and sheet["D4"].value == "单位"
 
     click(qtbot, log.clear_button)
     assert log.list.model.rowCount() == everything + 2

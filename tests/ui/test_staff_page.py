@@ -148,5 +148,5 @@ def test_export_writes_the_filtered_list(
         pass
     sheet = load_workbook(target).active
     assert sheet is not None
-    assert sheet.max_row == 6  # header + five
-    assert sheet.cell(1, 1).value == "姓名"
+    assert sheet.max_row == 8  # title, blank, header + five
+    assert sheet.cell(3, 1).value == "姓名"

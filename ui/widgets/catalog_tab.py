@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.db.listing import Listing
@@ -18,7 +18,6 @@ from app.records.kinds import RecordKind, current_values
 from ui.context import LedgerContext
 from ui.dialogs import ask
 from ui.dialogs.record_form import RecordForm
-from ui.tasks import Task
 from ui.widgets.record_editing import RecordEditing
 from ui.widgets.record_list import RecordList
 
@@ -105,5 +104,5 @@ class CatalogTab(QWidget):
     def delete_selected(self) -> None:
         self.editing.delete_selected()
 
-    def export_page(self) -> Task | None:
+    def export_page(self) -> QObject | None:
         return self.list.export(self.title)

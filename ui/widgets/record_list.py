@@ -11,16 +11,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.db.listing import Listing, ListQuery
 from ui.context import LedgerContext
 from ui.exporting import export_list
-from ui.record_view import make_record_table
+from ui.record_view import hide_columns, make_record_table, shown_columns
 from ui.table_models import RecordTableModel
-from ui.tasks import Task
 from ui.windowed_table_model import WindowedTableModel
 
 translate = QCoreApplication.translate
@@ -100,6 +99,7 @@ class RecordList(QWidget):
         old_model, old_selection = self.model, self.view.selectionModel()
         self.model = self._make_model(listing, query)
         self.view.setModel(self.model)  # the view makes a new selection model
+        hide_columns(self.view, self.model)
         old_selection.deleteLater()
         old_model.deleteLater()
         self._watch_model()
@@ -122,9 +122,18 @@ class RecordList(QWidget):
     def set_search(self, text: str) -> None:
         self.model.set_query(replace(self.model.query, search=text))
 
-    def export(self, title: str) -> Task | None:
-        """The list as shown (filters and order) to an Excel workbook, in the background."""
-        return export_list(self, self.context, self.model.listing, self.model.query, title)
+    def export(self, title: str, *, full: bool = False) -> QObject | None:
+        """The list as shown (filters, order, the columns on screen) to an Excel workbook,
+        in the background; with `full`, ID numbers unmasked (asked first, audited)."""
+        return export_list(
+            self,
+            self.context,
+            self.model.listing,
+            self.model.query,
+            title,
+            columns=shown_columns(self.view, self.model),
+            full=full,
+        )
 
     # ----------------------------------------------------------------- selection
     def selected_id(self) -> int | None:

@@ -142,13 +142,33 @@ def test_empty_or_too_long_names_are_refused() -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["2024-07-01", "2024/7/1", "2024.07.01", "2024年7月1日", "20240701", "２０２４-07-01"]
+    "typed",
+    [
+        "2024-07-01",
+        "2024/7/1",
+        "2024.07.01",
+        "2024.7.1",
+        "2024年7月1日",
+        "20240701",
+        "２０２４-07-01",
+        "2024-07-01 00:00:00",  # text exported by another program
+        20240701,  # typed into a number cell
+        "2024.7",  # a month alone: its first day
+        "2024年7月",
+        "2024-07",
+        2024.7,
+    ],
 )
-def test_dates_in_the_forms_clerks_type(typed: str) -> None:
+def test_dates_in_the_forms_clerks_type(typed: object) -> None:
     assert parse_date(typed) == date(2024, 7, 1)
 
 
-@pytest.mark.parametrize("typed", ["2024-02-30", "next week", "2024-13-01"])
+def test_a_month_written_as_a_number_with_one_decimal_is_read_as_that_month() -> None:
+    assert parse_date(2024.1) == date(2024, 1, 1)  # a spreadsheet keeps 2024.10 as 2024.1
+    assert parse_date("2024.10") == date(2024, 10, 1)
+
+
+@pytest.mark.parametrize("typed", ["2024-02-30", "next week", "2024-13-01", "2024.13", 44743])
 def test_bad_dates_are_refused(typed: str) -> None:
     with pytest.raises(InvalidValue, match="not a date"):
         parse_date(typed)

@@ -48,11 +48,20 @@ class WelcomePanel(QWidget):
         self.demo_button = QPushButton(self.tr("Open the demo database"))
         self.demo_button.clicked.connect(host.shell.open_demo)
         self.import_button = QPushButton(self.tr("Import a roster from Excel"))
-        self.import_button.setEnabled(False)
-        self.import_button.setToolTip(self.tr("Importing arrives in a later version."))
+        self.import_button.setToolTip(
+            self.tr("Read the roster you keep in Excel or WPS (.xlsx or .xls); preview first")
+        )
+        self.import_button.clicked.connect(lambda: self._import(host))
         for button in (self.start_button, self.demo_button, self.import_button):
             layout.addWidget(button)
         layout.addStretch(1)
+
+    @staticmethod
+    def _import(host: PageHost) -> None:
+        page = host.go_to("staff")
+        import_from_excel = getattr(page, "import_from_excel", None)
+        if callable(import_from_excel):
+            import_from_excel()
 
     @staticmethod
     def _start(host: PageHost) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from app.history.audit_log import NEWEST_FIRST, AuditLog, entry_details
 from app.history.kinds import ENTITY_LABELS, entity_label
 from ui.context import LedgerContext
-from ui.tasks import Task
 from ui.widgets.record_list import RecordList
 
 
@@ -114,5 +113,5 @@ class AuditLogTab(QWidget):
         self.details.setPlainText("\n".join([heading, *lines]))
 
     # Page action (main window menus and toolbar).
-    def export_page(self) -> Task | None:
+    def export_page(self) -> QObject | None:
         return self.list.export(self.tr("Audit log"))

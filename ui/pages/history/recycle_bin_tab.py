@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.history.kinds import KINDS, entity_label
@@ -18,7 +19,6 @@ from app.records import commands
 from app.records.work import Changes
 from ui.context import LedgerContext
 from ui.dialogs import ask
-from ui.tasks import Task
 from ui.widgets.record_list import RecordList
 
 
@@ -108,6 +108,6 @@ class RecycleBinTab(QWidget):
         op.failed.connect(lambda error: ask.show_error(self, str(error)))
 
     # Page action (main window menus and toolbar).
-    def export_page(self) -> Task | None:
+    def export_page(self) -> QObject | None:
         title = self.tr("Recycle bin - {kind}").format(kind=entity_label(self.entity()))
         return self.list.export(title)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -26,9 +27,9 @@ from app.records.work import Changes
 from app.roster.lists import StaffList, team_choices, unit_choices
 from app.roster.staff import STAFF
 from ui.context import LedgerContext
+from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.staff_form import StaffForm
 from ui.icons import icon
-from ui.tasks import Task
 from ui.widgets.record_editing import RecordEditing
 from ui.widgets.record_list import RecordList
 from ui.widgets.staff_detail import StaffDetail
@@ -104,6 +105,20 @@ class StaffPage(QWidget):
             self.tr("Export to Excel…"), self.export_page, needs_selection=False
         )
         export.setToolTip(self.tr("The staff as listed, with the filters applied (Ctrl+E)"))
+        self.full_id = QCheckBox(self.tr("Full ID numbers"))
+        self.full_id.setToolTip(
+            self.tr("Export ID numbers unmasked (personal data; recorded in the audit log)")
+        )
+        self.list.button_row.insertWidget(self.list.button_row.indexOf(export), self.full_id)
+        self.import_button = self.list.add_button(
+            self.tr("Import from Excel…"),
+            self.import_from_excel,
+            enabled_when=lambda: context.read_only is None,
+            before=export,
+        )
+        self.import_button.setToolTip(
+            self.tr("Read a roster from an .xlsx or .xls workbook: preview first, then import")
+        )
         splitter.addWidget(self.list)
         self.detail = StaffDetail(context)
         splitter.addWidget(self.detail)
@@ -143,5 +158,11 @@ class StaffPage(QWidget):
     def delete_selected(self) -> None:
         self.editing.delete_selected()
 
-    def export_page(self) -> Task | None:
-        return self.list.export(self.tr("Staff"))
+    def export_page(self) -> QObject | None:
+        return self.list.export(self.tr("Staff"), full=self.full_id.isChecked())
+
+    def import_from_excel(self) -> ImportWizard:
+        """The import wizard on a roster (file → sheet → header → columns → preview)."""
+        wizard = ImportWizard(self.context, "staff", self)
+        wizard.open()
+        return wizard

@@ -15,7 +15,6 @@ from app.roster.units import TEAM, UNIT
 from ui.context import LedgerContext
 from ui.dialogs.team_form import TeamForm
 from ui.dialogs.unit_form import UnitForm
-from ui.tasks import Task
 from ui.widgets.record_editing import RecordEditing
 from ui.widgets.record_list import RecordList
 
@@ -62,6 +61,6 @@ class UnitsTab(QWidget):
     def delete_selected(self) -> None:
         self._current.delete_selected()
 
-    def export_page(self) -> Task | None:
+    def export_page(self) -> QObject | None:
         titles = {id(self.unit_editing): self.tr("Units"), id(self.team_editing): self.tr("Teams")}
         return self._current.list.export(titles[id(self._current)])

@@ -232,8 +232,9 @@ class OfficeTab(QWidget):
             return back_up(ledger, backup_policy(session, ledger.path))
 
         folder = self.context.read(backup_policy, ledger.path).folder
+        written = self.tr("Backup written to {path}")
         write_in_background(
-            self, self.context, folder, work, done=self.tr("Backup written to {path}")
+            self, self.context, folder, work, done=lambda path: written.format(path=path)
         )
 
     def restore_backup(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from ui.context import LedgerContext
 from ui.host import PageHost
 from ui.pages.history.audit_log_tab import AuditLogTab
+from ui.pages.history.import_history_tab import ImportHistoryTab
 from ui.pages.history.recycle_bin_tab import RecycleBinTab
 from ui.pages.outcomes.metrics_tab import metrics_tab
 from ui.pages.roster.units_tab import UnitsTab
@@ -54,6 +55,11 @@ def settings_tabs(context: LedgerContext, host: PageHost) -> list[SettingsTab]:
             "recycle_bin",
             translate("SettingsPage", "Recycle bin"),
             lambda: RecycleBinTab(context),
+        ),
+        SettingsTab(
+            "imports",
+            translate("SettingsPage", "Import history"),
+            lambda: ImportHistoryTab(context),
         ),
         SettingsTab(
             "audit_log", translate("SettingsPage", "Audit log"), lambda: AuditLogTab(context)
