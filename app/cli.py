@@ -338,6 +338,13 @@ def _import(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
             planned = preview(session, actor, book, what, options)
         result = planned
         if not args.dry_run and not (args.strict and planned.errors):
+            if ledger.file is not None:  # DESIGN §8: always a backup before an import
+                from app.db.backup import back_up
+                from app.records.settings import backup_policy
+
+                with ledger.session() as session:
+                    policy = backup_policy(session, ledger.path)
+                back_up(ledger, policy, reason="import")
             result = perform(
                 ledger,
                 partial(

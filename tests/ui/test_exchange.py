@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from app.db.models import AuditEntry, Staff
 from app.records import commands
+from app.records.settings import backup_policy
 from app.roster.lists import staff_count
 from app.roster.staff import STAFF
 from tests.app.exchange.workbooks import ZHANG, messy_roster
@@ -34,6 +35,12 @@ def open_wizard(qtbot: QtBot, window: MainWindow) -> ImportWizard:
 
 def next_page(qtbot: QtBot, wizard: ImportWizard) -> None:
     click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+
+
+def backups_named(window: MainWindow, reason: str) -> list[Path]:
+    ledger = window.context.ledger
+    folder = window.context.read(backup_policy, ledger.path).folder
+    return sorted(folder.glob(f"*-{reason}.db"))
 
 
 def test_a_messy_roster_goes_in_through_the_wizard_and_comes_out_by_undo(
@@ -89,6 +96,7 @@ def test_a_messy_roster_goes_in_through_the_wizard_and_comes_out_by_undo(
     qtbot.waitUntil(lambda: not wizard.isVisible())
     assert dialogs.infos[-1].startswith("已导入：新增 7，更新 0，重复未变 0，警告 1，拒绝 3。")
     assert window.context.read(staff_count) == 8
+    assert backups_named(window, "import")  # DESIGN §8: a backup before every import
     staff_list = window.page("staff").list  # type: ignore[attr-defined]
     assert "周八" in texts(staff_list)
     sending = {
@@ -106,6 +114,7 @@ def test_a_messy_roster_goes_in_through_the_wizard_and_comes_out_by_undo(
     wait_for_writes(qtbot, window.context)
     assert dialogs.errors == []
     assert window.context.read(staff_count) == 0
+    assert backups_named(window, "undo")  # and before its undo
     assert texts(history.list, "undone_at")[0] != ""
     assert not history.undo_button.isEnabled()
 

@@ -83,6 +83,7 @@ class ImportWizard(QWizard):
             progress_label=self.tr("Importing {file}…").format(file=self.book.file_name),
             parent=self,
             cancellable=True,
+            backup_first="import",
         )
         op.done.connect(self._committed)
         op.failed.connect(self._refused)

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from app import cli
 from app.db.ledger import Ledger
 from app.db.models import AuditEntry, Batch, Staff
+from app.db.paths import backup_dir_for
 from tests.app.exchange.workbooks import ZHANG, messy_roster, write_xlsx
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -62,8 +63,10 @@ def test_the_valid_rows_are_committed_and_strict_commits_none(
         "Rows were refused and --strict was given: nothing was written."
     )
     assert staff_count(db_path) == 0
+    assert not list(backup_dir_for(db_path).glob("*-import.db"))  # nothing to commit
     code, out, _ = run("import-staff", str(roster), "--db", str(db_path))
     assert code == 4
+    assert len(list(backup_dir_for(db_path).glob("*-import.db"))) == 1  # taken first
     assert out.splitlines()[-1] == "Imported in one batch; undo it in Settings → Import history."
     assert staff_count(db_path) == 8
     with Ledger.open(db_path) as ledger, ledger.session() as session:

@@ -66,7 +66,9 @@ class ImportHistoryTab(QWidget):
         )
         if not ask.confirm(self, self.tr("Undo batch"), question):
             return None
-        op = self.context.write(partial(undo_batch, batch_id=batch_id), parent=self)
+        op = self.context.write(
+            partial(undo_batch, batch_id=batch_id), parent=self, backup_first="undo"
+        )
         op.failed.connect(lambda error: ask.show_error(self, str(error)))
         return op
 

@@ -95,7 +95,9 @@ class UndoBar(QFrame):
         if self.batch_id is None:
             return
         self.undo_button.setEnabled(False)
-        op = self.context.write(partial(undo_batch, batch_id=self.batch_id), parent=self)
+        op = self.context.write(
+            partial(undo_batch, batch_id=self.batch_id), parent=self, backup_first="undo"
+        )
         op.done.connect(lambda _done: self._undone())
         op.failed.connect(self._refused)
 
