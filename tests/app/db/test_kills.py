@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 
 from app.db.backup import list_backups
 from app.db.ledger import Ledger, inspect_file
-from app.db.models import AuditEntry, Staff, Unit
+from app.db.models import AuditEntry, Batch, Staff, Unit
 
 ROOT = Path(__file__).resolve().parents[3]
 KILLS = int(os.environ.get("BANGFU_KILLS", "100"))
@@ -111,6 +111,24 @@ def test_a_batch_killed_mid_commit_is_all_or_nothing(db_path: Path, zygote: Zygo
     acknowledged = len(zygote.acknowledged)
     print(f"\nbatch kills staff={staff} acknowledged batches={acknowledged} corrupt={corrupt}")
     assert corrupt == 0 and staff % 50 == 0 and staff >= acknowledged * 50
+
+
+def test_an_import_killed_mid_commit_is_all_or_nothing(db_path: Path, zygote: Zygote) -> None:
+    """Each acknowledged import is there whole (50 staff, their new unit, one batch);
+    a killed one left nothing: no staff without their unit, no batch without its rows."""
+    rng = random.Random(29)
+    for round_no in range(max(10, KILLS // 10)):
+        zygote.kill_one("import", round_no, rng)
+    with Ledger.open(db_path) as ledger, ledger.session() as session:
+        corrupt = len(ledger.check())
+        staff = session.scalar(select(func.count()).select_from(Staff)) or 0
+        units = set(session.scalars(select(Unit.name)))
+        batches = session.scalars(select(Batch).where(Batch.kind == "import-staff")).all()
+    imported = {f"{label}医院" for label in zygote.acknowledged}
+    print(f"\nimport kills staff={staff} batches={len(batches)} acknowledged={len(imported)}")
+    assert corrupt == 0 and imported <= units
+    assert staff == 50 * len(batches) == 50 * len(units)
+    assert all((batch.rows_added, batch.rows_updated) == (51, 0) for batch in batches)
 
 
 def test_a_backup_killed_midway_leaves_no_half_backup(db_path: Path, zygote: Zygote) -> None:
