@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from app import __version__
+from app.db.ledger import head_revision
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "installer"))
@@ -75,7 +76,7 @@ def test_the_frozen_build_passes_its_self_test(frozen_app: Path, tmp_path: Path)
         "[通过] PDF",
         "[通过] Excel",
     ], done.stdout
-    assert "迁移版本 0004" in checks[0] and "21 名人才" in checks[0]
+    assert f"迁移版本 {head_revision()}" in checks[0] and "21 名人才" in checks[0]
     assert "总览、帮扶人才、服务保障、工作成效、季度汇总、设置" in checks[1]
     assert "Noto Sans CJK SC" in checks[2]
     assert "扎赉特旗“组团式”帮扶工作季度汇总（2024年第3季度）" in checks[3]

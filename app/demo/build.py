@@ -71,6 +71,7 @@ def create_demo(path: Path | str, *, seed: int = DEFAULT_SEED, overwrite: bool =
                 path=target
             )
         )
+    target.parent.mkdir(parents=True, exist_ok=True)  # `demo --db` into a new folder
     lock = InstanceLock(target)
     lock.acquire()  # never over a ledger a window has open
     try:

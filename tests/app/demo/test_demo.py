@@ -69,7 +69,7 @@ def test_demo_has_the_named_people_and_enough_records(demo_session: Session) -> 
 
 
 def test_same_seed_same_file(demo_template: Path, tmp_path: Path) -> None:
-    again = create_demo(tmp_path / "again.db")
+    again = create_demo(tmp_path / "a new folder" / "again.db")  # the folder is made
     digest = hashlib.sha256
     assert digest(again.read_bytes()).digest() == digest(demo_template.read_bytes()).digest()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
+from app.db.listing import ListQuery
 from app.db.vocabulary import Field
 from app.history.batches import undo_batch
 from app.numbers import number_text
@@ -161,7 +162,9 @@ class LedgerTab(QWidget):
 
         self.undo_bar = UndoBar(context)
         layout.addWidget(self.undo_bar)
-        self.list = RecordList(context, ProvisionList())
+        self.list = RecordList(
+            context, ProvisionList(), ListQuery(sort_key="date", descending=True)
+        )  # the newest first, as in the outcome ledger
         self.editing = RecordEditing(
             self.list, PROVISION, lambda record_id: ProvisionForm(context, record_id, self)
         )
