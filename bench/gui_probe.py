@@ -100,7 +100,6 @@ def watched(db: str, mode: str) -> int:
         elif state["stage"] == "data" and tasks.is_idle() and page_ready(window):
             QApplication.processEvents()
             say("data")
-            print("DEBUG", window.current_key(), file=sys.stderr)
             if mode != "--visit":
                 QApplication.exit(0)
                 return

@@ -253,8 +253,13 @@ def _latest_values(session: Session, quarter: Quarter) -> dict[int, list[Decimal
             )
             .label("in_part"),
         )
-        .join(Metric, Metric.id == OutcomeEntry.metric_id)
-        .where(Metric.aggregation == Aggregation.LATEST, OutcomeEntry.date <= quarter.end)
+        .where(
+            # the latest metrics' own entries, found on the metric index, not all ranked
+            OutcomeEntry.metric_id.in_(
+                select(Metric.id).where(Metric.aggregation == Aggregation.LATEST)
+            ),
+            OutcomeEntry.date <= quarter.end,
+        )
         .subquery()
     )
     rows = session.execute(
