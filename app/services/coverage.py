@@ -238,9 +238,13 @@ def load_coverage(
     return QuarterCoverage(quarter, staff, dict(provided))
 
 
-def coverage_counts(session: Session, quarter: Quarter) -> dict[int, ServiceCoverage]:
+def coverage_counts(
+    session: Session, quarter: Quarter, services: list[QuarterService] | None = None
+) -> dict[int, ServiceCoverage]:
     """Eligible and covered counts of every service counting in `quarter`, by service
-    id, each under its rule for that quarter."""
-    services = services_in(session, quarter)
+    id, each under its rule for that quarter (`services`: `services_in(quarter)` when
+    the caller has it already)."""
+    if services is None:
+        services = services_in(session, quarter)
     coverage = load_coverage(session, quarter, services)
     return {service.id: coverage.counts(service.id, service.rule) for service in services}
