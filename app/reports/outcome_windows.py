@@ -54,40 +54,55 @@ def counted_entries(*columns: Any) -> Select[Any]:
     )
 
 
-def _sum_between(first: date | None, last: date) -> Any:
-    within = OutcomeEntry.date <= last if first is None else OutcomeEntry.date.between(first, last)
-    return func.sum(case((within, OutcomeEntry.value)))
+def _spans(quarters: Sequence[Quarter]) -> list[Quarter]:
+    """Every quarter a window of `quarters` reaches into: from the first one's previous
+    quarter (or its year's first quarter, if earlier) to the last."""
+    spans = [min(quarters[0].previous(), Quarter(quarters[0].year, 1))]
+    while spans[-1] < quarters[-1]:
+        spans.append(spans[-1].next())
+    return spans
 
 
-def _windows(quarter: Quarter) -> tuple[tuple[date | None, date], ...]:
-    previous = quarter.previous()
-    return (
-        (quarter.start, quarter.end),
-        (previous.start, previous.end),
-        (quarter.year_start(), quarter.end),
-        (None, quarter.end),
+def _sums(session: Session, quarters: Sequence[Quarter]) -> list[dict[int, list[Any]]]:
+    """Per quarter, per metric with figures up to the quarter's end, the sums of its
+    four windows (None for a window without entries). One query: the live figures
+    summed per metric and quarter (one span before the first), combined here."""
+    spans = _spans(quarters)
+    span = case(
+        (OutcomeEntry.date < spans[0].start, -1),
+        *((OutcomeEntry.date <= each.end, index) for index, each in enumerate(spans)),
     )
+    totals: dict[int, dict[int, Decimal]] = {}
+    for metric_id, index, total in session.execute(
+        counted_entries(OutcomeEntry.metric_id, span, func.sum(OutcomeEntry.value))
+        .where(OutcomeEntry.date <= quarters[-1].end)
+        .group_by(OutcomeEntry.metric_id, span)
+    ):
+        totals.setdefault(metric_id, {})[index] = total
+    position = {each: index for index, each in enumerate(spans)}
+    found: list[dict[int, list[Any]]] = []
+    for quarter in quarters:
+        at = position[quarter]
+        year = [position[each] for each in spans[: at + 1] if each.year == quarter.year]
+        windows = ([at], [position[quarter.previous()]], year, list(range(-1, at + 1)))
+        of_quarter: dict[int, list[Any]] = {}
+        for metric_id, parts in totals.items():
+            sums = [_total(parts, indexes) for indexes in windows]
+            if sums[3] is not None:  # the metric has figures up to the quarter's end
+                of_quarter[metric_id] = sums
+        found.append(of_quarter)
+    return found
+
+
+def _total(parts: dict[int, Decimal], indexes: Sequence[int]) -> Decimal | None:
+    present = [parts[index] for index in indexes if index in parts]
+    return sum(present, Decimal(0)) if present else None
 
 
 def outcome_figures_of(session: Session, quarters: Sequence[Quarter]) -> list[list[OutcomeFigures]]:
     """Per quarter: active metrics, and retired ones still holding entries up to the
     quarter's end, in field order, then catalog order."""
-    last = quarters[-1]
-    sums: dict[int, list[Any]] = {
-        metric_id: list(windows)
-        for metric_id, *windows in session.execute(
-            counted_entries(
-                OutcomeEntry.metric_id,
-                *(
-                    _sum_between(first, end)
-                    for quarter in quarters
-                    for first, end in _windows(quarter)
-                ),
-            )
-            .where(OutcomeEntry.date <= last.end)
-            .group_by(OutcomeEntry.metric_id)
-        )
-    }
+    sums = _sums(session, quarters)
     latest = _latest_values(session, quarters)
     years = sorted({quarter.year for quarter in quarters})
     catalog = session.execute(
@@ -122,17 +137,15 @@ def _figures(
     index: int,
     quarter: Quarter,
     metrics: Sequence[Any],
-    sums: dict[int, list[Any]],
+    sums: list[dict[int, list[Any]]],
     latest: list[dict[int, list[Decimal | None]]],
     targets: dict[tuple[int, int], Decimal],
 ) -> list[OutcomeFigures]:
     figures = []
     for metric in metrics:
-        stored = sums.get(metric.id)
-        quarter_sums = None if stored is None else stored[4 * index : 4 * index + 4]
-        # A retired metric shows while it holds entries up to the quarter's end (its
-        # cumulative window has a sum).
-        if not metric.active and (quarter_sums is None or quarter_sums[3] is None):
+        quarter_sums = sums[index].get(metric.id)
+        # A retired metric shows while it holds entries up to the quarter's end.
+        if not metric.active and quarter_sums is None:
             continue
         windows: list[Decimal | None]
         if metric.aggregation == Aggregation.SUM:

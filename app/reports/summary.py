@@ -32,7 +32,7 @@ from app.reports.figures import (
 from app.reports.outcome_windows import live_entries, outcome_figures_of
 from app.roster.duty import arrived_in, departed_in, on_duty_at_end
 from app.services.catalog import services_in
-from app.services.coverage import coverage_counts
+from app.services.coverage import load_coverages
 
 
 def quarterly_summary(
@@ -142,11 +142,12 @@ def service_figures_of(session: Session, quarters: Sequence[Quarter]) -> list[li
         )
         .group_by(ServiceProvision.service_type_id)
     ).all()
+    catalogs = [services_in(session, quarter) for quarter in quarters]
+    coverages = load_coverages(session, list(quarters), catalogs)
     figures = []
-    for index, quarter in enumerate(quarters):
+    for index, (services, loaded) in enumerate(zip(catalogs, coverages, strict=True)):
         provided = {row[0]: row[1 + index] for row in rows}
-        services = services_in(session, quarter)
-        coverage = coverage_counts(session, quarter, services)
+        coverage = {service.id: loaded.counts(service.id, service.rule) for service in services}
         figures.append(
             [
                 ServiceFigures(

@@ -238,6 +238,60 @@ def load_coverage(
     return QuarterCoverage(quarter, staff, dict(provided))
 
 
+def load_coverages(
+    session: Session, quarters: list[Quarter], services: list[list[QuarterService]]
+) -> list[QuarterCoverage]:
+    """`load_coverage` for several quarters (a trend) in two queries: the people serving
+    in any of them and their provisions over the whole span, split per quarter by the
+    same conditions `load_coverage` asks the database for."""
+    first, last = quarters[0], quarters[-1]
+    once_anywhere = {s.id for each in services for s in each if s.rule == ServiceRule.ONCE}
+    eligible = (Staff.deleted_at.is_(None), serving_between(first.start, last.end))
+    people = [
+        Serving(staff_id, start, end)
+        for staff_id, start, end in session.execute(
+            select(Staff.id, Staff.start_date, staff_end()).where(*eligible)
+        )
+    ]
+    rows = session.execute(
+        select(
+            ServiceProvision.staff_id,
+            ServiceProvision.service_type_id,
+            ServiceProvision.date,
+            ServiceProvision.id,
+        )
+        .join(Staff, Staff.id == ServiceProvision.staff_id)
+        .where(
+            *eligible,
+            ServiceProvision.deleted_at.is_(None),
+            ServiceProvision.date <= last.end,
+            or_(
+                ServiceProvision.service_type_id.in_(once_anywhere),
+                ServiceProvision.date >= first.year_start(),
+            ),
+        )
+    ).all()
+    coverages = []
+    for quarter, quarter_services in zip(quarters, services, strict=True):
+        once = {s.id for s in quarter_services if s.rule == ServiceRule.ONCE}
+        staff = {
+            person.staff_id: person
+            for person in people
+            if person.serves_between(quarter.start, quarter.end)
+        }
+        provided: dict[tuple[int, int], list[Provided]] = defaultdict(list)
+        year_start = quarter.year_start()
+        for staff_id, service_type_id, day, provision_id in rows:
+            if (
+                staff_id in staff
+                and day <= quarter.end
+                and (service_type_id in once or day >= year_start)
+            ):
+                provided[(staff_id, service_type_id)].append(Provided(day, provision_id))
+        coverages.append(QuarterCoverage(quarter, staff, dict(provided)))
+    return coverages
+
+
 def coverage_counts(
     session: Session, quarter: Quarter, services: list[QuarterService] | None = None
 ) -> dict[int, ServiceCoverage]:
