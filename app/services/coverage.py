@@ -157,9 +157,13 @@ class QuarterCoverage:
     def counts(self, service_type_id: int, rule: ServiceRule) -> ServiceCoverage:
         if rule == ServiceRule.ON_DEMAND:
             return ServiceCoverage(None, None)
-        covered = sum(
-            not self._missing(person, service_type_id, rule) for person in self.staff.values()
-        )
+        covered = 0
+        for person in self.staff.values():
+            if (person.staff_id, service_type_id) in self.provided:
+                covered += not self._missing(person, service_type_id, rule)
+            else:  # nothing provided: covered only when nothing was due (the common case
+                # of a trend's many quarters, checked without building the missing list)
+                covered += not _windows(rule, self.quarter, person)
         return ServiceCoverage(len(self.staff), covered)
 
     def status(
@@ -280,13 +284,9 @@ def load_coverages(
             if person.serves_between(quarter.start, quarter.end)
         }
         provided: dict[tuple[int, int], list[Provided]] = defaultdict(list)
-        year_start = quarter.year_start()
+        year_start, end = quarter.year_start(), quarter.end
         for staff_id, service_type_id, day, provision_id in rows:
-            if (
-                staff_id in staff
-                and day <= quarter.end
-                and (service_type_id in once or day >= year_start)
-            ):
+            if staff_id in staff and day <= end and (service_type_id in once or day >= year_start):
                 provided[(staff_id, service_type_id)].append(Provided(day, provision_id))
         coverages.append(QuarterCoverage(quarter, staff, dict(provided)))
     return coverages
