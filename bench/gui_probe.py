@@ -6,10 +6,11 @@ through `ui.launch.run` on DB. A timer polls for the main window; each moment is
 printed as `moment seconds`, counted from BENCH_T0 (the parent's `time.time()` just
 before it started this process):
 
+- `shell`: the start window (shown before the ledger opens) is visible and idle;
 - `shown`: the main window is visible and the event loop has gone idle once;
 - `data`: the first page's background reads are done and their rows painted;
 - `peak_mb`: with `--visit`, the peak resident memory (VmHWM) after every page was
-  opened and its reads painted.
+  opened and its reads painted; `rss_after_<page>` the resident memory after each.
 
 With `--quit` the window is closed as soon as it is shown (the clerk quitting at
 once); the parent times the whole process. The clock is frozen at 2024-12-20, the
@@ -45,6 +46,13 @@ def peak_mb() -> float:
     return float(psutil.Process().memory_info().peak_wset) / 2**20
 
 
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def bare(quit_at_once: bool) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
@@ -75,7 +83,7 @@ def watched(db: str, mode: str) -> int:
     # The data set ends in 2024: the dashboard's "this quarter" is its last quarter.
     clock.frozen(TODAY).__enter__()
 
-    state = {"stage": "start", "visit": 0}
+    state: dict[str, Any] = {"stage": "start", "visit": 0}
     create = ui.launch.create_qt_application
 
     def poll() -> None:
@@ -83,6 +91,12 @@ def watched(db: str, mode: str) -> int:
             say("timeout")
             QApplication.exit(3)
             return
+        if state.get("shell") is None and any(
+            w.objectName() == "startWindow" and w.isVisible()
+            for w in QApplication.topLevelWidgets()
+        ):
+            state["shell"] = 1
+            QTimer.singleShot(0, lambda: say("shell"))
         window = next(
             (
                 w
@@ -107,6 +121,8 @@ def watched(db: str, mode: str) -> int:
         elif state["stage"] == "visit" and tasks.is_idle():
             keys = [spec.key for spec in window._specs]  # type: ignore[attr-defined]
             if state["visit"] < len(keys):
+                if state["visit"]:
+                    say(f"rss_after_{keys[state['visit'] - 1]}", rss_mb())
                 window.go_to(keys[state["visit"]])  # type: ignore[attr-defined]
                 state["visit"] += 1
                 QApplication.processEvents()
