@@ -9,7 +9,7 @@ the provisions, outcomes and mentorships of a person (or team) in the bin.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -42,18 +42,32 @@ def quarterly_summary(
     return summaries(session, [quarter], made_on=made_on)[0]
 
 
-def recent_summaries(session: Session, quarter: Quarter, count: int = 8) -> list[QuarterlySummary]:
+def recent_summaries(
+    session: Session,
+    quarter: Quarter,
+    count: int = 8,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[QuarterlySummary]:
     """The summaries of the `count` quarters ending with `quarter`, oldest first (trends)."""
-    return summaries(session, quarter.back(count))
+    return summaries(session, quarter.back(count), progress=progress)
+
+
+SECTIONS = 5
 
 
 def summaries(
-    session: Session, quarters: Sequence[Quarter], *, made_on: date | None = None
+    session: Session,
+    quarters: Sequence[Quarter],
+    *,
+    made_on: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[QuarterlySummary]:
     """The summaries of `quarters`, each section read for all of them at once: one
     grouped query per section (with a column per quarter), not one summary per quarter,
     so the 8-quarter trend costs about what one summary does. Coverage follows its
-    per-person rules quarter by quarter (`app.services.coverage`)."""
+    per-person rules quarter by quarter (`app.services.coverage`). `progress(done,
+    SECTIONS)` is called after each section (a closing window stops the work there)."""
     settings = all_settings(session)
     heading = Heading(
         county=settings["county"],
@@ -61,14 +75,18 @@ def summaries(
         clerk=settings["clerk_name"],
         made_on=made_on or clock.today(),
     )
-    sections = zip(
-        staff_figures_of(session, quarters),
-        service_figures_of(session, quarters),
-        outcome_figures_of(session, quarters),
-        highlights_of(session, quarters),
-        mentorship_figures_of(session, quarters),
-        strict=True,
+    readers: tuple[Callable[[Session, Sequence[Quarter]], list[Any]], ...] = (
+        staff_figures_of,
+        service_figures_of,
+        outcome_figures_of,
+        highlights_of,
+        mentorship_figures_of,
     )
+    sections: list[list[Any]] = []
+    for done, read in enumerate(readers, start=1):
+        sections.append(read(session, quarters))
+        if progress is not None:
+            progress(done, SECTIONS)
     return [
         QuarterlySummary(
             quarter=quarter,
@@ -79,8 +97,8 @@ def summaries(
             highlights=highlights,
             mentorships=mentorships,
         )
-        for quarter, (staff, services, outcomes, highlights, mentorships) in zip(
-            quarters, sections, strict=True
+        for quarter, staff, services, outcomes, highlights, mentorships in zip(
+            quarters, *sections, strict=True
         )
     ]
 

@@ -150,3 +150,22 @@ def count_statements(session: Session, run: Any) -> int:
     finally:
         event.remove(engine, "before_cursor_execute", note)
     return len(statements)
+
+
+def test_the_trend_reports_each_section_and_stops_when_the_caller_raises(
+    session: Session,
+) -> None:
+    """A closing window stops the dashboard's trend between two sections, not after all."""
+    build_dataset(session)
+    seen: list[tuple[int, int]] = []
+    recent_summaries(
+        session, Quarter(2024, 3), progress=lambda done, total: seen.append((done, total))
+    )
+    assert seen == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+
+    def closing(done: int, total: int) -> None:
+        if done == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        recent_summaries(session, Quarter(2024, 3), progress=closing)
