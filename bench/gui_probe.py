@@ -127,6 +127,7 @@ def watched(db: str, mode: str) -> int:
                 state["visit"] += 1
                 QApplication.processEvents()
             else:
+                say(f"rss_after_{keys[-1]}", rss_mb())
                 say("peak_mb", peak_mb())
                 QApplication.exit(0)
 
