@@ -132,7 +132,9 @@ class QuarterCoverage:
 
     quarter: Quarter
     staff: dict[int, Serving]  # on duty during the quarter, by staff id
-    provided: dict[tuple[int, int], list[Provided]]  # (staff id, service id) -> dated <= qe
+    # (staff id, service id) -> dated <= qe (a trend's quarters share a wider set; the
+    # windows decide what counts)
+    provided: dict[tuple[int, int], list[Provided]]
 
     def _missing(self, person: Serving, service_type_id: int, rule: ServiceRule) -> list[Window]:
         provided = self.provided.get((person.staff_id, service_type_id), [])
@@ -246,8 +248,8 @@ def load_coverages(
     session: Session, quarters: list[Quarter], services: list[list[QuarterService]]
 ) -> list[QuarterCoverage]:
     """`load_coverage` for several quarters (a trend) in two queries: the people serving
-    in any of them and their provisions over the whole span, split per quarter by the
-    same conditions `load_coverage` asks the database for."""
+    in any of them and their provisions over the whole span; each quarter keeps its
+    own people and shares the provisions (see below)."""
     first, last = quarters[0], quarters[-1]
     once_anywhere = {s.id for each in services for s in each if s.rule == ServiceRule.ONCE}
     eligible = (Staff.deleted_at.is_(None), serving_between(first.start, last.end))
@@ -275,20 +277,21 @@ def load_coverages(
             ),
         )
     ).all()
+    # Shared by the quarters: every window ends by its quarter's end and starts on or
+    # after its year's start (a once-service's at the arrival), so the provisions a
+    # quarter would not have read never fall inside one of its windows.
+    provided: dict[tuple[int, int], list[Provided]] = defaultdict(list)
+    for staff_id, service_type_id, day, provision_id in rows:
+        provided[(staff_id, service_type_id)].append(Provided(day, provision_id))
+    shared = dict(provided)
     coverages = []
-    for quarter, quarter_services in zip(quarters, services, strict=True):
-        once = {s.id for s in quarter_services if s.rule == ServiceRule.ONCE}
+    for quarter in quarters:
         staff = {
             person.staff_id: person
             for person in people
             if person.serves_between(quarter.start, quarter.end)
         }
-        provided: dict[tuple[int, int], list[Provided]] = defaultdict(list)
-        year_start, end = quarter.year_start(), quarter.end
-        for staff_id, service_type_id, day, provision_id in rows:
-            if staff_id in staff and day <= end and (service_type_id in once or day >= year_start):
-                provided[(staff_id, service_type_id)].append(Provided(day, provision_id))
-        coverages.append(QuarterCoverage(quarter, staff, dict(provided)))
+        coverages.append(QuarterCoverage(quarter, staff, shared))
     return coverages
 
 
