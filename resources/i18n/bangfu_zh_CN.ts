@@ -593,6 +593,10 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <translation>导出哪个列表（默认全部）</translation>
     </message>
     <message>
+        <source>quarter, e.g. 2024Q3: the dated lists keep that quarter&apos;s records; coverage (needed) is that quarter&apos;s matrix</source>
+        <translation>季度，例如 2024Q3：按日期记录的台账只导出该季度的记录；覆盖矩阵（必须给出）为该季度的矩阵</translation>
+    </message>
+    <message>
         <source>ID numbers in full, not masked (recorded in the audit log)</source>
         <translation>导出完整身份证号，不打码（记入操作日志）</translation>
     </message>
@@ -639,6 +643,10 @@ The ledger itself is intact and you can go on working; check the backup folder i
     <message>
         <source>Rows were refused and --strict was given: nothing was written.</source>
         <translation>有行被拒绝且指定了 --strict：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>export --what coverage needs --quarter (e.g. --quarter 2024Q3)</source>
+        <translation>导出覆盖矩阵需要 --quarter（例如 --quarter 2024Q3）</translation>
     </message>
     <message>
         <source>{rows} rows exported to {path}</source>
@@ -930,6 +938,18 @@ Your saved records are safe and the program keeps running. The details were writ
         <translation>帮扶人才</translation>
     </message>
     <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>工作成效</translation>
+    </message>
+    <message>
+        <source>Mentorships</source>
+        <translation>师徒结对</translation>
+    </message>
+    <message>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入文件。</translation>
     </message>
@@ -1218,6 +1238,10 @@ Your saved records are safe and the program keeps running. The details were writ
         <translation>第 {row} 行已指定该团队的领队</translation>
     </message>
     <message>
+        <source>a metric</source>
+        <translation>指标列</translation>
+    </message>
+    <message>
         <source>{file} has no outcome table: no sheet has a 姓名 column and columns named after metrics, nor one row per entry (指标, 数值).</source>
         <translation>{file} 中没有成效表：没有哪个工作表既有“姓名”列又有以指标命名的列，也没有每行一条记录的表（指标、数值）。</translation>
     </message>
@@ -1228,10 +1252,6 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>{name} is a metric of several fields</source>
         <translation>“{name}”是多个领域共有的指标</translation>
-    </message>
-    <message>
-        <source>Saving a wide table&apos;s figures arrives with the outcome grid; use --dry-run to check the table meanwhile.</source>
-        <translation>月度统计表的保存将随成效批量录入一同提供；在此之前可用 --dry-run 检查表格。</translation>
     </message>
 </context>
 <context>
