@@ -1591,6 +1591,10 @@ Your saved records are safe and the program keeps running. The details were writ
         <translation>请核对每一列对应的字段；您的选择会被记住。</translation>
     </message>
     <message>
+        <source>Team sheet:</source>
+        <translation>团队工作表：</translation>
+    </message>
+    <message>
         <source>Column</source>
         <translation>列</translation>
     </message>
@@ -2202,6 +2206,14 @@ The current file is kept as a backup first.</source>
         <source>Mentorships</source>
         <translation>师徒结对</translation>
     </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>Read outcomes (one row per entry, or the teams&apos; monthly tables) or, on the Mentorships tab, mentorships from an .xlsx or .xls workbook: preview first</source>
+        <translation>从 .xlsx 或 .xls 工作簿读取工作成效（每行一条，或各团队的月度报表）；在“师徒结对”页读取师徒结对：先预览，再导入</translation>
+    </message>
 </context>
 <context>
     <name>Pages</name>
@@ -2267,6 +2279,10 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Save refused rows…</source>
         <translation>保存被拒绝的行…</translation>
+    </message>
+    <message>
+        <source>Period (not in the title of {sheets}):</source>
+        <translation>统计期间（{sheets} 的标题中没有写明）：</translation>
     </message>
     <message>
         <source>Checking every row…</source>
@@ -3153,6 +3169,14 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Coverage matrix</source>
         <translation>覆盖矩阵</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>Read service records from an .xlsx or .xls workbook: preview first</source>
+        <translation>从 .xlsx 或 .xls 工作簿读取服务记录：先预览，再导入</translation>
     </message>
 </context>
 <context>
