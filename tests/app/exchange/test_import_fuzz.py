@@ -183,7 +183,7 @@ def test_random_bytes_are_a_clear_cannot_read(prefix: bytes, data: bytes) -> Non
     with TemporaryDirectory() as folder:
         path = Path(folder) / "坏文件.xlsx"
         path.write_bytes(prefix + data)
-        with pytest.raises(UnreadableWorkbook, match="坏文件.xlsx"):
+        with pytest.raises(UnreadableWorkbook, match=r"坏文件\.xlsx"):
             read_workbook(path)
 
 
