@@ -3,6 +3,7 @@ two-row merged headers, thousands separators, a 合计 row, the period from the 
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +13,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import cli
+from app.db.ledger import Ledger
 from app.db.models import AuditEntry, Batch, Metric, OutcomeEntry, Staff
 from app.errors import ValidationError
 from app.exchange.importing import ImportOptions, RowStatus
@@ -227,3 +230,29 @@ def test_a_wide_import_into_a_closed_quarter_is_refused_row_by_row(
         "2024Q3 is closed (its summary was reported), so records dated 2024-09-30 cannot "
         "change. Reopen the quarter with a reason first."
     ]
+
+
+def test_import_outcomes_on_the_command_line_saves_a_wide_table_and_says_what_it_refused(
+    db_path: Path, tmp_path: Path
+) -> None:
+    with Ledger.open(db_path) as ledger, ledger.session() as session:
+        for name, field in (("张文", "medical"), ("李娜", "medical"), ("王强", "education")):
+            values = {"name": name, "field": field, "start_date": date(2022, 7, 1)}
+            run(session, commands.create, STAFF, values)
+    path = team_tables(tmp_path / "9月.xlsx")
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.run(["import-outcomes", str(path), "--db", str(db_path)], out=out, err=err)
+    assert code == cli.EXIT_REFUSED, err.getvalue()
+    lines = out.getvalue().splitlines()
+    assert lines[0] == (
+        "9月.xlsx: 3 new, 0 updated, 0 unchanged duplicates, 0 with warnings, 1 refused"
+    )
+    assert "医疗队 row 6: column A (姓名): 赵六 is not on the roster" in lines
+    with Ledger.open(db_path) as ledger, ledger.session() as session:
+        assert len(_figures(session)) == 6
+    out = io.StringIO()
+    again = ["import-outcomes", str(path), "--db", str(db_path), "--period", "2024Q3"]
+    assert cli.run(again, out=out, err=err) == cli.EXIT_REFUSED
+    with Ledger.open(db_path) as ledger, ledger.session() as session:
+        periods = sorted({period for _, _, period in _figures(session)})
+    assert periods == ["2024-09", "2024Q3"]  # the period given wins over the titles
