@@ -256,3 +256,23 @@ def test_import_outcomes_on_the_command_line_saves_a_wide_table_and_says_what_it
     with Ledger.open(db_path) as ledger, ledger.session() as session:
         periods = sorted({period for _, _, period in _figures(session)})
     assert periods == ["2024-09", "2024Q3"]  # the period given wins over the titles
+
+
+def test_a_corrected_mapping_of_a_team_sheet_is_used_and_remembered(
+    session: Session, people: dict[str, int], tmp_path: Path
+) -> None:
+    path = write_xlsx(
+        tmp_path / "9月.xlsx",
+        {"医疗队": [["2024年9月"], ["姓名", "手术（例）", "门诊量（人次）"], ["张文", 3, "1,234"]]},
+    )
+    book = read_workbook(path)
+    (found,) = wide_sheets(session, book, ImportOptions())
+    assert found.layout.mapping == {0: "name", 1: "metric:手术"}  # 门诊量: no such metric
+    options = ImportOptions(
+        mappings={"医疗队": {0: "name", 1: "metric:手术", 2: "metric:门急诊诊疗"}}
+    )
+    planned = preview(session, clerk_actor(session), book, "outcomes", options)
+    run(session, commit, book, "outcomes", planned, options=options)
+    assert _figures(session)[("张文", "门急诊诊疗", "2024-09")] == Decimal(1234)
+    (again,) = wide_sheets(session, book, ImportOptions())  # the next file, same headers
+    assert again.layout.mapping == {0: "name", 1: "metric:手术", 2: "metric:门急诊诊疗"}
