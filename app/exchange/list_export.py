@@ -19,6 +19,7 @@ from app import clock
 from app.db.listing import ListColumn, Listing, ListQuery
 from app.exchange.xlsx import Progress, Sheet, write_workbook
 from app.i18n import translate
+from app.records.permissions import Permission, require
 from app.records.settings import get_setting
 from app.records.work import Work
 from app.roster.lists import StaffList
@@ -101,7 +102,9 @@ def export_lists(
 
 
 def export_lists_in_full(work: Work, path: Path | str, parts: Sequence[ListExport]) -> Exported:
-    """The command for an export with ID numbers in full: written, then audited."""
+    """The command for an export with ID numbers in full (an administrator's): written,
+    then audited."""
+    require(work.actor, Permission.EXPORT_IDS)
     exported = export_lists(
         work.session, path, parts, full=True, progress=work.progress, cancelled=_stop(work)
     )
