@@ -1,7 +1,8 @@
 """The command line of DESIGN.md §7, for IT staff, automation and tests.
 
 Commands call the same `app/` functions as the GUI; writes go through
-`app.records.work.perform` with the clerk named in Settings as the actor. Anything
+`app.records.work.perform` with the clerk named in Settings as the actor (with sign-in
+on, the user in BANGFU_USER / BANGFU_PASSWORD: `app.records.users.acting_user`). Anything
 that needs Qt (the summary's PDF) arrives through `Hooks`, filled in by `main.py`, so
 this module stays importable without Qt. Every error a clerk or a script can meet —
 refused input, a locked or full disk, a closed pipe — ends in one line on stderr and
@@ -326,15 +327,15 @@ def _import(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     from app.exchange.importing import ImportOptions
     from app.exchange.imports import commit, preview, report_lines
     from app.exchange.reading import read_workbook
-    from app.records.settings import clerk_actor
+    from app.records.users import acting_user
     from app.records.work import perform
 
     what = IMPORT_COMMANDS[args.command][0]
     options = ImportOptions(sheet=args.sheet, period=args.period)
     book = read_workbook(args.file)
     with Ledger.open(args.db, exclusive=True) as ledger:
+        actor = acting_user(ledger)
         with ledger.session() as session:
-            actor = clerk_actor(session)
             planned = preview(session, actor, book, what, options)
         result = planned
         if not args.dry_run and not (args.strict and planned.errors):
@@ -380,7 +381,7 @@ def _export(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     from functools import partial
 
     from app.exchange.list_export import export_lists, export_lists_in_full, parts_named
-    from app.records.settings import clerk_actor
+    from app.records.users import acting_user
     from app.records.work import perform
 
     if args.quarter:
@@ -390,10 +391,10 @@ def _export(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     parts = parts_named(args.what)
     with Ledger.open(args.db, create=False, exclusive=args.full_id) as ledger:
         if args.full_id:
-            with ledger.session() as session:
-                actor = clerk_actor(session)
             exported = perform(
-                ledger, partial(export_lists_in_full, path=args.xlsx, parts=parts), actor=actor
+                ledger,
+                partial(export_lists_in_full, path=args.xlsx, parts=parts),
+                actor=acting_user(ledger),
             ).value
         else:
             with ledger.session() as session:

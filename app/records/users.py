@@ -18,6 +18,8 @@ the delay): none after one typo, then 2, 4, 8, … seconds, at most five minutes
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -33,6 +35,7 @@ from app.db.vocabulary import Field, Role
 from app.errors import Refusal, SignInFailed, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.records.permissions import Permission, require
+from app.records.settings import clerk_actor
 from app.records.validation import Problems, clean_text, parse_vocabulary
 from app.records.work import Actor, Work, perform
 
@@ -138,6 +141,26 @@ def sign_in(ledger: Ledger, name: str, password: str) -> Actor:
     if isinstance(outcome, str):
         raise SignInFailed(outcome)
     return outcome
+
+
+def acting_user(ledger: Ledger, environ: Mapping[str, str] | None = None) -> Actor:
+    """Who acts for the command line: the clerk named in Settings without sign-in; with
+    sign-in on, the user named in BANGFU_USER signing in with BANGFU_PASSWORD (a
+    script's own account, e.g. a 填报员 for nightly imports), else SignInFailed."""
+    environ = os.environ if environ is None else environ
+    with ledger.session() as session:
+        if not sign_in_required(session):
+            return clerk_actor(session)
+    name, password = environ.get("BANGFU_USER", ""), environ.get("BANGFU_PASSWORD", "")
+    if not name:
+        raise SignInFailed(
+            translate(
+                "Users",
+                "This ledger asks who works: set BANGFU_USER and BANGFU_PASSWORD to a "
+                "user's name and password.",
+            )
+        )
+    return sign_in(ledger, name, password)
 
 
 # ----------------------------------------------------------------- turning it on and off

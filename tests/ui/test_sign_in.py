@@ -15,10 +15,11 @@ from sqlalchemy import func, select
 from app.db.ledger import Ledger
 from app.db.models import AuditEntry, Staff
 from app.db.vocabulary import Field, Role
-from app.records.users import add_user, turn_sign_in_on
+from app.errors import SignInFailed
+from app.records.users import add_user, sign_in, turn_sign_in_on
 from app.records.work import Actor, perform
 from tests.ui.conftest import ScriptedDialogs, open_window
-from tests.ui.widget_helpers import click, click_row, retype, wait_for_writes
+from tests.ui.widget_helpers import click, click_row, retype, type_text, wait_for_writes
 from ui import credentials
 from ui.application import LedgerApplication
 from ui.dialogs import ask
@@ -26,6 +27,7 @@ from ui.dialogs.sign_in_dialog import SignInDialog
 from ui.dialogs.staff_form import StaffForm
 from ui.main_window import MainWindow
 from ui.pages.roster.staff_page import StaffPage
+from ui.pages.settings.users_tab import UserDialog, UsersTab
 
 
 @pytest.fixture
@@ -185,3 +187,43 @@ def test_switching_user_rebuilds_the_window_for_the_new_rights(
     staff_page(window)
     assert window.page_actions["new_record"].isEnabled()
     assert window.context.actor == Actor("老周", Role.ADMIN)
+
+
+def test_an_administrator_adds_and_disables_a_user_in_settings(
+    application: LedgerApplication,
+    qtbot: QtBot,
+    dialogs: ScriptedDialogs,
+    monkeypatch: pytest.MonkeyPatch,
+    office: Path,
+    keyring_store: dict[tuple[str, str], str],
+) -> None:
+    sign_in_as_boss = signing_in(qtbot, dialogs, ("老周", "zhou-secret-1"))
+    monkeypatch.setattr(ask, "run_dialog", sign_in_as_boss)
+    window = open_window(application, qtbot, office)
+    settings = window.go_to("settings")
+    tab = settings.show_tab("users")  # type: ignore[attr-defined]
+    assert isinstance(tab, UsersTab)
+    assert [user.name for user in tab.users] == sorted(["老周", "李医", "赵看"])
+
+    def fill_user(dialog: Any) -> int:
+        assert isinstance(dialog, UserDialog)
+        dialog.show()
+        type_text(qtbot, dialog.name, "孙教")
+        dialog.role.setCurrentIndex(dialog.role.findText("填报员"))
+        dialog.field.setCurrentIndex(dialog.field.findText("教育"))
+        type_text(qtbot, dialog.password, "sun-secret-12")
+        click(qtbot, dialog.ok_button)
+        return dialog.result()
+
+    monkeypatch.setattr(ask, "run_dialog", fill_user)
+    click(qtbot, tab.add_button)
+    wait_for_writes(qtbot, window.context)
+    row = next(i for i, user in enumerate(tab.users) if user.name == "孙教")
+    assert tab.table.item(row, 1).text() == "填报员" and tab.table.item(row, 2).text() == "教育"
+    tab.table.selectRow(row)
+    click(qtbot, tab.disable_button)
+    wait_for_writes(qtbot, window.context)
+    row = next(i for i, user in enumerate(tab.users) if user.name == "孙教")
+    assert tab.table.item(row, 3).text() == "已停用"
+    with pytest.raises(SignInFailed, match="孙教"):
+        sign_in(window.context.ledger, "孙教", "sun-secret-12")

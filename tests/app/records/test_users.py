@@ -13,6 +13,7 @@ from app.db.models import AuditEntry, UserAccount
 from app.db.vocabulary import Field, Role
 from app.errors import NotPermitted, Refusal, SignInFailed, ValidationError
 from app.records.users import (
+    acting_user,
     add_user,
     change_own_password,
     change_user,
@@ -157,3 +158,14 @@ def test_passwords_change_and_reset(office: Ledger) -> None:
     do(office, turn_sign_in_off)
     with office.session() as session:
         assert not sign_in_required(session)
+
+
+def test_the_command_line_acts_as_the_user_in_its_environment(office: Ledger) -> None:
+    with pytest.raises(SignInFailed, match="set BANGFU_USER and BANGFU_PASSWORD"):
+        acting_user(office, {})
+    with pytest.raises(SignInFailed, match="Wrong user name or password"):
+        acting_user(office, {"BANGFU_USER": "李医", "BANGFU_PASSWORD": "guess"})
+    clerk = acting_user(office, {"BANGFU_USER": "李医", "BANGFU_PASSWORD": "li-secret-12"})
+    assert clerk == Actor("李医", Role.CLERK, Field.MEDICAL)
+    do(office, turn_sign_in_off)
+    assert acting_user(office, {}).role == Role.ADMIN  # the clerk named in Settings
