@@ -42,6 +42,7 @@ from app.records.users import (
     turn_sign_in_off,
     turn_sign_in_on,
 )
+from app.records.work import Changes
 from ui.context import LedgerContext
 from ui.dialogs import ask
 
@@ -140,10 +141,12 @@ class UsersTab(QWidget):
         buttons.addStretch(1)
         column.addLayout(buttons)
         self.users: list[UserRow] = []
-        context.bus.changed.connect(
-            lambda changes: self.refresh() if changes.touches({"user_account", "setting"}) else None
-        )
+        context.bus.changed.connect(self._on_changed)  # a method: gone with the tab
         self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches({"user_account", "setting"}):
+            self.refresh()
 
     # ----------------------------------------------------------------- state
     def refresh(self) -> None:
