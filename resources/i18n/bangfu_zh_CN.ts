@@ -3932,6 +3932,10 @@ The current file is kept as a backup first.</source>
         <translation>{name}已被停用，请联系管理员。</translation>
     </message>
     <message>
+        <source>This ledger asks who works: set BANGFU_USER and BANGFU_PASSWORD to a user&apos;s name and password.</source>
+        <translation>此台账需要登录：请将 BANGFU_USER 和 BANGFU_PASSWORD 设为某个用户的用户名和密码。</translation>
+    </message>
+    <message>
         <source>You cannot disable yourself.</source>
         <translation>不能停用自己。</translation>
     </message>
