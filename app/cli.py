@@ -98,6 +98,18 @@ def build_parser() -> argparse.ArgumentParser:
     restore = command("restore", translate("Cli", "replace the database with a backup"))
     restore.add_argument("file", type=Path, help=translate("Cli", "backup file"))
     command("check", translate("Cli", "check the database's integrity"))
+    roles = command(
+        "server-roles",
+        translate(
+            "Cli",
+            "set up a server ledger's roles, grants and row-level security (as its owner) "
+            "and its first administrator",
+        ),
+    )
+    roles.add_argument(
+        "--admin",
+        help=translate("Cli", "first administrator's user name (password: BANGFU_PASSWORD)"),
+    )
     _exchange_commands(command)
     return parser
 
@@ -437,6 +449,30 @@ def _self_test(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _server_roles(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
+    """`install` the server's groups, grants and policies, then (once) add the first
+    administrator, whose password comes from BANGFU_PASSWORD or is asked."""
+    import getpass
+
+    import psycopg
+
+    from app.db import postgres_roles
+    from app.db.vocabulary import Role
+
+    if not str(args.db or "").startswith(("postgresql://", "postgres://")):
+        raise LedgerError(translate("Cli", "server-roles needs --db postgresql://…"))
+    try:
+        with psycopg.connect(args.db, autocommit=True) as connection:
+            postgres_roles.install(connection)
+            if args.admin:
+                password = os.environ.get("BANGFU_PASSWORD") or getpass.getpass()
+                postgres_roles.create_user(connection, args.admin, Role.ADMIN, None, password)
+    except psycopg.Error as error:  # the server's own words: wrong owner, role exists, …
+        raise LedgerError(str(error).strip().splitlines()[0]) from error
+    print(translate("Cli", "Roles, grants and row-level security are in place."), file=out)
+    return EXIT_OK
+
+
 Handler = Callable[[argparse.Namespace, Hooks, TextIO], int]
 COMMANDS: dict[str, Handler] = {
     "demo": _demo,
@@ -444,6 +480,7 @@ COMMANDS: dict[str, Handler] = {
     "check": _check,
     "backup": _backup,
     "restore": _restore,
+    "server-roles": _server_roles,
     "export": _export,
     **{name: _import for name in IMPORT_COMMANDS},
     "self-test": _self_test,

@@ -545,6 +545,14 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <translation>检查数据库完整性</translation>
     </message>
     <message>
+        <source>set up a server ledger&apos;s roles, grants and row-level security (as its owner) and its first administrator</source>
+        <translation>以所有者身份为服务器台账设置角色、授权和行级安全，并创建第一位管理员</translation>
+    </message>
+    <message>
+        <source>first administrator&apos;s user name (password: BANGFU_PASSWORD)</source>
+        <translation>第一位管理员的用户名（密码取自 BANGFU_PASSWORD）</translation>
+    </message>
+    <message>
         <source>import staff from an Excel roster</source>
         <translation>从 Excel 花名册导入帮扶人才</translation>
     </message>
@@ -659,6 +667,14 @@ The ledger itself is intact and you can go on working; check the backup folder i
     <message>
         <source>Self-test passed: Bangfu Ledger {version}, data folder {folder}</source>
         <translation>自检通过：帮扶台账 {version}，数据文件夹 {folder}</translation>
+    </message>
+    <message>
+        <source>server-roles needs --db postgresql://…</source>
+        <translation>server-roles 需要 --db postgresql://…</translation>
+    </message>
+    <message>
+        <source>Roles, grants and row-level security are in place.</source>
+        <translation>角色、授权和行级安全已设置完毕。</translation>
     </message>
 </context>
 <context>

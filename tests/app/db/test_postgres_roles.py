@@ -252,3 +252,31 @@ def test_users_are_listed_changed_and_disabled(ledger_db: dict[str, Any]) -> Non
     viewer["password"] = "zhao-new-secret"
     with psycopg.connect(**viewer) as connection:
         assert roles.rights_of(connection) == (Role.CLERK, Field.EDUCATION)
+
+
+def test_the_command_line_sets_a_server_ledger_up(
+    server: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import run as main
+
+    name = f"bangfu_{uuid.uuid4().hex[:10]}"
+    admin = f"boss_{uuid.uuid4().hex[:6]}"
+    with psycopg.connect(autocommit=True, **_params(server)) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    url = make_url(server).set(database=name).render_as_string(hide_password=False)
+    monkeypatch.setenv("BANGFU_PASSWORD", "boss-secret-12")
+    try:
+        assert main(["server-roles", "--db", url, "--admin", admin]) == 0
+        assert "row-level security" in capsys.readouterr().out
+        signed = _params(server, database=name, username=admin, password="boss-secret-12")
+        with psycopg.connect(**signed) as connection:
+            assert roles.rights_of(connection) == (Role.ADMIN, None)
+        assert main(["server-roles", "--db", url, "--admin", admin]) == 1  # exists already
+        assert "already exists" in capsys.readouterr().err
+    finally:
+        with psycopg.connect(autocommit=True, **_params(server)) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            connection.execute(f'DROP ROLE IF EXISTS "{admin}"')
+            for role in [*(roles.group(name, r) for r in Role),
+                         *(roles.field_group(name, f) for f in Field)]:  # fmt: skip
+                connection.execute(f'DROP ROLE IF EXISTS "{role}"')
