@@ -100,7 +100,8 @@ def attempt_sign_in(work: Work, name: str, password: str) -> Actor | str:
     (and audited), so this command commits either way."""
     user = _by_name(work.session, name)
     wrong = translate("Users", "Wrong user name or password.")
-    if user is None:
+    if user is None:  # as slow as a wrong password, so names cannot be probed
+        _matches(_dummy_hash(), password)
         return wrong
     now = clock.now()
     if user.failed_count and user.failed_at is not None:
@@ -343,9 +344,22 @@ def _keep_an_admin(session: Session, user: UserAccount) -> None:
         )
 
 
+_DUMMY: list[str] = []
+
+
+def _dummy_hash() -> str:
+    if not _DUMMY:
+        _DUMMY.append(_hasher.hash("not a password of anyone"))
+    return _DUMMY[0]
+
+
 def _verify(user: UserAccount, password: str) -> bool:
+    return _matches(user.password_hash, password)
+
+
+def _matches(password_hash: str, password: str) -> bool:
     try:
-        return _hasher.verify(user.password_hash, password)
+        return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
