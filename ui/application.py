@@ -22,7 +22,7 @@ from app.demo.build import create_demo
 from app.errors import DatabaseCorrupt, DatabaseInUse, LedgerError
 from app.records.permissions import Permission
 from app.records.settings import get_setting
-from app.records.users import sign_in, sign_in_required
+from app.records.users import server_actor, sign_in, sign_in_required
 from app.records.work import Actor
 from ui.context import LedgerContext
 from ui.dialogs import ask
@@ -75,7 +75,10 @@ class LedgerApplication:
 
     def _sign_in(self, ledger: Ledger) -> Actor | bool | None:
         """The signed-in user of a ledger with sign-in on (False when the clerk
-        cancelled); None without sign-in (the clerk named in Settings acts)."""
+        cancelled); None without sign-in (the clerk named in Settings acts). On a server
+        the connection dialog signed in: the connected login role acts."""
+        if ledger.file is None:  # a server ledger: signing in was connecting as oneself
+            return server_actor(ledger)
         with ledger.session() as session:
             if not sign_in_required(session):
                 return None

@@ -280,3 +280,28 @@ def test_the_command_line_sets_a_server_ledger_up(
             for role in [*(roles.group(name, r) for r in Role),
                          *(roles.field_group(name, f) for f in Field)]:  # fmt: skip
                 connection.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def test_on_a_server_the_connected_login_acts_with_its_groups_rights(
+    ledger_db: dict[str, Any],
+) -> None:
+    from types import SimpleNamespace
+
+    from app.records.users import server_actor
+
+    url = make_url(ledger_db["server"]).set(
+        drivername="postgresql+psycopg",
+        database=ledger_db["name"],
+        username=ledger_db["users"]["clerk"],
+        password="li-secret-12",
+    )
+    engine = create_engine(url)
+    try:
+        actor = server_actor(SimpleNamespace(engine=engine))  # type: ignore[arg-type]
+    finally:
+        engine.dispose()
+    assert (actor.name, actor.role, actor.field) == (
+        ledger_db["users"]["clerk"],
+        Role.CLERK,
+        Field.MEDICAL,
+    )
