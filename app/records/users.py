@@ -19,7 +19,7 @@ the delay): none after one typo, then 2, 4, 8, … seconds, at most five minutes
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -62,7 +62,7 @@ def _label(key: str) -> str:
 class UserRow:
     """A user as the Settings → 用户 tab lists them (no hash)."""
 
-    id: int
+    id: int | str  # a file user's row id; on a server, the login role's name
     name: str
     role: Role
     field: Field | None
@@ -233,7 +233,7 @@ def change_user(work: Work, user_id: int, role: Role | str, field: Field | str |
     """Give a user another role or field limit (never the last administrator's)."""
     require(work.actor, Permission.USERS)
     user = _get(work.session, user_id)
-    clean_role, clean_field = _rights(role, field)
+    clean_role, clean_field = clean_rights(role, field)
     if user.role == Role.ADMIN and clean_role != Role.ADMIN:
         _keep_an_admin(work.session, user)
     before = _public(user)
@@ -282,15 +282,35 @@ def change_own_password(work: Work, old: str, new: str) -> None:
 
 
 # ----------------------------------------------------------------- helpers
-def _add(work: Work, name: str, role: Role | str, field: Field | str | None, password: str) -> int:
+def check_new_user(
+    name: str,
+    role: Role | str,
+    field: Field | str | None,
+    password: str,
+    *,
+    exists: Callable[[str], bool],
+) -> tuple[str, Role, Field | None]:
+    """A new user's clean name, role and field, or ValidationError naming every field
+    (file and server users are checked alike)."""
     problems = Problems(_label)
     clean_name = problems.take("name", clean_text, name, max_length=50)
     problems.require("name", clean_name)
-    if clean_name and _by_name(work.session, clean_name) is not None:
+    if clean_name and exists(clean_name):
         problems.add("name", translate("Users", "{name} already exists").format(name=clean_name))
     _check_password(problems, password)
-    clean_role, clean_field = _rights(role, field, problems)
+    clean_role, clean_field = clean_rights(role, field, problems)
     assert clean_name is not None
+    return clean_name, clean_role, clean_field
+
+
+def _add(work: Work, name: str, role: Role | str, field: Field | str | None, password: str) -> int:
+    clean_name, clean_role, clean_field = check_new_user(
+        name,
+        role,
+        field,
+        password,
+        exists=lambda wanted: _by_name(work.session, wanted) is not None,
+    )
     user = UserAccount(
         name=clean_name,
         role=clean_role,
@@ -304,7 +324,7 @@ def _add(work: Work, name: str, role: Role | str, field: Field | str | None, pas
     return user.id
 
 
-def _rights(
+def clean_rights(
     role: Role | str, field: Field | str | None, problems: Problems | None = None
 ) -> tuple[Role, Field | None]:
     """A clean role and field limit, or ValidationError naming each (with `problems`
@@ -328,10 +348,14 @@ def _check_password(problems: Problems, password: str) -> None:
         )
 
 
-def _store_password(work: Work, user: UserAccount, password: str) -> None:
+def validate_password(password: str) -> None:
     problems = Problems(_label)
     _check_password(problems, password)
     problems.raise_if_any()
+
+
+def _store_password(work: Work, user: UserAccount, password: str) -> None:
+    validate_password(password)
     user.password_hash = _hasher.hash(password)
     user.failed_count, user.failed_at = 0, None
     work.session.flush()

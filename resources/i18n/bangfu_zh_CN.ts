@@ -4019,6 +4019,10 @@ The current file is kept as a backup first.</source>
         <translation>重置密码…</translation>
     </message>
     <message>
+        <source>Users are the server&apos;s login roles; each signs in as their own.</source>
+        <translation>用户即服务器上的登录角色，每人以自己的身份登录。</translation>
+    </message>
+    <message>
         <source>Sign-in is on: the program asks who works at every start.</source>
         <translation>已开启登录：每次启动时程序都会询问由谁操作。</translation>
     </message>

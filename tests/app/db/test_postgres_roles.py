@@ -305,3 +305,49 @@ def test_on_a_server_the_connected_login_acts_with_its_groups_rights(
         Role.CLERK,
         Field.MEDICAL,
     )
+
+
+def test_an_administrator_manages_server_users_through_the_write_path(
+    ledger_db: dict[str, Any],
+) -> None:
+    from app.errors import NotPermitted, Refusal, ValidationError
+    from app.records import server_users
+    from app.records.work import Actor, unit_of_work
+
+    users = ledger_db["users"]
+    boss = Actor(users["admin"], Role.ADMIN)
+    newcomer = f"sun_{uuid.uuid4().hex[:6]}"
+    admin = _session_as(ledger_db, users["admin"], "zhou-secret-1")
+    try:
+        with admin, unit_of_work(admin, boss) as work:
+            server_users.add_user(work, newcomer, "填报员", "教育", "sun-secret-12")
+        with admin, unit_of_work(admin, boss) as work:
+            server_users.set_disabled(work, newcomer, True)
+        with admin:
+            listed = {user.name: user for user in server_users.list_users(admin)}
+            assert listed[newcomer] == server_users.UserRow(
+                newcomer, newcomer, Role.CLERK, Field.EDUCATION, True
+            )
+            who = admin.execute(
+                text("SELECT who, action FROM audit_entry WHERE entity = 'user_account'")
+            ).all()
+            assert [tuple(row) for row in who] == [
+                (users["admin"], "create"),
+                (users["admin"], "disable"),
+            ]
+        with pytest.raises(ValidationError) as refused, admin, unit_of_work(admin, boss) as work:
+            server_users.add_user(work, newcomer, Role.VIEWER, None, "short")
+        assert set(refused.value.errors) == {"name", "password"}
+        with (
+            pytest.raises(Refusal, match="last administrator"),
+            admin,
+            unit_of_work(admin, boss) as work,
+        ):
+            server_users.change_user(work, users["admin"], Role.VIEWER, None)
+        clerk = _session_as(ledger_db, users["clerk"], "li-secret-12")
+        medical = Actor(users["clerk"], Role.CLERK, Field.MEDICAL)
+        with pytest.raises(NotPermitted), clerk, unit_of_work(clerk, medical) as work:
+            server_users.add_user(work, "x_" + newcomer, Role.ADMIN, None, "x-secret-123")
+    finally:
+        with psycopg.connect(autocommit=True, **_params(ledger_db["server"])) as connection:
+            connection.execute(f'DROP ROLE IF EXISTS "{newcomer}"')

@@ -52,11 +52,7 @@ def settings_tabs(context: LedgerContext, host: PageHost) -> list[SettingsTab]:
             translate("SettingsPage", "Units and teams"),
             lambda: UnitsTab(context),
         ),
-        *(
-            [SettingsTab("users", translate("SettingsPage", "Users"), lambda: UsersTab(context))]
-            if context.ledger.file is not None  # a server's users: its login roles (to come)
-            else []
-        ),
+        SettingsTab("users", translate("SettingsPage", "Users"), lambda: UsersTab(context)),
         SettingsTab(
             "recycle_bin",
             translate("SettingsPage", "Recycle bin"),

@@ -30,18 +30,9 @@ from PySide6.QtWidgets import (
 
 from app.db.vocabulary import Field, Role
 from app.errors import LedgerError
+from app.records import server_users, users
 from app.records.permissions import Permission
-from app.records.users import (
-    UserRow,
-    add_user,
-    change_user,
-    list_users,
-    reset_password,
-    set_disabled,
-    sign_in_required,
-    turn_sign_in_off,
-    turn_sign_in_on,
-)
+from app.records.users import UserRow, sign_in_required, turn_sign_in_off, turn_sign_in_on
 from app.records.work import Changes
 from ui.context import LedgerContext
 from ui.dialogs import ask
@@ -106,6 +97,9 @@ class UsersTab(QWidget):
     def __init__(self, context: LedgerContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        # One set of commands per backend: a file's users table, a server's login roles.
+        self.server = context.ledger.file is None
+        self.api: Any = server_users if self.server else users
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 16, 24, 16)
         self.state = QLabel()
@@ -150,10 +144,13 @@ class UsersTab(QWidget):
 
     # ----------------------------------------------------------------- state
     def refresh(self) -> None:
-        self.on = self.context.read(sign_in_required)
-        self.users = self.context.read(list_users)
+        self.on = self.server or self.context.read(sign_in_required)
+        self.users = self.context.read(self.api.list_users)
+        self.toggle_button.setVisible(not self.server)
         self.state.setText(
-            self.tr("Sign-in is on: the program asks who works at every start.")
+            self.tr("Users are the server's login roles; each signs in as their own.")
+            if self.server
+            else self.tr("Sign-in is on: the program asks who works at every start.")
             if self.on
             else self.tr(
                 "Sign-in is off: one clerk works here, named under General. Turn it on when "
@@ -216,7 +213,7 @@ class UsersTab(QWidget):
     def add(self) -> None:
         dialog = UserDialog(self.tr("Add user"), self)
         if ask.run_dialog(dialog) == QDialog.DialogCode.Accepted:
-            self._write(partial(add_user, **dialog.values()))
+            self._write(partial(self.api.add_user, **dialog.values()))
 
     def change(self) -> None:
         user = self.selected()
@@ -226,13 +223,18 @@ class UsersTab(QWidget):
         if ask.run_dialog(dialog) == QDialog.DialogCode.Accepted:
             values = dialog.values()
             self._write(
-                partial(change_user, user_id=user.id, role=values["role"], field=values["field"])
+                partial(
+                    self.api.change_user,
+                    user_id=user.id,
+                    role=values["role"],
+                    field=values["field"],
+                )
             )
 
     def toggle_disabled(self) -> None:
         user = self.selected()
         if user is not None:
-            self._write(partial(set_disabled, user_id=user.id, disabled=not user.disabled))
+            self._write(partial(self.api.set_disabled, user_id=user.id, disabled=not user.disabled))
 
     def reset(self) -> None:
         user = self.selected()
@@ -241,5 +243,7 @@ class UsersTab(QWidget):
         dialog = UserDialog(self.tr("Reset password"), self, user=user, rights=False)
         if ask.run_dialog(dialog) == QDialog.DialogCode.Accepted:
             self._write(
-                partial(reset_password, user_id=user.id, password=dialog.values()["password"])
+                partial(
+                    self.api.reset_password, user_id=user.id, password=dialog.values()["password"]
+                )
             )
