@@ -40,6 +40,10 @@ class Unavailable(LedgerError):
     """What was asked for needs a part this installation lacks (exit code EXIT_UNAVAILABLE)."""
 
 
+class WrongUsage(LedgerError):
+    """Options that do not go together, found after parsing (exit code EXIT_USAGE)."""
+
+
 @dataclass
 class Hooks:
     """What the composition root provides: renderers that need Qt, and the GUI."""
@@ -132,7 +136,7 @@ IMPORT_COMMANDS = {
 
 
 def _exchange_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    from app.exchange.list_export import PARTS
+    from app.exchange.list_export import WHAT
 
     exit_codes = translate(
         "Cli",
@@ -163,11 +167,18 @@ def _exchange_commands(command: Callable[[str, str], argparse.ArgumentParser]) -
     export.add_argument("--xlsx", type=Path, required=True, help=translate("Cli", "the workbook"))
     export.add_argument(
         "--what",
-        choices=[*PARTS, "all"],
+        choices=WHAT,
         default="all",
         help=translate("Cli", "which list (default: all)"),
     )
-    export.add_argument("--quarter", help=translate("Cli", "quarter, e.g. 2024Q3"))
+    export.add_argument(
+        "--quarter",
+        help=translate(
+            "Cli",
+            "quarter, e.g. 2024Q3: the dated lists keep that quarter's records; coverage "
+            "(needed) is that quarter's matrix",
+        ),
+    )
     export.add_argument(
         "--full-id",
         action="store_true",
@@ -201,6 +212,9 @@ def run(
     except Unavailable as error:
         print(error, file=err)
         return EXIT_UNAVAILABLE
+    except WrongUsage as error:
+        print(translate("Cli", "Error: {message}").format(message=one_line(error)), file=err)
+        return EXIT_USAGE
     except LedgerError as error:
         print(translate("Cli", "Error: {message}").format(message=one_line(error)), file=err)
         return EXIT_ERROR
@@ -390,27 +404,35 @@ def _import(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
+    """One list, the coverage matrix of a quarter, or all of them (one sheet each)."""
     from functools import partial
 
-    from app.exchange.list_export import export_lists, export_lists_in_full, parts_named
+    from app.exchange.list_export import (
+        COVERAGE,
+        export_lists,
+        export_lists_in_full,
+        parts_named,
+        sheets_named,
+    )
+    from app.periods import Quarter
     from app.records.users import acting_user
     from app.records.work import perform
 
-    if args.quarter:
-        from app.periods import Quarter
-
-        Quarter.parse(args.quarter)
-    parts = parts_named(args.what)
+    if args.what == COVERAGE and not args.quarter:
+        raise WrongUsage(
+            translate("Cli", "export --what coverage needs --quarter (e.g. --quarter 2024Q3)")
+        )
+    quarter = Quarter.parse(args.quarter) if args.quarter else None
+    parts = parts_named(args.what, quarter)
     with Ledger.open(args.db, create=False, exclusive=args.full_id) as ledger:
-        if args.full_id:
-            exported = perform(
-                ledger,
-                partial(export_lists_in_full, path=args.xlsx, parts=parts),
-                actor=acting_user(ledger),
-            ).value
-        else:
-            with ledger.session() as session:
-                exported = export_lists(session, args.xlsx, parts)
+        actor = acting_user(ledger) if args.full_id else None
+        with ledger.session() as session:
+            more = sheets_named(session, args.what, quarter)
+            if actor is None:
+                exported = export_lists(session, args.xlsx, parts, more=more)
+        if actor is not None:
+            command = partial(export_lists_in_full, path=args.xlsx, parts=parts, more=more)
+            exported = perform(ledger, command, actor=actor).value
     _reconfigure(out)
     print(
         translate("Cli", "{rows} rows exported to {path}").format(

@@ -72,7 +72,8 @@ def save_period_values(work: Work, period: Period | str, cells: Iterable[PeriodC
     day); with one, a different value replaces it (audited as an update) and a blank
     clears it (to the recycle bin); an equal value writes nothing. Entries of other
     periods and dated ledger entries are never read or touched. Every write joins one
-    Batch ("outcome-grid", undone as a whole from the batch history).
+    Batch, undone as a whole from the batch history: the batch the command already
+    opened (an import's, so one import is one batch), else a new "outcome-grid" one.
 
     Raises QuarterClosedError when the period's quarter is closed; ValidationError
     naming every bad cell (row = the person or team as `owner_labels` names them, field
@@ -211,7 +212,7 @@ def _write(
             entry.value = value
     if not (created or changed or cleared):
         return GridSaved(0, 0, 0, unchanged, None)
-    batch = work.begin_batch("outcome-grid")
+    batch = work.batch or work.begin_batch("outcome-grid")
     session.add_all(created)
     try:
         session.flush()

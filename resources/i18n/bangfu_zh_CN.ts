@@ -605,6 +605,10 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <translation>导出哪个列表（默认全部）</translation>
     </message>
     <message>
+        <source>quarter, e.g. 2024Q3: the dated lists keep that quarter&apos;s records; coverage (needed) is that quarter&apos;s matrix</source>
+        <translation>季度，例如 2024Q3：按日期记录的台账只导出该季度的记录；覆盖矩阵（必须给出）为该季度的矩阵</translation>
+    </message>
+    <message>
         <source>ID numbers in full, not masked (recorded in the audit log)</source>
         <translation>导出完整身份证号，不打码（记入操作日志）</translation>
     </message>
@@ -651,6 +655,10 @@ The ledger itself is intact and you can go on working; check the backup folder i
     <message>
         <source>Rows were refused and --strict was given: nothing was written.</source>
         <translation>有行被拒绝且指定了 --strict：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>export --what coverage needs --quarter (e.g. --quarter 2024Q3)</source>
+        <translation>导出覆盖矩阵需要 --quarter（例如 --quarter 2024Q3）</translation>
     </message>
     <message>
         <source>{rows} rows exported to {path}</source>
@@ -950,6 +958,18 @@ Your saved records are safe and the program keeps running. The details were writ
         <translation>帮扶人才</translation>
     </message>
     <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>工作成效</translation>
+    </message>
+    <message>
+        <source>Mentorships</source>
+        <translation>师徒结对</translation>
+    </message>
+    <message>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入文件。</translation>
     </message>
@@ -1238,6 +1258,10 @@ Your saved records are safe and the program keeps running. The details were writ
         <translation>第 {row} 行已指定该团队的领队</translation>
     </message>
     <message>
+        <source>a metric</source>
+        <translation>指标列</translation>
+    </message>
+    <message>
         <source>{file} has no outcome table: no sheet has a 姓名 column and columns named after metrics, nor one row per entry (指标, 数值).</source>
         <translation>{file} 中没有成效表：没有哪个工作表既有“姓名”列又有以指标命名的列，也没有每行一条记录的表（指标、数值）。</translation>
     </message>
@@ -1248,10 +1272,6 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>{name} is a metric of several fields</source>
         <translation>“{name}”是多个领域共有的指标</translation>
-    </message>
-    <message>
-        <source>Saving a wide table&apos;s figures arrives with the outcome grid; use --dry-run to check the table meanwhile.</source>
-        <translation>月度统计表的保存将随成效批量录入一同提供；在此之前可用 --dry-run 检查表格。</translation>
     </message>
 </context>
 <context>
@@ -1597,6 +1617,10 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>Check which field each column fills; your choice is remembered.</source>
         <translation>请核对每一列对应的字段；您的选择会被记住。</translation>
+    </message>
+    <message>
+        <source>Team sheet:</source>
+        <translation>团队工作表：</translation>
     </message>
     <message>
         <source>Column</source>
@@ -2210,6 +2234,14 @@ The current file is kept as a backup first.</source>
         <source>Mentorships</source>
         <translation>师徒结对</translation>
     </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>Read outcomes (one row per entry, or the teams&apos; monthly tables) or, on the Mentorships tab, mentorships from an .xlsx or .xls workbook: preview first</source>
+        <translation>从 .xlsx 或 .xls 工作簿读取工作成效（每行一条，或各团队的月度报表）；在“师徒结对”页读取师徒结对：先预览，再导入</translation>
+    </message>
 </context>
 <context>
     <name>Pages</name>
@@ -2330,6 +2362,10 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Save refused rows…</source>
         <translation>保存被拒绝的行…</translation>
+    </message>
+    <message>
+        <source>Period (not in the title of {sheets}):</source>
+        <translation>统计期间（{sheets} 的标题中没有写明）：</translation>
     </message>
     <message>
         <source>Checking every row…</source>
@@ -3220,6 +3256,14 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Coverage matrix</source>
         <translation>覆盖矩阵</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>Read service records from an .xlsx or .xls workbook: preview first</source>
+        <translation>从 .xlsx 或 .xls 工作簿读取服务记录：先预览，再导入</translation>
     </message>
 </context>
 <context>
