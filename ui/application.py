@@ -21,8 +21,9 @@ from app.db.paths import demo_db_path
 from app.demo.build import create_demo
 from app.errors import DatabaseCorrupt, DatabaseInUse, LedgerError
 from app.records.permissions import Permission
+from app.records.server_users import server_actor
 from app.records.settings import get_setting
-from app.records.users import server_actor, sign_in, sign_in_required
+from app.records.users import sign_in, sign_in_required
 from app.records.work import Actor
 from ui.context import LedgerContext
 from ui.dialogs import ask

@@ -15,17 +15,28 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.db import postgres_roles
+from app.db.ledger import Ledger
 from app.db.vocabulary import Field, Role
 from app.errors import Refusal
 from app.i18n import translate
 from app.records.permissions import Permission, require
 from app.records.users import ENTITY, UserRow, check_new_user, clean_rights, validate_password
-from app.records.work import Work
+from app.records.work import Actor, Work
 
 
 def _raw(session: Session) -> Any:
     """The psycopg connection under the session's transaction."""
     return session.connection().connection.driver_connection
+
+
+def server_actor(ledger: Ledger) -> Actor:
+    """Who acts on a server ledger: the login role the ledger is connected as, with the
+    role and field limit of its groups there (`app.db.postgres_roles`)."""
+    with ledger.engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        name = str(connection.exec_driver_sql("SELECT current_user").scalar_one())
+        role, field = postgres_roles.rights_of(raw)  # type: ignore[arg-type]
+    return Actor(name=name, role=role, field=field)
 
 
 def list_users(session: Session) -> list[UserRow]:

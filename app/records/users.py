@@ -164,18 +164,6 @@ def acting_user(ledger: Ledger, environ: Mapping[str, str] | None = None) -> Act
     return sign_in(ledger, name, password)
 
 
-def server_actor(ledger: Ledger) -> Actor:
-    """Who acts on a server ledger: the login role the ledger is connected as, with the
-    role and field limit of its groups there (`app.db.postgres_roles`)."""
-    from app.db.postgres_roles import rights_of
-
-    with ledger.engine.connect() as connection:
-        raw = connection.connection.driver_connection
-        name = str(connection.exec_driver_sql("SELECT current_user").scalar_one())
-        role, field = rights_of(raw)  # type: ignore[arg-type]
-    return Actor(name=name, role=role, field=field)
-
-
 # ----------------------------------------------------------------- turning it on and off
 def turn_sign_in_on(work: Work, name: str, password: str) -> int:
     """Ask who works from the next start on; the acting administrator becomes the first

@@ -287,7 +287,7 @@ def test_on_a_server_the_connected_login_acts_with_its_groups_rights(
 ) -> None:
     from types import SimpleNamespace
 
-    from app.records.users import server_actor
+    from app.records.server_users import server_actor
 
     url = make_url(ledger_db["server"]).set(
         drivername="postgresql+psycopg",
