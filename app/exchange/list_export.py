@@ -22,6 +22,7 @@ from app.exchange.xlsx import Progress, Sheet, write_workbook
 from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.outcomes.lists import MentorshipList, OutcomeList
 from app.periods import Quarter
+from app.records.permissions import Permission, require
 from app.records.settings import get_setting
 from app.records.work import Work
 from app.roster.lists import StaffList
@@ -110,8 +111,9 @@ def export_lists(
 def export_lists_in_full(
     work: Work, path: Path | str, parts: Sequence[ListExport], more: Sequence[Sheet] = ()
 ) -> Exported:
-    """The command for an export with ID numbers in full: written, then audited (each
-    list; the `more` sheets hold no ID numbers)."""
+    """The command for an export with ID numbers in full (an administrator's): written,
+    then audited (each list; the `more` sheets hold no ID numbers)."""
+    require(work.actor, Permission.EXPORT_IDS)
     exported = export_lists(
         work.session,
         path,

@@ -29,6 +29,7 @@ from app.records.audit import snapshot
 from app.records.closing import ensure_open
 from app.records.commands import conflict_message
 from app.records.fields import facts
+from app.records.permissions import Permission, require, require_field
 from app.records.validation import InvalidValue, parse_decimal
 from app.records.work import Work
 
@@ -81,11 +82,14 @@ def save_period_values(work: Work, period: Period | str, cells: Iterable[PeriodC
     one caution per person, code "<row>:off-duty".
     """
     session = work.session
+    require(work.actor, Permission.ENTER)
     period = parse_period(period) if isinstance(period, str) else period
     ensure_open(session, [period.end])
     cells = list(cells)
     staff = _by_id(session, Staff, {cell.staff_id for cell in cells})
     teams = _by_id(session, Team, {cell.team_id for cell in cells if cell.staff_id is None})
+    for owner in [*staff.values(), *teams.values()]:  # a clerk limited to one field
+        require_field(work.actor, owner.field, owner.name)
     metrics = _by_id(session, Metric, {cell.metric_id for cell in cells})
     labels = owner_labels(session, {cell.owner for cell in cells})
     stored = _stored(session, period, cells)

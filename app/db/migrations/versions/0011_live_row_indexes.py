@@ -4,7 +4,7 @@ in the recycle bin (the planner took the full one for every report query, matchi
 and one of the live provisions by date (the summary's counts and coverage).
 
 Revision ID: 0011
-Revises: 0006
+Revises: 0009 (issue brief: 0006; re-chained after 0009 landed on main)
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from alembic import op
 from sqlalchemy import text
 
 revision = "0011"
-down_revision = "0006"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
