@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from app.errors import ValidationError
 from app.i18n import translate
@@ -33,11 +34,12 @@ class Quarter:
     def containing(cls, day: date) -> Quarter:
         return cls(day.year, (day.month - 1) // 3 + 1)
 
-    @property
+    # Remembered: coverage and the trend ask a quarter's bounds per person and row.
+    @cached_property
     def start(self) -> date:
         return date(self.year, 3 * self.number - 2, 1)
 
-    @property
+    @cached_property
     def end(self) -> date:
         return self.next().start - timedelta(days=1)
 

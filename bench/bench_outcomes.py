@@ -47,6 +47,7 @@ from app.outcomes.grid import PeriodCell, save_period_values
 from app.outcomes.lists import outcome_totals
 from app.periods import Month
 from app.records.work import Actor, perform
+from bench.harness import median_of
 from ui.context import LedgerContext
 from ui.pages.outcomes.page import OutcomesPage
 
@@ -57,14 +58,8 @@ ACTOR = Actor("bench")
 TARGETS = {"paint": 0.200, "grid": 0.150, "save": 1.0}
 
 
-def timed(run: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    run()
-    return time.perf_counter() - start
-
-
 def median(run: Callable[[], object], runs: int = RUNS) -> float:
-    return statistics.median(timed(run) for _ in range(runs))
+    return median_of(run, runs, warm=False)
 
 
 def build(path: Path) -> tuple[Ledger, int, list[int], list[int]]:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -27,15 +25,10 @@ from app.records import commands
 from app.records.commands import RowWrite, write_rows
 from app.records.work import Actor, perform
 from app.roster.units import TEAM
+from bench.harness import timed
 
 ROWS, RUNS = 500, 5
 CLERK = Actor("王丽")
-
-
-def timed(run: Callable[[], None]) -> float:
-    start = time.perf_counter()
-    run()
-    return time.perf_counter() - start
 
 
 def main() -> None:

@@ -48,6 +48,7 @@ from app.roster.staff import STAFF
 from app.roster.units import TEAM
 from app.services.entry_for_many import enter_for_many
 from app.services.provisions import PROVISION
+from bench.harness import timed
 from ui.context import LedgerContext
 from ui.pages.services.ledger_tab import LedgerTab
 from ui.pages.services.matrix_tab import MatrixTab
@@ -69,12 +70,6 @@ TARGETS_MS = {
     "matrix 2024Q4 compute+paint": 200,
     "entry for all on duty": 1000,
 }
-
-
-def timed(run: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    run()
-    return time.perf_counter() - start
 
 
 def in_chunks(ledger: Ledger, rows: list[RowWrite]) -> list[int | None]:

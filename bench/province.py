@@ -14,7 +14,7 @@ Two ways in:
 - `populate(ledger, scale)` fills an opened, empty ledger (any backend: the server
   bench passes its own PostgreSQL ledger) and returns the time each kind took;
 - `province_file(scale)` gives a cached SQLite file, built once per content hash of
-  the generator's inputs (this file's source, the scale, the head migration) under
+  the generator's inputs (the generating functions' source and the scale) under
   `bench/.cache/` (git-ignored). Open a copy when a bench writes to it.
 
 Same seed, same rows: the generator draws from one `random.Random(scale.seed)` in a
@@ -24,6 +24,7 @@ fixed order and the clock is frozen while building.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import os
 import random
@@ -41,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import select
 
 from app import clock
-from app.db.ledger import Ledger, head_revision
+from app.db.ledger import Ledger
 from app.db.models import Metric, ServiceType
 from app.db.vocabulary import Field, ServiceRule, StaffStatus, UnitKind
 from app.outcomes.entries import OUTCOME
@@ -73,10 +74,12 @@ class Scale:
     seed: int = 14
 
     def digest(self) -> str:
-        """Content hash of the generator's inputs: names the cached file."""
-        source = Path(__file__).read_bytes()
-        inputs = json.dumps(asdict(self), sort_keys=True).encode() + source
-        return hashlib.sha256(inputs + head_revision().encode()).hexdigest()[:16]
+        """Content hash of the generator's inputs (the scale, the generating functions'
+        source): names the cached file. The schema is not an input: an older cached
+        file is migrated when opened, as a clerk's ledger is."""
+        parts = [json.dumps(asdict(self), sort_keys=True)]
+        parts += [inspect.getsource(function) for function in _GENERATORS]
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
 FULL = Scale()
@@ -98,6 +101,7 @@ def province_file(scale: Scale = FULL, *, log: Callable[[str], None] = print) ->
     CACHE.mkdir(parents=True, exist_ok=True)
     target = CACHE / f"province-{scale.digest()}.db"
     if target.exists():
+        Ledger.open(target, create=False).close()  # brought to the current schema
         return target
     partial_file = target.with_suffix(".partial")
     for stale in (partial_file, partial_file.with_name(partial_file.name + "-journal")):
@@ -366,6 +370,9 @@ def _mentorships(rng: random.Random, scale: Scale, people: list[Person]) -> Iter
             "goal": "独立开展常见病诊疗",
             "result": "已出师" if finished else "",
         }
+
+
+_GENERATORS = (populate, _units, _staff, _months, _provisions, _outcomes, _mentorships)
 
 
 def main() -> None:

@@ -502,3 +502,38 @@ class UserAccount(Record):
     disabled_at: Mapped[datetime | None] = mapped_column(DateTime)
     failed_count: Mapped[int] = mapped_column(Integer, default=0)
     failed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+# ----------------------------------------------------------------- live-row indexes
+# Partial indexes (SQLite and PostgreSQL alike). The recycle bin's own rows: an index
+# of `deleted_at` where it is set, so the planner never walks a "soft-delete" index
+# for the live rows every report and list asks for. The summary's outcome windows
+# read date, metric, value and owners of the live figures only: a covering index lets
+# it never touch the table; the same for the provisions the summary and coverage count.
+IN_BIN = "deleted_at IS NOT NULL"
+LIVE_FIGURES = "deleted_at IS NULL AND metric_id IS NOT NULL AND value IS NOT NULL"
+LIVE = "deleted_at IS NULL"
+
+
+def _partial(name: str, *columns: Any, where: str) -> Index:
+    return Index(name, *columns, sqlite_where=text(where), postgresql_where=text(where))
+
+
+for _model in (Unit, Team, Staff, ServiceType, ServiceProvision, Metric, OutcomeEntry, Mentorship):
+    _partial(f"ix_{_model.__tablename__}_deleted_at", _model.deleted_at, where=IN_BIN)
+_partial(
+    "ix_outcome_entry_live_figures",
+    OutcomeEntry.metric_id,
+    OutcomeEntry.date,
+    OutcomeEntry.value,
+    OutcomeEntry.staff_id,
+    OutcomeEntry.team_id,
+    where=LIVE_FIGURES,
+)
+_partial(
+    "ix_service_provision_live_date",
+    ServiceProvision.date,
+    ServiceProvision.service_type_id,
+    ServiceProvision.staff_id,
+    where=LIVE,
+)

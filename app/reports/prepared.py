@@ -54,7 +54,10 @@ def prepare_summary(
     (a caller that is closing stops the work by raising from it)."""
     step = progress or (lambda done, total: None)
     steps = 4 if printable else 3
-    recent = recent_summaries(session, quarter, TREND_QUARTERS)
+    # Between the trend's sections too: a quit waits for one section at most.
+    recent = recent_summaries(
+        session, quarter, TREND_QUARTERS, progress=lambda done, total: step(0, steps)
+    )
     summary = recent[-1]
     step(1, steps)
     from app.reports.charts import missing_font_message, summary_figures

@@ -132,7 +132,9 @@ class QuarterCoverage:
 
     quarter: Quarter
     staff: dict[int, Serving]  # on duty during the quarter, by staff id
-    provided: dict[tuple[int, int], list[Provided]]  # (staff id, service id) -> dated <= qe
+    # (staff id, service id) -> dated <= qe (a trend's quarters share a wider set; the
+    # windows decide what counts)
+    provided: dict[tuple[int, int], list[Provided]]
 
     def _missing(self, person: Serving, service_type_id: int, rule: ServiceRule) -> list[Window]:
         provided = self.provided.get((person.staff_id, service_type_id), [])
@@ -157,9 +159,13 @@ class QuarterCoverage:
     def counts(self, service_type_id: int, rule: ServiceRule) -> ServiceCoverage:
         if rule == ServiceRule.ON_DEMAND:
             return ServiceCoverage(None, None)
-        covered = sum(
-            not self._missing(person, service_type_id, rule) for person in self.staff.values()
-        )
+        covered = 0
+        for person in self.staff.values():
+            if (person.staff_id, service_type_id) in self.provided:
+                covered += not self._missing(person, service_type_id, rule)
+            else:  # nothing provided: covered only when nothing was due (the common case
+                # of a trend's many quarters, checked without building the missing list)
+                covered += not _windows(rule, self.quarter, person)
         return ServiceCoverage(len(self.staff), covered)
 
     def status(
@@ -238,9 +244,64 @@ def load_coverage(
     return QuarterCoverage(quarter, staff, dict(provided))
 
 
-def coverage_counts(session: Session, quarter: Quarter) -> dict[int, ServiceCoverage]:
+def load_coverages(
+    session: Session, quarters: list[Quarter], services: list[list[QuarterService]]
+) -> list[QuarterCoverage]:
+    """`load_coverage` for several quarters (a trend) in two queries: the people serving
+    in any of them and their provisions over the whole span; each quarter keeps its
+    own people and shares the provisions (see below)."""
+    first, last = quarters[0], quarters[-1]
+    once_anywhere = {s.id for each in services for s in each if s.rule == ServiceRule.ONCE}
+    eligible = (Staff.deleted_at.is_(None), serving_between(first.start, last.end))
+    people = [
+        Serving(staff_id, start, end)
+        for staff_id, start, end in session.execute(
+            select(Staff.id, Staff.start_date, staff_end()).where(*eligible)
+        )
+    ]
+    rows = session.execute(
+        select(
+            ServiceProvision.staff_id,
+            ServiceProvision.service_type_id,
+            ServiceProvision.date,
+            ServiceProvision.id,
+        )
+        .join(Staff, Staff.id == ServiceProvision.staff_id)
+        .where(
+            *eligible,
+            ServiceProvision.deleted_at.is_(None),
+            ServiceProvision.date <= last.end,
+            or_(
+                ServiceProvision.service_type_id.in_(once_anywhere),
+                ServiceProvision.date >= first.year_start(),
+            ),
+        )
+    ).all()
+    # Shared by the quarters: every window ends by its quarter's end and starts on or
+    # after its year's start (a once-service's at the arrival), so the provisions a
+    # quarter would not have read never fall inside one of its windows.
+    provided: dict[tuple[int, int], list[Provided]] = defaultdict(list)
+    for staff_id, service_type_id, day, provision_id in rows:
+        provided[(staff_id, service_type_id)].append(Provided(day, provision_id))
+    shared = dict(provided)
+    coverages = []
+    for quarter in quarters:
+        staff = {
+            person.staff_id: person
+            for person in people
+            if person.serves_between(quarter.start, quarter.end)
+        }
+        coverages.append(QuarterCoverage(quarter, staff, shared))
+    return coverages
+
+
+def coverage_counts(
+    session: Session, quarter: Quarter, services: list[QuarterService] | None = None
+) -> dict[int, ServiceCoverage]:
     """Eligible and covered counts of every service counting in `quarter`, by service
-    id, each under its rule for that quarter."""
-    services = services_in(session, quarter)
+    id, each under its rule for that quarter (`services`: `services_in(quarter)` when
+    the caller has it already)."""
+    if services is None:
+        services = services_in(session, quarter)
     coverage = load_coverage(session, quarter, services)
     return {service.id: coverage.counts(service.id, service.rule) for service in services}
