@@ -12,11 +12,13 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
+from app import clock
 from app.db.base import label_of
 from app.db.listing import ListColumn, Listing, display, labelled_column
 from app.db.models import Staff, Team, Unit
-from app.db.vocabulary import Field, StaffStatus, UnitKind
+from app.db.vocabulary import DutyState, Field, UnitKind
 from app.i18n import translate
+from app.roster.duty import duty_state
 from app.roster.id_numbers import mask_id_number
 
 SendingUnit = aliased(Unit, name="sending_unit")
@@ -31,8 +33,14 @@ def staff_count(session: Session) -> int:
     )
 
 
+def _state_label(code: Any) -> str:
+    state = DutyState(code) if code else None
+    return state.label() if state else ""
+
+
 class StaffList(Listing):
-    """The Staff page's table. Filters: `field`, `status` (codes), `team_id`,
+    """The Staff page's table. Filters: `field`, `status` (`DutyState` codes: the status
+    today, read from the dates), `team_id`,
     `receiving_unit_id`; the search looks in name, both units, post and phone."""
 
     model = Staff
@@ -62,7 +70,13 @@ class StaffList(Listing):
             labelled_column(Staff, "is_leader", width=4),
             labelled_column(Staff, "start_date", width=10),
             labelled_column(Staff, "planned_end", width=10),
-            labelled_column(Staff, "status", width=8),
+            ListColumn(
+                "status",
+                lambda: label_of(Staff, "status"),
+                duty_state(clock.today()),
+                format=_state_label,
+                width=12,
+            ),
             labelled_column(Staff, "id_number", format=mask_id_number, unmasked=display, width=18),
             labelled_column(Staff, "phone", width=13),
             # The rest of a person's record: hidden on screen until the clerk shows them,
@@ -94,7 +108,10 @@ class StaffList(Listing):
     def filters(self) -> dict[str, Any]:
         return {
             "field": lambda statement, code: statement.where(Staff.field == Field(code)),
-            "status": lambda statement, code: statement.where(Staff.status == StaffStatus(code)),
+            # The status today, from the dates (DESIGN.md §5), as the column shows it.
+            "status": lambda statement, code: statement.where(
+                duty_state(clock.today()) == DutyState(code).value
+            ),
             "team_id": lambda statement, team_id: statement.where(Staff.team_id == team_id),
             "receiving_unit_id": lambda statement, unit_id: statement.where(
                 Staff.receiving_unit_id == unit_id

@@ -3516,6 +3516,14 @@ The current file is kept as a backup first.</source>
         <translation>显示全部</translation>
     </message>
     <message>
+        <source>Confirm departure</source>
+        <translation>确认离岗</translation>
+    </message>
+    <message>
+        <source>Record the planned end as the actual end for the selected staff whose planned end has passed (期满离岗)</source>
+        <translation>为所选已过计划期满日期的人员，按计划期满日期登记实际离岗（期满离岗）</translation>
+    </message>
+    <message>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
@@ -3538,6 +3546,10 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Read a roster from an .xlsx or .xls workbook: preview first, then import</source>
         <translation>从 .xlsx 或 .xls 工作簿读取花名册：先预览，再导入</translation>
+    </message>
+    <message>
+        <source>None of the selected staff has a planned end that has passed.</source>
+        <translation>所选人员中没有已过计划期满日期、待确认离岗的人员。</translation>
     </message>
 </context>
 <context>
@@ -3909,6 +3921,14 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Rotated</source>
         <translation>轮换</translation>
+    </message>
+    <message>
+        <source>Not yet arrived</source>
+        <translation>待到岗</translation>
+    </message>
+    <message>
+        <source>Planned end passed, departure to confirm</source>
+        <translation>已过期满，待确认离岗</translation>
     </message>
     <message>
         <source>Sending unit</source>
