@@ -39,13 +39,59 @@ COLOURS = ("#1f5f99", "#d9822b", "#3a8f5c", "#b03a48")
 BAR_COLOUR, MUTED = "#1f5f99", "#8a8a8a"
 
 
+# Where the CJK fonts of Windows, macOS and Debian/Ubuntu live, registered by file so a
+# font cache (MPLCONFIGDIR) built before the font was installed still finds them.
+CJK_FILES = (
+    r"C:\Windows\Fonts\msyh.ttc",
+    r"C:\Windows\Fonts\simhei.ttf",
+    r"C:\Windows\Fonts\simsun.ttc",
+    "/System/Library/Fonts/PingFang.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+)
+
+
 @lru_cache(maxsize=1)
 def cjk_font() -> str | None:
-    """The first installed family of CJK_FAMILIES, or None (looked up once, no network)."""
+    """The first installed family of CJK_FAMILIES, or None (looked up once, no network).
+
+    matplotlib knows the fonts of its cache; the system's CJK font files are added to it
+    first, so a cache built before the font came (or on another machine) still works.
+    The "Glyph … missing" warnings of a font without Chinese are silenced for good: the
+    clerk gets `missing_font_message` once instead."""
+    import warnings
+
     from matplotlib import font_manager
 
+    warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from", category=UserWarning)
     installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    if not any(family in installed for family in CJK_FAMILIES):
+        for path in _cjk_files():
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):
+                continue  # an unreadable file: try the next one
+        installed = {entry.name for entry in font_manager.fontManager.ttflist}
     return next((family for family in CJK_FAMILIES if family in installed), None)
+
+
+def _cjk_files() -> list[str]:
+    """The known CJK font files that exist here, then what fontconfig lists for Chinese."""
+    import os
+    import shutil
+    import subprocess
+
+    found = [path for path in CJK_FILES if os.path.isfile(path)]
+    if shutil.which("fc-list"):
+        try:
+            listed = subprocess.run(
+                ["fc-list", ":lang=zh", "file"], capture_output=True, text=True, timeout=10
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            listed = ""
+        found += [line.split(":")[0].strip() for line in listed.splitlines() if line.strip()]
+    return list(dict.fromkeys(found))
 
 
 def missing_font_message() -> str | None:

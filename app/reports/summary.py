@@ -59,6 +59,8 @@ def quarterly_summary(
             office=settings["office_name"],
             clerk=settings["clerk_name"],
             made_on=made_on or clock.today(),
+            head=settings["office_head"],
+            reviewer=settings["reviewer"],
         ),
         staff=staff_figures(session, quarter),
         services=service_figures(session, quarter),

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.base import label_of
 from app.db.models import Mentorship, OutcomeEntry, ServiceProvision, Staff, Team, Unit
 from app.db.vocabulary import Field, Gender, StaffStatus, UnitKind
 from app.i18n import translate
@@ -79,7 +80,7 @@ def _dates(problems: Problems, values: dict[str, Any], clean: dict[str, Any]) ->
     clean["start_date"] = start
     for field in ("planned_end", "actual_end"):
         end = problems.read(values, field, parse_date)
-        problems.take(field, check_date_order, start, end)
+        problems.take(field, check_date_order, start, end, label_of(Staff, "start_date"))
         clean[field] = end
 
 

@@ -681,6 +681,13 @@ The ledger itself is intact and you can go on working; check the backup folder i
     </message>
 </context>
 <context>
+    <name>CodeTables</name>
+    <message>
+        <source>「{value}」 is not in the standard list; it is kept as written</source>
+        <translation>「{value}」不在标准列表中，已按原样保留</translation>
+    </message>
+</context>
+<context>
     <name>ComingPage</name>
     <message>
         <source>This screen is being built. It will offer:</source>
@@ -707,6 +714,10 @@ The ledger itself is intact and you can go on working; check the backup folder i
 </context>
 <context>
     <name>Editors</name>
+    <message>
+        <source>Not in the standard list; kept as written</source>
+        <translation>不在标准列表中，按原样保留</translation>
+    </message>
     <message>
         <source>; </source>
         <translation>；</translation>
@@ -1902,6 +1913,14 @@ Your saved records are safe and the program keeps running. The details were writ
         <translation>显示在状态栏，并随每次修改记入操作日志。</translation>
     </message>
     <message>
+        <source>Signs the quarterly summary (单位负责人).</source>
+        <translation>在季度汇总上签字的单位负责人。</translation>
+    </message>
+    <message>
+        <source>Checks the quarterly summary (审核人).</source>
+        <translation>审核季度汇总的审核人。</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
@@ -2826,6 +2845,30 @@ The current file is kept as a backup first.</source>
         <source>{header} (%)</source>
         <translation>{header}（%）</translation>
     </message>
+    <message>
+        <source>{year}-{month:02d}-{day:02d}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>Head of office (单位负责人)</source>
+        <translation>单位负责人</translation>
+    </message>
+    <message>
+        <source>Reviewer (审核人)</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Prepared by (填报人)</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>(Office seal 盖章)</source>
+        <translation>（盖章）</translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>签字确认</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>
@@ -3148,6 +3191,14 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Clerk name</source>
         <translation>经办人姓名</translation>
+    </message>
+    <message>
+        <source>Head of office</source>
+        <translation>单位负责人</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
     </message>
     <message>
         <source>Backup folder</source>
@@ -3864,8 +3915,12 @@ The current file is kept as a backup first.</source>
         <translation>“{text}”不在可选范围内：{choices}</translation>
     </message>
     <message>
-        <source>must not be before the start date {start}</source>
-        <translation>不能早于开始日期 {start}</translation>
+        <source>must not be before {field} {start}</source>
+        <translation>不能早于{field} {start}</translation>
+    </message>
+    <message>
+        <source>the start date</source>
+        <translation>开始日期</translation>
     </message>
     <message>
         <source>is required</source>
