@@ -31,13 +31,15 @@ def awaiting_departure(work: Work, staff_id: int) -> bool:
 def confirm_departures(work: Work, staff_ids: Sequence[int]) -> int:
     """Set the actual end to the planned end for each person awaiting it; the others are
     left alone (they are on duty, or their departure is already recorded). Returns how
-    many were confirmed."""
+    many were confirmed. A stored reason (rotated, ended early) is kept; on duty becomes
+    期满离岗."""
     confirmed = 0
     for staff_id in staff_ids:
         if not awaiting_departure(work, staff_id):
             continue
         staff = get_live(work.session, STAFF, staff_id)
-        values = {"actual_end": staff.planned_end, "status": StaffStatus.COMPLETED}
+        status = staff.status if staff.status is not StaffStatus.ON_DUTY else None
+        values = {"actual_end": staff.planned_end, "status": status or StaffStatus.COMPLETED}
         if update(work, STAFF, staff_id, values):
             confirmed += 1
     return confirmed

@@ -50,20 +50,19 @@ def departed_in(quarter: Quarter) -> ColumnElement[bool]:
 def duty_state(today: date) -> ColumnElement[str]:
     """The status a person has on `today` (a `DutyState` code), from the dates: what the
     roster shows and filters on. On duty exactly when `serving_between(today, today)`.
-    Once the last day served has passed, the stored status says why they left (rotated,
-    ended early, completed); a planned end that passed while the stored status still
-    says on duty and no actual end is recorded awaits the clerk's confirmation."""
-    end = staff_end()
-    left = and_(end.is_not(None), end < today)
+    A planned end that passed without an actual end awaits the clerk's confirmation
+    (「已过期满，待确认离岗」, whatever the stored status says); after an actual end the
+    stored status says why they left (rotated, ended early, else completed)."""
+    left = and_(Staff.actual_end.is_not(None), Staff.actual_end < today)
     return type_coerce(
         case(
             (Staff.start_date > today, DutyState.NOT_ARRIVED.value),
-            (and_(left, Staff.status == StaffStatus.ROTATED), DutyState.ROTATED.value),
-            (and_(left, Staff.status == StaffStatus.ENDED_EARLY), DutyState.ENDED_EARLY.value),
             (
-                and_(left, Staff.actual_end.is_(None), Staff.status == StaffStatus.ON_DUTY),
+                and_(Staff.actual_end.is_(None), Staff.planned_end < today),
                 DutyState.AWAITING_DEPARTURE.value,
             ),
+            (and_(left, Staff.status == StaffStatus.ROTATED), DutyState.ROTATED.value),
+            (and_(left, Staff.status == StaffStatus.ENDED_EARLY), DutyState.ENDED_EARLY.value),
             (left, DutyState.COMPLETED.value),
             else_=DutyState.ON_DUTY.value,
         ),
@@ -80,12 +79,12 @@ def state_of(
         return DutyState.NOT_ARRIVED
     if end is None or end >= today:
         return DutyState.ON_DUTY
+    if actual_end is None:
+        return DutyState.AWAITING_DEPARTURE
     if status is StaffStatus.ROTATED:
         return DutyState.ROTATED
     if status is StaffStatus.ENDED_EARLY:
         return DutyState.ENDED_EARLY
-    if actual_end is None and status is StaffStatus.ON_DUTY:
-        return DutyState.AWAITING_DEPARTURE
     return DutyState.COMPLETED
 
 

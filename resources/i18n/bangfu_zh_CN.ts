@@ -450,8 +450,8 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <translation>近{count}个季度工作成效</translation>
     </message>
     <message>
-        <source>log scale</source>
-        <translation>对数刻度</translation>
+        <source> (right scale)</source>
+        <translation>（右轴）</translation>
     </message>
     <message>
         <source>no one eligible</source>
@@ -2380,6 +2380,14 @@ The current file is kept as a backup first.</source>
 <context>
     <name>QuarterOverview</name>
     <message>
+        <source>The quarter the overview shows</source>
+        <translation>总览显示的季度</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>季度：</translation>
+    </message>
+    <message>
         <source>On duty at quarter end</source>
         <translation>季末在岗人数</translation>
     </message>
@@ -2453,6 +2461,10 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Quarter</source>
         <translation>季度</translation>
+    </message>
+    <message>
+        <source>{short_year}Q{number}</source>
+        <translation>{short_year}年Q{number}</translation>
     </message>
     <message>
         <source>write the period as 2024-09 (a month) or 2024Q3</source>

@@ -94,7 +94,8 @@ def test_each_filter_reduces_the_rows(demo: Session) -> None:
     assert len(names(demo, filters={"team_id": education})) == 7
     hospital = next(i for i, name in unit_choices(demo) if name == "扎赉特旗人民医院")
     assert len(names(demo, filters={"receiving_unit_id": hospital})) == 8
-    both = {"field": Field.MEDICAL.value, "status": DutyState.COMPLETED.value}
+    # Stored as completed, but no actual end: the departure is still to confirm.
+    both = {"field": Field.MEDICAL.value, "status": DutyState.AWAITING_DEPARTURE.value}
     with clock.frozen(BUILT_AT):
         assert set(names(demo, filters=both)) == {"李慧敏", "王志强"}
     assert len(names(demo, filters={"field": ""})) == 21  # "all" is no filter
