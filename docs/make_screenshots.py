@@ -80,7 +80,7 @@ def shoot(folder: Path, target: Path) -> list[Path]:
 
 def shoot_staff_form(window: object, target: Path) -> Path:
     """A new staff form with a message under a date (the later fields stay put)."""
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QDialog
 
     from ui.dialogs.staff_form import StaffForm
     from ui.widgets.editors import set_editor_value
@@ -99,7 +99,7 @@ def shoot_staff_form(window: object, target: Path) -> Path:
     path = target / "screenshot-staff-form.png"
     if not form.grab().save(str(path)):
         raise OSError(f"could not write {path}")
-    form.reject()
+    QDialog.done(form, 0)  # close without the "discard changes?" question
     return path
 
 

@@ -43,7 +43,7 @@ table { border-collapse: collapse; border-color: #777777; }
 th { background-color: #dde7f0; font-weight: bold; }
 td, th { padding: 3px; }
 p.sign { margin-top: 10px; margin-bottom: 6px; }
-p.seal { margin-top: 36px; margin-bottom: 36px; }
+p.seal { margin-top: 28px; margin-bottom: 8px; }
 """
 
 
@@ -121,7 +121,7 @@ def _sign_off_html(summary: QuarterlySummary) -> str:
         (translate("Report", "Reviewer (审核人)"), heading.reviewer),
         (translate("Report", "Prepared by (填报人)"), heading.clerk),
     )
-    gap = "\u3000" * 4
+    gap = "&nbsp;" * 10  # (Qt collapses ordinary and ideographic spaces)
     names = gap.join(f"{escape(label)}：{escape(name) or '＿' * 6}" for label, name in people)
     seal = escape(translate("Report", "(Office seal 盖章)"))
     title = escape(translate("Report", "Sign-off"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -34,3 +35,17 @@ def test_a_passed_planned_end_is_confirmed_from_the_roster(
             person = session.scalars(select(Staff).where(Staff.name == "刘洋")).one()
             assert (person.actual_end, person.status) == (date(2026, 7, 31), StaffStatus.COMPLETED)
         qtbot.waitUntil(lambda: "刘洋" not in texts(page.list))
+
+
+def test_every_tab_of_a_persons_file_is_reachable_without_scroll_arrows(
+    demo_window: MainWindow, qtbot: QtBot
+) -> None:
+    page = demo_window.go_to("staff")
+    assert isinstance(page, StaffPage)
+    click_row(qtbot, page.list, "徐兴健")
+    bar = page.detail.tabs.tabBar()
+    assert bar.count() == 4 and not bar.usesScrollButtons()
+    last = bar.tabRect(bar.count() - 1)
+    assert bar.rect().contains(last.center())  # the fourth tab is on screen, clickable
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=last.center())
+    assert page.detail.tabs.currentIndex() == 3
