@@ -22,6 +22,7 @@ from app.db.models import Mentorship, OutcomeEntry, QuarterClose, ServiceProvisi
 from app.errors import QuarterClosedError, ValidationError
 from app.i18n import translate
 from app.periods import Quarter
+from app.records.permissions import Permission, require
 from app.records.work import Work
 
 
@@ -154,6 +155,7 @@ def ensure_open(session: Session, dates: Iterable[date | None]) -> None:
 def close_quarter(work: Work, quarter: Quarter) -> list[Quarter]:
     """Close `quarter` and every open quarter before it back to the ledger's first
     record's; return the quarters closed, oldest first."""
+    require(work.actor, Permission.CLOSE)
     session = work.session
     if is_closed(session, quarter):
         raise QuarterClosedError(
@@ -180,6 +182,7 @@ def close_quarter(work: Work, quarter: Quarter) -> list[Quarter]:
 
 def reopen_quarter(work: Work, quarter: Quarter, *, reason: str) -> list[Quarter]:
     """Reopen `quarter` and every later closed quarter, with one reason; return them."""
+    require(work.actor, Permission.CLOSE)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(

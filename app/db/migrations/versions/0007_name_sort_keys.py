@@ -3,7 +3,7 @@ text column `name_key` on each table, filled here for the rows that exist (the m
 fill it on every later write).
 
 Revision ID: 0007
-Revises: 0006
+Revises: 0009
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from alembic import op
 from app.sort_keys import KEY_LENGTH, person_key, sort_key
 
 revision = "0007"
-down_revision = "0006"
+down_revision = "0009"  # chained after main's 0009 (users) at the merge; brief: "0006"
 branch_labels = None
 depends_on = None
 
