@@ -53,8 +53,43 @@ class Hooks:
     check_window: Callable[[Path], str] | None = None  # --self-test: the window on a ledger
 
 
+# argparse's own words (usage:, options, its error messages), through app.i18n: argparse
+# looks each up with gettext at the moment it prints, so the parser names the hook.
+_ARGPARSE_WORDS = (
+    QT_TRANSLATE_NOOP("Argparse", "usage: "),
+    QT_TRANSLATE_NOOP("Argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("Argparse", "options"),
+    QT_TRANSLATE_NOOP("Argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("Argparse", "show program's version number and exit"),
+    QT_TRANSLATE_NOOP("Argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("Argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("Argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("Argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("Argparse", "%(prog)s: error: %(message)s\n"),
+    QT_TRANSLATE_NOOP("Argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("Argparse", "ambiguous option: %(option)s could match %(matches)s"),
+    QT_TRANSLATE_NOOP("Argparse", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("Argparse", "not allowed with argument %s"),
+    QT_TRANSLATE_NOOP("Argparse", "expected at most one argument"),
+    QT_TRANSLATE_NOOP("Argparse", "expected at least one argument"),
+    QT_TRANSLATE_NOOP("Argparse", "one of the arguments %s is required"),
+)
+
+
+def _argparse_text(message: str) -> str:
+    return translate("Argparse", message) if message in _ARGPARSE_WORDS else message
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser whose own words follow the UI language (「用法」, 「选项」)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        argparse._ = _argparse_text  # type: ignore[attr-defined]  # argparse's gettext
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="bangfu-ledger",
         description=translate("Cli", "Bangfu Ledger: records of dispatched assistance staff."),
     )

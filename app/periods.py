@@ -73,6 +73,16 @@ class Quarter:
     def __str__(self) -> str:
         return f"{self.year}Q{self.number}"
 
+    def label(self) -> str:
+        """「2024年第3季度」: how tables, pickers and headings name the quarter."""
+        return translate("Quarters", "{year} Q{number}").format(year=self.year, number=self.number)
+
+    def short_label(self) -> str:
+        """「24年Q3」: the same quarter where room is short (a chart's axis)."""
+        return translate("Quarters", "{short_year}Q{number}").format(
+            short_year=f"{self.year % 100:02d}", number=self.number
+        )
+
     def back(self, count: int) -> list[Quarter]:
         """This quarter and the `count - 1` before it, oldest first (for trend charts)."""
         quarters = [self]

@@ -70,10 +70,67 @@ def shoot(folder: Path, target: Path) -> list[Path]:
                 if not window.grab().save(str(path)):
                     raise OSError(f"could not write {path}")
                 saved.append(path)
+            saved.append(shoot_staff_form(window, target))
+            saved.append(shoot_sign_off(context, target))
         finally:
             window.hide()
             context.close()
     return saved
+
+
+def shoot_staff_form(window: object, target: Path) -> Path:
+    """A new staff form with a message under a date (the later fields stay put)."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from ui.dialogs.staff_form import StaffForm
+    from ui.widgets.editors import set_editor_value
+
+    page = window.go_to("staff")  # type: ignore[attr-defined]
+    page.editing.new_record()
+    form = page.editing.form
+    assert isinstance(form, StaffForm)
+    form.editors["name"].setText("林海")
+    set_editor_value(form.editors["ethnicity"], "蒙古族")
+    form.editors["start_date"].setText("2024-07-01")
+    form.editors["actual_end"].setText("2024-06-01")
+    form._touched.update({"name", "start_date", "actual_end"})
+    form.check()
+    QApplication.processEvents()
+    path = target / "screenshot-staff-form.png"
+    if not form.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    QDialog.done(form, 0)  # close without the "discard changes?" question
+    return path
+
+
+def shoot_sign_off(context: object, target: Path) -> Path:
+    """The last page of the quarterly summary's PDF: the sign-off block (needs pdftoppm)."""
+    import subprocess
+
+    from app.periods import Quarter
+    from app.reports.prepared import prepare_summary
+    from ui.printing import render_pdf
+
+    prepared = context.read(prepare_summary, Quarter(2024, 4), printable=True)  # type: ignore[attr-defined]
+    assert prepared.document is not None
+    pdf = render_pdf(prepared.document, target / "summary-sign-off.pdf")
+    pages = int(
+        next(
+            line.split()[1]
+            for line in subprocess.run(
+                ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True
+            ).stdout.splitlines()
+            if line.startswith("Pages:")
+        )
+    )
+    stem = target / "screenshot-sign-off"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", str(pages), "-l", str(pages), "-singlefile",
+         str(pdf), str(stem)],
+        check=True,
+    )  # fmt: skip
+    pdf.unlink()
+    return stem.with_suffix(".png")
 
 
 def select_person(page: object, name: str) -> None:

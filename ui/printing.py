@@ -47,6 +47,7 @@ BODY_POINTS, FOOTER_POINTS = 10.5, 9
 OBJECT_CHARACTER = "\ufffc"  # what an image stands on in its text line
 PAGE_BREAK_AUTO = QTextFormat.PageBreakFlag.PageBreak_Auto
 KEPT_HEADINGS = 2  # the lines kept with a table: a section title and a field title
+SIGN_OFF_BLOCKS = 4  # the summary ends with its sign-off: heading, names, date, seal
 
 
 def a4_layout(*, landscape: bool = False) -> QPageLayout:
@@ -66,6 +67,7 @@ def paint_document(document: PrintableDocument, device: QPagedPaintDevice) -> in
     text = text_document(document, device)
     text.setPageSize(body)
     keep_headings_with_tables(text)
+    keep_the_end_together(text)
     pages = text.pageCount()
     painter = QPainter()
     if not painter.begin(device):
@@ -150,6 +152,29 @@ def keep_headings_with_tables(text: QTextDocument) -> None:
                 break
         else:
             return
+
+
+def keep_the_end_together(text: QTextDocument, blocks: int = SIGN_OFF_BLOCKS) -> None:
+    """Keep the document's last `blocks` paragraphs on one page (the summary's sign-off:
+    heading, names, date, seal), moving them together when the page would split them."""
+    layout = text.documentLayout()
+    page_height = text.pageSize().height()
+    tail = [
+        child
+        for child in _root_children(text)
+        if isinstance(child, QTextBlock) and child.text().strip()
+    ][-blocks:]
+    if len(tail) < blocks or any(not isinstance(block, QTextBlock) for block in tail):
+        return
+    first, last = tail[0], tail[-1]
+    top = layout.blockBoundingRect(first).top()
+    bottom = layout.blockBoundingRect(last).bottom()
+    if int(top // page_height) != int((bottom - 1) // page_height):
+        cursor = QTextCursor(first)
+        moved = first.blockFormat()
+        moved.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        cursor.setBlockFormat(moved)
+        text.markContentsDirty(0, text.characterCount())
 
 
 def _root_children(text: QTextDocument) -> Iterator[QTextBlock | QTextFrame]:

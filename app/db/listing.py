@@ -58,6 +58,9 @@ class ListColumn:
     unmasked: Callable[[Any], Any] | None = None
     hidden: bool = False  # left out of the screen's table unless the clerk shows it
     unit: str = ""  # what the numbers count (例, 元): an export puts it in the header
+    # What the column sorts by when not its expression: a name's pinyin key (`name_key`),
+    # so Chinese names come in 拼音 order rather than by code point.
+    sort: Any = None
 
 
 class Listing:
@@ -106,7 +109,8 @@ class Listing:
         sort_key = query.sort_key if query.sort_key in columns else self.default_sort
         clauses = []
         if sort_key is not None:
-            expression = columns[sort_key].expression
+            column = columns[sort_key]
+            expression = column.expression if column.sort is None else column.sort
             ordered = expression.desc() if query.descending else expression.asc()
             clauses.append(ordered.nulls_last())
         clauses.append(self.model.id.desc() if query.descending else self.model.id)

@@ -22,7 +22,7 @@ from sqlalchemy import (
     func,
     text,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from app import clock
 from app.db.base import MONEY, QUANTITY, Record, SoftDeletable, labelled, vocabulary
@@ -36,6 +36,12 @@ from app.db.vocabulary import (
     UnitKind,
 )
 from app.i18n import QT_TRANSLATE_NOOP
+from app.sort_keys import KEY_LENGTH, person_key, sort_key
+
+
+def _name_key() -> Mapped[str]:
+    """The pinyin sort key of `name` (`app.sort_keys`), set whenever the name is."""
+    return mapped_column(String(KEY_LENGTH), default="", server_default="", index=True)
 
 
 class Unit(SoftDeletable, Record):
@@ -44,6 +50,7 @@ class Unit(SoftDeletable, Record):
     name: Mapped[str] = mapped_column(
         String(100), unique=True, info=labelled(QT_TRANSLATE_NOOP("Unit", "Name"))
     )
+    name_key: Mapped[str] = _name_key()
     kind: Mapped[UnitKind] = mapped_column(
         vocabulary(UnitKind), info=labelled(QT_TRANSLATE_NOOP("Unit", "Kind"))
     )
@@ -54,6 +61,11 @@ class Unit(SoftDeletable, Record):
         vocabulary(Field), info=labelled(QT_TRANSLATE_NOOP("Unit", "Field"))
     )
 
+    @validates("name")
+    def _key_name(self, _key: str, name: str) -> str:
+        self.name_key = sort_key(name)
+        return name
+
 
 class Team(SoftDeletable, Record):
     """A dispatched team. Its leader is the member flagged `is_leader` (stored once)."""
@@ -63,6 +75,7 @@ class Team(SoftDeletable, Record):
     name: Mapped[str] = mapped_column(
         String(100), unique=True, info=labelled(QT_TRANSLATE_NOOP("Team", "Name"))
     )
+    name_key: Mapped[str] = _name_key()
     field: Mapped[Field] = mapped_column(
         vocabulary(Field), info=labelled(QT_TRANSLATE_NOOP("Team", "Field"))
     )
@@ -83,6 +96,11 @@ class Team(SoftDeletable, Record):
         viewonly=True,
         uselist=False,
     )
+
+    @validates("name")
+    def _key_name(self, _key: str, name: str) -> str:
+        self.name_key = sort_key(name)
+        return name
 
 
 _LEADER_ROWS = "is_leader AND deleted_at IS NULL"
@@ -109,6 +127,7 @@ class Staff(SoftDeletable, Record):
     name: Mapped[str] = mapped_column(
         String(50), index=True, info=labelled(QT_TRANSLATE_NOOP("Staff", "Name"))
     )
+    name_key: Mapped[str] = _name_key()
     gender: Mapped[Gender | None] = mapped_column(
         vocabulary(Gender), info=labelled(QT_TRANSLATE_NOOP("Staff", "Gender"))
     )
@@ -184,6 +203,11 @@ class Staff(SoftDeletable, Record):
     sending_unit: Mapped[Unit | None] = relationship(foreign_keys=[sending_unit_id])
     receiving_unit: Mapped[Unit | None] = relationship(foreign_keys=[receiving_unit_id])
     team: Mapped[Team | None] = relationship(foreign_keys=[team_id])
+
+    @validates("name")
+    def _key_name(self, _key: str, name: str) -> str:
+        self.name_key = person_key(name)
+        return name
 
     @property
     def end_date(self) -> date | None:

@@ -52,6 +52,18 @@ class StaffStatus(Vocabulary):
     ROTATED = "rotated"
 
 
+class DutyState(Vocabulary):
+    """The status a person has *today*, read from the dates (DESIGN.md §5), not stored:
+    the stored `StaffStatus` only keeps why someone left (rotated, ended early)."""
+
+    NOT_ARRIVED = "not_arrived"
+    ON_DUTY = "on_duty"
+    AWAITING_DEPARTURE = "awaiting_departure"
+    COMPLETED = "completed"
+    ENDED_EARLY = "ended_early"
+    ROTATED = "rotated"
+
+
 class UnitKind(Vocabulary):
     SENDING = "sending"
     RECEIVING = "receiving"
@@ -99,6 +111,12 @@ _ZH: dict[Vocabulary, str] = {
     StaffStatus.COMPLETED: "期满离岗",
     StaffStatus.ENDED_EARLY: "提前结束",
     StaffStatus.ROTATED: "轮换",
+    DutyState.NOT_ARRIVED: "待到岗",
+    DutyState.ON_DUTY: "在岗",
+    DutyState.AWAITING_DEPARTURE: "已过期满，待确认离岗",
+    DutyState.COMPLETED: "期满离岗",
+    DutyState.ENDED_EARLY: "提前结束",
+    DutyState.ROTATED: "轮换",
     UnitKind.SENDING: "派出单位",
     UnitKind.RECEIVING: "受援单位",
     ServiceRule.ONCE: "一次性",
@@ -129,6 +147,14 @@ _LABELS: dict[Vocabulary, str] = {
     StaffStatus.COMPLETED: QT_TRANSLATE_NOOP("Vocabulary", "Completed"),
     StaffStatus.ENDED_EARLY: QT_TRANSLATE_NOOP("Vocabulary", "Ended early"),
     StaffStatus.ROTATED: QT_TRANSLATE_NOOP("Vocabulary", "Rotated"),
+    DutyState.NOT_ARRIVED: QT_TRANSLATE_NOOP("Vocabulary", "Not yet arrived"),
+    DutyState.ON_DUTY: QT_TRANSLATE_NOOP("Vocabulary", "On duty"),
+    DutyState.AWAITING_DEPARTURE: QT_TRANSLATE_NOOP(
+        "Vocabulary", "Planned end passed, departure to confirm"
+    ),
+    DutyState.COMPLETED: QT_TRANSLATE_NOOP("Vocabulary", "Completed"),
+    DutyState.ENDED_EARLY: QT_TRANSLATE_NOOP("Vocabulary", "Ended early"),
+    DutyState.ROTATED: QT_TRANSLATE_NOOP("Vocabulary", "Rotated"),
     UnitKind.SENDING: QT_TRANSLATE_NOOP("Vocabulary", "Sending unit"),
     UnitKind.RECEIVING: QT_TRANSLATE_NOOP("Vocabulary", "Receiving unit"),
     ServiceRule.ONCE: QT_TRANSLATE_NOOP("Vocabulary", "Once per assignment"),

@@ -18,7 +18,13 @@ DEFAULT_SEED = 2024
 BUILT_AT = datetime(2024, 12, 31, 17, 30)
 FIRST_MONTH, LAST_MONTH = D(2023, 1, 1), D(2024, 12, 1)
 CLERK = "王丽"
-SETTINGS = {"office_name": "扎赉特旗委组织部人才工作科", "county": "扎赉特旗", "clerk_name": CLERK}
+SETTINGS = {
+    "office_name": "扎赉特旗委组织部人才工作科",
+    "county": "扎赉特旗",
+    "clerk_name": CLERK,
+    "office_head": "赵国庆",
+    "reviewer": "孟凡宇",
+}
 
 MED, EDU, TECH, GEN = Field.MEDICAL, Field.EDUCATION, Field.TECHNOLOGY, Field.GENERAL
 HOSPITAL, SCHOOL3, VOCATIONAL = "扎赉特旗人民医院", "扎赉特旗音德尔第三中学", "扎赉特旗中等职业学校"

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.db.base import label_of
+from app.db.code_tables import outside_list_warning
 from app.db.models import Staff, Team, Unit
 from app.db.vocabulary import Field, UnitKind
 from app.errors import ValidationError
@@ -163,6 +164,8 @@ class StaffImporter:
                     values[TARGETS[key]] = reference
             else:
                 values[key] = raw
+                if (note := outside_list_warning(key, raw)) is not None:
+                    warnings.append(row.problem(key, note))  # kept as written, flagged
         existing = self._match(values, name)
         identity = self._identity(values, name, row)
         if existing is not None and existing.deleted_at is not None:

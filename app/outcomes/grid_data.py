@@ -206,7 +206,14 @@ def _rows(
         )
         .outerjoin(Team, Team.id == Staff.team_id)
         .where(Staff.deleted_at.is_(None), scope)
-        .order_by(Team.name.is_(None), Team.name, Staff.is_leader.desc(), Staff.name, Staff.id)
+        .order_by(
+            Team.name.is_(None),
+            Team.name_key,
+            Team.id,
+            Staff.is_leader.desc(),
+            Staff.name_key,
+            Staff.id,
+        )
     ).all()
     people = [p for p in people if p.on_duty or (p.id, None) in holders]
     if team_id is not None:
@@ -223,7 +230,7 @@ def _rows(
                 Team.field == field,
                 or_(Team.id.in_(serving_teams), Team.id.in_(held)),
             )
-            .order_by(Team.name)
+            .order_by(Team.name_key, Team.id)
         ).all()
     labels = owner_labels(session, [(p.id, None) for p in people] + [(None, t.id) for t in teams])
     rows: list[GridRow] = []

@@ -49,24 +49,26 @@ def live_entries() -> ColumnElement[bool]:
     )
 
 
-def _name_of(model: Any, key: Any) -> Any:
-    return select(model.name).where(model.id == key).correlate(E).scalar_subquery()
+def _name_of(model: Any, key: Any, column: str = "name") -> Any:
+    """A staff's or team's name (or its pinyin `name_key`) by id, for the entry's row."""
+    value = getattr(model, column)
+    return select(value).where(model.id == key).correlate(E).scalar_subquery()
 
 
 def _metric(column: Any) -> Any:
     return select(column).where(Metric.id == E.metric_id).correlate(E).scalar_subquery()
 
 
-def _team_of_entry() -> Any:
+def _team_of_entry(column: str = "name") -> Any:
     """The entry's own team, else the person's team (what the Team column shows)."""
     persons_team = (
-        select(Team.name)
+        select(getattr(Team, column))
         .join(Staff, Staff.team_id == Team.id)
         .where(Staff.id == E.staff_id)
         .correlate(E)
         .scalar_subquery()
     )
-    return func.coalesce(_name_of(Team, E.team_id), persons_team)
+    return func.coalesce(_name_of(Team, E.team_id, column), persons_team)
 
 
 def _as_date(value: Any) -> date | None:
@@ -92,9 +94,19 @@ class OutcomeList(Listing):
         return [
             labelled_column(E, "date", width=10),
             ListColumn(
-                "staff", lambda: label_of(E, "staff_id"), _name_of(Staff, E.staff_id), width=8
+                "staff",
+                lambda: label_of(E, "staff_id"),
+                _name_of(Staff, E.staff_id),
+                width=8,
+                sort=_name_of(Staff, E.staff_id, "name_key"),
             ),
-            ListColumn("team", lambda: label_of(E, "team_id"), _team_of_entry(), width=12),
+            ListColumn(
+                "team",
+                lambda: label_of(E, "team_id"),
+                _team_of_entry(),
+                width=12,
+                sort=_team_of_entry("name_key"),
+            ),
             ListColumn("field", lambda: label_of(Metric, "field"), _metric(Metric.field), width=6),
             ListColumn("metric", lambda: label_of(E, "metric_id"), _metric(Metric.name), width=14),
             labelled_column(E, "value", numeric=True, width=8),
@@ -267,7 +279,13 @@ class MentorshipList(Listing):
 
     def columns(self) -> list[ListColumn]:
         return [
-            ListColumn("mentor", lambda: label_of(Mentorship, "mentor_id"), Staff.name, width=8),
+            ListColumn(
+                "mentor",
+                lambda: label_of(Mentorship, "mentor_id"),
+                Staff.name,
+                width=8,
+                sort=Staff.name_key,
+            ),
             ListColumn("field", lambda: label_of(Staff, "field"), Staff.field, width=6),
             labelled_column(Mentorship, "mentee_name", width=8),
             labelled_column(Mentorship, "mentee_unit", width=18),
@@ -311,7 +329,7 @@ def staff_choices(session: Session, *, keep: int | None = None) -> list[Choice]:
         select(Staff.id, Staff.name, Team.name)
         .outerjoin(Team, Team.id == Staff.team_id)
         .where(or_(Staff.deleted_at.is_(None), Staff.id == keep))
-        .order_by(Staff.name, Staff.id)
+        .order_by(Staff.name_key, Staff.id)
     ).all()
     names = [row[1] for row in rows]
     return [

@@ -25,7 +25,7 @@ def _normalise_mentorship(session: Session, values: dict[str, Any], current: Any
     start = problems.read(values, "start_date", parse_date)
     problems.require("start_date", start)
     end = problems.read(values, "end_date", parse_date)
-    problems.take("end_date", check_date_order, start, end)
+    problems.take("end_date", check_date_order, start, end, MENTORSHIP.label("start_date"))
     clean = {
         "mentor_id": mentor.id if mentor else None,
         "mentee_name": problems.take(

@@ -24,8 +24,9 @@ from app.i18n import translate
 from app.records.permissions import Permission
 from app.records.validation import Problems
 
-# Columns the records layer manages itself; never taken from user input.
-MANAGED = frozenset({"id", "created_at", "updated_at", "deleted_at"})
+# Columns the records layer manages itself; never taken from user input (`name_key`
+# is the pinyin sort key the models fill from the name).
+MANAGED = frozenset({"id", "created_at", "updated_at", "deleted_at", "name_key"})
 
 # (session, values, the record being edited or None) -> clean values
 Normaliser = Callable[[Session, dict[str, Any], Any], dict[str, Any]]

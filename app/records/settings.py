@@ -29,6 +29,9 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "office_name": (QT_TRANSLATE_NOOP("Settings", "Office name"), ""),
     "county": (QT_TRANSLATE_NOOP("Settings", "County"), ""),
     "clerk_name": (QT_TRANSLATE_NOOP("Settings", "Clerk name"), ""),
+    # Who signs the quarterly summary with the clerk (单位负责人, 审核人).
+    "office_head": (QT_TRANSLATE_NOOP("Settings", "Head of office"), ""),
+    "reviewer": (QT_TRANSLATE_NOOP("Settings", "Reviewer"), ""),
     "backup_dir": (QT_TRANSLATE_NOOP("Settings", "Backup folder"), ""),
     "backup_keep": (QT_TRANSLATE_NOOP("Settings", "Backups to keep"), "10"),
     "backup_second_dir": (QT_TRANSLATE_NOOP("Settings", "Second copy to"), ""),

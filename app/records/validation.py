@@ -174,12 +174,14 @@ def parse_vocabulary(value: Any, enum_class: type[V]) -> V | None:
     return member
 
 
-def check_date_order(start: date | None, end: date | None) -> None:
-    """Refuse an end date before its start date (dates are inclusive days)."""
+def check_date_order(start: date | None, end: date | None, start_label: str = "") -> None:
+    """Refuse an end date before its start date (dates are inclusive days); the message
+    names the field it compares with (「不能早于到岗日期 2024-07-01」)."""
     if start is not None and end is not None and end < start:
         raise InvalidValue(
-            translate("Validation", "must not be before the start date {start}").format(
-                start=start.isoformat()
+            translate("Validation", "must not be before {field} {start}").format(
+                field=start_label or translate("Validation", "the start date"),
+                start=start.isoformat(),
             )
         )
 

@@ -34,18 +34,64 @@ CJK_FAMILIES = (
 )
 WIDTH_INCHES = 7.0  # the A4 text width (180 mm) less a little, so charts print at 1:1
 TREND_LINES = 4  # lines per field panel; more would be unreadable at this size
-LOG_RATIO = 20  # a panel turns logarithmic when its largest line peaks this many times higher
+OWN_SCALE_RATIO = 20  # a line peaking this many times above the others gets its own scale
 COLOURS = ("#1f5f99", "#d9822b", "#3a8f5c", "#b03a48")
 BAR_COLOUR, MUTED = "#1f5f99", "#8a8a8a"
 
 
+# Where the CJK fonts of Windows, macOS and Debian/Ubuntu live, registered by file so a
+# font cache (MPLCONFIGDIR) built before the font was installed still finds them.
+CJK_FILES = (
+    r"C:\Windows\Fonts\msyh.ttc",
+    r"C:\Windows\Fonts\simhei.ttf",
+    r"C:\Windows\Fonts\simsun.ttc",
+    "/System/Library/Fonts/PingFang.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+)
+
+
 @lru_cache(maxsize=1)
 def cjk_font() -> str | None:
-    """The first installed family of CJK_FAMILIES, or None (looked up once, no network)."""
+    """The first installed family of CJK_FAMILIES, or None (looked up once, no network).
+
+    matplotlib knows the fonts of its cache; the system's CJK font files are added to it
+    first, so a cache built before the font came (or on another machine) still works.
+    The "Glyph … missing" warnings of a font without Chinese are silenced for good: the
+    clerk gets `missing_font_message` once instead."""
+    import warnings
+
     from matplotlib import font_manager
 
+    warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from", category=UserWarning)
     installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    if not any(family in installed for family in CJK_FAMILIES):
+        for path in _cjk_files():
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):
+                continue  # an unreadable file: try the next one
+        installed = {entry.name for entry in font_manager.fontManager.ttflist}
     return next((family for family in CJK_FAMILIES if family in installed), None)
+
+
+def _cjk_files() -> list[str]:
+    """The known CJK font files that exist here, then what fontconfig lists for Chinese."""
+    import os
+    import shutil
+    import subprocess
+
+    found = [path for path in CJK_FILES if os.path.isfile(path)]
+    if shutil.which("fc-list"):
+        try:
+            listed = subprocess.run(
+                ["fc-list", ":lang=zh", "file"], capture_output=True, text=True, timeout=10
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            listed = ""
+        found += [line.split(":")[0].strip() for line in listed.splitlines() if line.strip()]
+    return list(dict.fromkeys(found))
 
 
 def missing_font_message() -> str | None:
@@ -65,7 +111,7 @@ def trend_figure(summaries: Sequence[QuarterlySummary]) -> Figure:
     Each panel draws the field's metrics with the largest cumulative totals (at most
     TREND_LINES), so one chart shows the direction of the work without a tangle of lines.
     """
-    labels = [str(summary.quarter) for summary in summaries]
+    labels = [summary.quarter.short_label() for summary in summaries]
     panels = _trend_panels(summaries)
     columns = 1 if len(panels) <= 1 else 2
     rows = max(1, (len(panels) + 1) // 2)
@@ -78,23 +124,44 @@ def trend_figure(summaries: Sequence[QuarterlySummary]) -> Figure:
         _no_data(figure.add_subplot(1, 1, 1))
     for index, (field, lines) in enumerate(panels.items(), start=1):
         axes = figure.add_subplot(rows, columns, index)
+        large = _own_scale(lines)
+        right = axes.twinx() if large else None
+        handles = []
         for (name, values), colour in zip(lines.items(), COLOURS, strict=False):
-            axes.plot(labels, values, marker="o", markersize=3, color=colour, label=name)
+            target = right if right is not None and name in large else axes
+            shown = [value if value is not None else float("nan") for value in values]
+            label = name + (translate("Charts", " (right scale)") if target is right else "")
+            (line,) = target.plot(
+                range(len(labels)), shown, marker="o", markersize=3, color=colour, label=label
+            )
+            handles.append(line)
         axes.set_title(field.label(), fontsize=10)
-        _scale_for(axes, lines.values())
-        axes.tick_params(axis="x", labelrotation=45, labelsize=7)
-        axes.tick_params(axis="y", labelsize=7)
+        axes.set_xticks(range(len(labels)), labels)
+        axes.tick_params(axis="x", labelsize=7)
+        for each in (axes, right):
+            if each is not None:
+                each.set_ylim(bottom=0)
+                each.tick_params(axis="y", labelsize=8)
         axes.grid(axis="y", alpha=0.3)
         axes.legend(
-            fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=2, frameon=False
+            handles=handles,
+            fontsize=8,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.12),
+            ncol=2,
+            frameon=False,
         )
     return _finish(figure)
 
 
-def _trend_panels(summaries: Sequence[QuarterlySummary]) -> dict[Field, dict[str, list[float]]]:
+def _trend_panels(
+    summaries: Sequence[QuarterlySummary],
+) -> dict[Field, dict[str, list[float | None]]]:
     """Per field, the metrics with the largest totals over the quarters shown, with their
-    values per quarter (a quarter without a figure is 0). A field with nothing in those
-    quarters has no panel, so a quiet period reads "no data" rather than flat zeros."""
+    values per quarter: 0 for a quarter without a figure once the metric has begun, None
+    (no point, no line rising from zero) for the quarters before its first figure. A
+    field with nothing in those quarters has no panel, so a quiet period reads "no
+    data" rather than flat zeros."""
     if not summaries:
         return {}
     keys = [
@@ -102,29 +169,36 @@ def _trend_panels(summaries: Sequence[QuarterlySummary]) -> dict[Field, dict[str
         for line in summaries[-1].outcomes
         if line.aggregation is Aggregation.SUM
     ]
-    series = {key: [_quarter_value(summary, *key) for summary in summaries] for key in keys}
-    panels: dict[Field, dict[str, list[float]]] = {}
+    series = {key: _from_first(summaries, *key) for key in keys}
+    panels: dict[Field, dict[str, list[float | None]]] = {}
     for field in Field:
         chosen = sorted(
-            (key for key in keys if key[0] is field and sum(series[key]) > 0),
-            key=lambda key: -sum(series[key]),
+            (key for key in keys if key[0] is field and _total(series[key]) > 0),
+            key=lambda key: -_total(series[key]),
         )[:TREND_LINES]
         if chosen:
             panels[field] = {metric: series[(field, metric)] for _, metric in chosen}
     return panels
 
 
-def _scale_for(axes: Axes, lines: Iterable[list[float]]) -> None:
-    """A log scale when one line dwarfs another (15,000 visits beside 70 surgeries)."""
-    peaks = [max(values) for values in lines]
-    axes.set_ylim(bottom=0)
-    if max(peaks) > LOG_RATIO * max(min(peaks), 1):
-        from matplotlib.ticker import FuncFormatter
+def _own_scale(lines: dict[str, list[float | None]]) -> set[str]:
+    """The lines that dwarf the others (15,000 visits beside 70 surgeries): drawn on a
+    right-hand axis of their own, so both read on a plain linear scale (no log scale,
+    which leaders misread)."""
+    peaks = {name: max(value or 0 for value in values) for name, values in lines.items()}
+    smallest = max(min(peaks.values()), 1)
+    large = {name for name, peak in peaks.items() if peak > OWN_SCALE_RATIO * smallest}
+    return large if len(large) < len(peaks) else set()
 
-        axes.set_yscale("symlog", linthresh=1)
-        axes.set_ylim(bottom=0)
-        axes.yaxis.set_major_formatter(FuncFormatter(_tick_label))
-        axes.set_ylabel(translate("Charts", "log scale"), fontsize=7)
+
+def _from_first(summaries: Sequence[QuarterlySummary], field: Field, metric: str) -> list:
+    values = [_quarter_value(summary, field, metric) for summary in summaries]
+    first = next((index for index, value in enumerate(values) if value), len(values))
+    return [None] * first + values[first:]
+
+
+def _total(values: Iterable[float | None]) -> float:
+    return sum(value or 0 for value in values)
 
 
 def _quarter_value(summary: QuarterlySummary, field: Field, metric: str) -> float:
@@ -156,7 +230,7 @@ def coverage_figure(summary: QuarterlySummary) -> Figure:
     axes.set_xticks(range(0, 101, 20), [f"{tick}%" for tick in range(0, 101, 20)], fontsize=8)
     axes.grid(axis="x", alpha=0.3)
     axes.set_title(
-        translate("Charts", "Service coverage, {quarter}").format(quarter=summary.quarter),
+        translate("Charts", "Service coverage, {quarter}").format(quarter=summary.quarter.label()),
         fontsize=11,
     )
     if not services:

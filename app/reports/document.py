@@ -42,6 +42,8 @@ p.meta { color: #333333; margin: 0px; white-space: pre-wrap; }
 table { border-collapse: collapse; border-color: #777777; }
 th { background-color: #dde7f0; font-weight: bold; }
 td, th { padding: 3px; }
+p.sign { margin-top: 10px; margin-bottom: 6px; }
+p.seal { margin-top: 28px; margin-bottom: 8px; }
 """
 
 
@@ -94,6 +96,7 @@ def summary_document(summary: QuarterlySummary, charts: Sequence[Chart]) -> Prin
         parts.append(_section_html(table))
         if table.key in by_key:
             parts.append(_image_html(by_key[table.key]))
+    parts.append(_sign_off_html(summary))
     html = (
         '<html><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title><style>{STYLE}</style></head>"
@@ -101,6 +104,35 @@ def summary_document(summary: QuarterlySummary, charts: Sequence[Chart]) -> Prin
     )
     return PrintableDocument(
         title=title, html=html, images={chart.name: chart.png for chart in charts}
+    )
+
+
+def _sign_off_html(summary: QuarterlySummary) -> str:
+    """The block the leaders sign under the figures: head of office, reviewer and clerk
+    with their names from Settings (a line to sign on each), the date, and room on the
+    right for the office seal (盖章)."""
+    heading = summary.heading
+    made_on = heading.made_on
+    date_text = translate("Report", "{year}-{month:02d}-{day:02d}").format(
+        year=made_on.year, month=made_on.month, day=made_on.day
+    )
+    people = (
+        (translate("Report", "Head of office (单位负责人)"), heading.head),
+        (translate("Report", "Reviewer (审核人)"), heading.reviewer),
+        (translate("Report", "Prepared by (填报人)"), heading.clerk),
+    )
+    gap = "&nbsp;" * 10  # (Qt collapses ordinary and ideographic spaces)
+    names = gap.join(f"{escape(label)}：{escape(name) or '＿' * 6}" for label, name in people)
+    seal = escape(translate("Report", "(Office seal 盖章)"))
+    title = escape(translate("Report", "Sign-off"))
+    day = escape(translate("Report", "Date"))
+    # Paragraphs, not a table: Qt lays a borderless table at the document's end onto
+    # an extra, empty page.
+    return (
+        f'<p class="section">{title}</p>'
+        f'<p class="sign">{names}</p>'
+        f'<p class="sign">{day}：{escape(date_text)}</p>'
+        f'<p class="seal" align="right">{seal}{gap}</p>'
     )
 
 

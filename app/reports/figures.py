@@ -27,6 +27,8 @@ class Heading:
     office: str
     clerk: str
     made_on: date
+    head: str = ""  # 单位负责人, who signs the printout
+    reviewer: str = ""  # 审核人
 
 
 @dataclass(frozen=True)

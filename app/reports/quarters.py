@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.db.models import OutcomeEntry, ServiceProvision
 from app.periods import Quarter
 from app.records.closing import first_record_day
 
@@ -25,6 +27,21 @@ def report_quarters(session: Session, today: date) -> list[Quarter]:
         quarter = quarter.next()
         quarters.append(quarter)
     return quarters
+
+
+def latest_quarter_with_data(session: Session, today: date) -> Quarter:
+    """The Dashboard's first quarter: the latest up to today's holding a live service
+    record or outcome entry (a ledger last used in December opens on Q4, not on an empty
+    current quarter); today's quarter when there are none."""
+    days = [
+        session.scalar(select(func.max(column)).where(model.deleted_at.is_(None), column <= today))
+        for model, column in (
+            (ServiceProvision, ServiceProvision.date),
+            (OutcomeEntry, OutcomeEntry.date),
+        )
+    ]
+    found = [day for day in days if day is not None]
+    return Quarter.containing(max(found) if found else today)
 
 
 def default_report_quarter(quarters: list[Quarter], today: date) -> Quarter:

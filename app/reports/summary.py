@@ -74,6 +74,8 @@ def summaries(
         office=settings["office_name"],
         clerk=settings["clerk_name"],
         made_on=made_on or clock.today(),
+        head=settings["office_head"],
+        reviewer=settings["reviewer"],
     )
     readers: tuple[Callable[[Session, Sequence[Quarter]], list[Any]], ...] = (
         staff_figures_of,

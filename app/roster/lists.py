@@ -12,11 +12,13 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
+from app import clock
 from app.db.base import label_of
 from app.db.listing import ListColumn, Listing, display, labelled_column
 from app.db.models import Staff, Team, Unit
-from app.db.vocabulary import Field, StaffStatus, UnitKind
+from app.db.vocabulary import DutyState, Field, UnitKind
 from app.i18n import translate
+from app.roster.duty import duty_state
 from app.roster.id_numbers import mask_id_number
 
 SendingUnit = aliased(Unit, name="sending_unit")
@@ -31,8 +33,14 @@ def staff_count(session: Session) -> int:
     )
 
 
+def _state_label(code: Any) -> str:
+    state = DutyState(code) if code else None
+    return state.label() if state else ""
+
+
 class StaffList(Listing):
-    """The Staff page's table. Filters: `field`, `status` (codes), `team_id`,
+    """The Staff page's table. Filters: `field`, `status` (`DutyState` codes: the status
+    today, read from the dates), `team_id`,
     `receiving_unit_id`; the search looks in name, both units, post and phone."""
 
     model = Staff
@@ -42,7 +50,7 @@ class StaffList(Listing):
 
     def columns(self) -> list[ListColumn]:
         return [
-            labelled_column(Staff, "name", width=8),
+            labelled_column(Staff, "name", width=8, sort=Staff.name_key),
             labelled_column(Staff, "gender", width=4),
             labelled_column(Staff, "field", width=6),
             ListColumn(
@@ -50,19 +58,29 @@ class StaffList(Listing):
                 lambda: label_of(Staff, "sending_unit_id"),
                 SendingUnit.name,
                 width=18,
+                sort=SendingUnit.name_key,
             ),
             ListColumn(
                 "receiving_unit",
                 lambda: label_of(Staff, "receiving_unit_id"),
                 ReceivingUnit.name,
                 width=20,
+                sort=ReceivingUnit.name_key,
             ),
             labelled_column(Staff, "post", width=14),
-            ListColumn("team", lambda: label_of(Staff, "team_id"), Team.name, width=12),
+            ListColumn(
+                "team", lambda: label_of(Staff, "team_id"), Team.name, width=12, sort=Team.name_key
+            ),
             labelled_column(Staff, "is_leader", width=4),
             labelled_column(Staff, "start_date", width=10),
             labelled_column(Staff, "planned_end", width=10),
-            labelled_column(Staff, "status", width=8),
+            ListColumn(
+                "status",
+                lambda: label_of(Staff, "status"),
+                duty_state(clock.today()),
+                format=_state_label,
+                width=12,
+            ),
             labelled_column(Staff, "id_number", format=mask_id_number, unmasked=display, width=18),
             labelled_column(Staff, "phone", width=13),
             # The rest of a person's record: hidden on screen until the clerk shows them,
@@ -94,7 +112,10 @@ class StaffList(Listing):
     def filters(self) -> dict[str, Any]:
         return {
             "field": lambda statement, code: statement.where(Staff.field == Field(code)),
-            "status": lambda statement, code: statement.where(Staff.status == StaffStatus(code)),
+            # The status today, from the dates (DESIGN.md §5), as the column shows it.
+            "status": lambda statement, code: statement.where(
+                duty_state(clock.today()) == DutyState(code).value
+            ),
             "team_id": lambda statement, team_id: statement.where(Staff.team_id == team_id),
             "receiving_unit_id": lambda statement, unit_id: statement.where(
                 Staff.receiving_unit_id == unit_id
@@ -110,7 +131,7 @@ class Units(Listing):
 
     def columns(self) -> list[ListColumn]:
         return [
-            labelled_column(Unit, "name"),
+            labelled_column(Unit, "name", width=36, sort=Unit.name_key),
             labelled_column(Unit, "kind"),
             labelled_column(Unit, "region"),
             labelled_column(Unit, "field"),
@@ -138,10 +159,15 @@ class Teams(Listing):
             .scalar_subquery()
         )
         return [
-            labelled_column(Team, "name"),
+            labelled_column(Team, "name", sort=Team.name_key),
             labelled_column(Team, "field"),
             labelled_column(Team, "batch"),
-            ListColumn("receiving_unit", lambda: label_of(Team, "receiving_unit_id"), Unit.name),
+            ListColumn(
+                "receiving_unit",
+                lambda: label_of(Team, "receiving_unit_id"),
+                Unit.name,
+                sort=Unit.name_key,
+            ),
             ListColumn("leader", lambda: translate("Roster", "Team leader"), leader),
             ListColumn("members", lambda: translate("Roster", "Members"), members, numeric=True),
         ]
@@ -160,14 +186,18 @@ Choice = tuple[int, str]
 
 def unit_choices(session: Session, kind: UnitKind | None = None) -> list[Choice]:
     """Live units (of one kind) by name, for a form's drop-down."""
-    query = select(Unit.id, Unit.name).where(Unit.deleted_at.is_(None)).order_by(Unit.name)
+    query = (
+        select(Unit.id, Unit.name).where(Unit.deleted_at.is_(None)).order_by(Unit.name_key, Unit.id)
+    )
     if kind is not None:
         query = query.where(Unit.kind == kind)
     return [(row.id, row.name) for row in session.execute(query)]
 
 
 def team_choices(session: Session) -> list[Choice]:
-    query = select(Team.id, Team.name).where(Team.deleted_at.is_(None)).order_by(Team.name)
+    query = (
+        select(Team.id, Team.name).where(Team.deleted_at.is_(None)).order_by(Team.name_key, Team.id)
+    )
     return [(row.id, row.name) for row in session.execute(query)]
 
 
@@ -176,7 +206,7 @@ def team_members(session: Session, team_id: int) -> list[Choice]:
     query = (
         select(Staff.id, Staff.name)
         .where(Staff.team_id == team_id, Staff.deleted_at.is_(None))
-        .order_by(Staff.is_leader.desc(), Staff.name)
+        .order_by(Staff.is_leader.desc(), Staff.name_key, Staff.id)
     )
     return [(row.id, row.name) for row in session.execute(query)]
 

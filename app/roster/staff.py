@@ -7,8 +7,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.base import label_of
 from app.db.models import Mentorship, OutcomeEntry, ServiceProvision, Staff, Team, Unit
-from app.db.vocabulary import Field, Gender, StaffStatus, UnitKind
+from app.db.vocabulary import DutyState, Field, Gender, StaffStatus, UnitKind
 from app.i18n import translate
 from app.records.fields import read_text
 from app.records.kinds import RecordKind, Reference, check_reference, count_references
@@ -48,9 +49,7 @@ def _normalise_staff(session: Session, values: dict[str, Any], current: Staff | 
             _check_id_unique(session, problems, id_info.number, current)
     clean["field"] = problems.read(values, "field", parse_vocabulary, Field)
     problems.require("field", clean["field"])
-    clean["status"] = (
-        problems.read(values, "status", parse_vocabulary, StaffStatus) or StaffStatus.ON_DUTY
-    )
+    clean["status"] = problems.read(values, "status", _parse_status, current) or StaffStatus.ON_DUTY
     for field, kind in (
         ("sending_unit_id", UnitKind.SENDING),
         ("receiving_unit_id", UnitKind.RECEIVING),
@@ -74,13 +73,23 @@ def _normalise_staff(session: Session, values: dict[str, Any], current: Staff | 
     return clean
 
 
+def _parse_status(value: Any, current: Staff | None) -> StaffStatus | None:
+    """The stored status from a code or term; a roster exported with the status *today*
+    (「已过期满，待确认离岗」, 「待到岗」) reads back as the stored status it came from."""
+    if isinstance(value, str) and StaffStatus.parse(value) is None:
+        state = DutyState.parse(value)
+        if state in (DutyState.AWAITING_DEPARTURE, DutyState.NOT_ARRIVED):
+            return current.status if current is not None else StaffStatus.ON_DUTY
+    return parse_vocabulary(value, StaffStatus)
+
+
 def _dates(problems: Problems, values: dict[str, Any], clean: dict[str, Any]) -> None:
     start = problems.read(values, "start_date", parse_date)
     problems.require("start_date", start)
     clean["start_date"] = start
     for field in ("planned_end", "actual_end"):
         end = problems.read(values, field, parse_date)
-        problems.take(field, check_date_order, start, end)
+        problems.take(field, check_date_order, start, end, label_of(Staff, "start_date"))
         clean[field] = end
 
 

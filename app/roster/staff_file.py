@@ -10,10 +10,12 @@ from decimal import Decimal
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.db.base import label_of
 from app.db.models import Mentorship, Metric, OutcomeEntry, ServiceProvision, ServiceType, Staff
 from app.i18n import translate
 from app.records.kinds import get_live
+from app.roster.duty import state_of
 from app.roster.id_numbers import mask_id_number
 from app.roster.staff import STAFF
 
@@ -101,6 +103,11 @@ def _fact(staff: Staff, key: str) -> str:
     if key in related:
         unit = related[key]
         return unit.name if unit is not None else ""
+    if key == "status":  # the status today, from the dates, as the roster shows it
+        today = clock.today()
+        return state_of(
+            staff.start_date, staff.planned_end, staff.actual_end, staff.status, today
+        ).label()
     value = getattr(staff, key)
     if value is None:
         return ""

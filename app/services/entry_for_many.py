@@ -30,6 +30,7 @@ from app.records.work import Work
 from app.roster.duty import serving_between
 from app.services.coverage import period_containing
 from app.services.provisions import PROVISION
+from app.sort_keys import person_key, sort_key
 
 BATCH_KIND = "entry-for-many"
 _FIELD_ORDER = {field: index for index, field in enumerate(Field)}
@@ -99,7 +100,10 @@ def candidates(
         )
         for staff_id, name, staff_field, team, team_name in people
     ]
-    return sorted(found, key=lambda c: (_FIELD_ORDER[c.field], c.team, c.name, c.staff_id))
+    return sorted(
+        found,
+        key=lambda c: (_FIELD_ORDER[c.field], sort_key(c.team), person_key(c.name), c.staff_id),
+    )
 
 
 def enter_for_many(

@@ -46,10 +46,16 @@ class ProvisionList(Listing):
         return [
             labelled_column(ServiceProvision, "date", width=10),
             ListColumn(
-                "staff", lambda: label_of(ServiceProvision, "staff_id"), Staff.name, width=8
+                "staff",
+                lambda: label_of(ServiceProvision, "staff_id"),
+                Staff.name,
+                width=8,
+                sort=Staff.name_key,
             ),
             ListColumn("field", lambda: label_of(Staff, "field"), Staff.field, width=6),
-            ListColumn("team", lambda: label_of(Staff, "team_id"), Team.name, width=12),
+            ListColumn(
+                "team", lambda: label_of(Staff, "team_id"), Team.name, width=12, sort=Team.name_key
+            ),
             ListColumn(
                 "service",
                 lambda: label_of(ServiceProvision, "service_type_id"),
@@ -113,7 +119,7 @@ def staff_choices(session: Session) -> list[tuple[int, str]]:
     rows = session.execute(
         select(Staff.id, Staff.name, type_coerce(Staff.field, String))  # codes: 5,000 rows fast
         .where(Staff.deleted_at.is_(None))
-        .order_by(Staff.name, Staff.id)
+        .order_by(Staff.name_key, Staff.id)
     )
     text = translate("Provisions", "{name} ({field})")
     labels = {field.value: field.label() for field in Field}

@@ -126,7 +126,7 @@ def coverage_matrix(
     services = services_in(session, quarter)
     coverage = load_coverage(session, quarter, services)
     query = (
-        select(Staff.id, Staff.name, Staff.field, Team.name)
+        select(Staff.id, Staff.name, Staff.field, Team.name, Team.name_key, Staff.name_key)
         .outerjoin(Team, Team.id == Staff.team_id)
         .where(Staff.deleted_at.is_(None), serving_between(quarter.start, quarter.end))
     )
@@ -136,10 +136,10 @@ def coverage_matrix(
         query = query.where(Staff.team_id == team_id)
     people = sorted(
         session.execute(query),
-        key=lambda row: (_FIELD_ORDER[row[2]], row[3] or "", row[1], row[0]),
+        key=lambda row: (_FIELD_ORDER[row[2]], row[4] or "", row[5], row[0]),  # 拼音
     )
     rows = []
-    for staff_id, name, staff_field, team in people:
+    for staff_id, name, staff_field, team, _, _ in people:
         cells = []
         for service in services:
             status, provided = coverage.cell(staff_id, service.id, service.rule, as_of=as_of)

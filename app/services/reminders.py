@@ -22,14 +22,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import clock
 from app.db.models import Staff
-from app.db.vocabulary import ServiceRule
+from app.db.vocabulary import DutyState, ServiceRule
 from app.periods import Quarter
-from app.roster.duty import serving_between, staff_end
+from app.roster.duty import duty_state, serving_between, staff_end
 from app.services.catalog import services_in
 from app.services.coverage import load_coverage
 
@@ -124,7 +124,8 @@ def _assignment_reminders(session: Session, today: date) -> list[Reminder]:
     )
     passed = session.execute(
         select(Staff.id, Staff.name, Staff.planned_end).where(
-            live, and_(Staff.actual_end.is_(None), Staff.planned_end < today)
+            live,
+            duty_state(today) == DutyState.AWAITING_DEPARTURE.value,  # the one rule
         )
     )
     found = [Reminder(ReminderKind.ENDING, id_, name, day) for id_, name, day in ending]

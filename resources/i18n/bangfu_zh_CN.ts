@@ -112,6 +112,79 @@ The ledger itself is intact and you can go on working; check the backup folder i
     </message>
 </context>
 <context>
+    <name>Argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>显示程序版本号并退出</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下必需参数：%s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个参数值</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项不明确：%(option)s 可匹配 %(matches)s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多需要一个参数值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个参数值</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>必须提供参数 %s 之一</translation>
+    </message>
+</context>
+<context>
     <name>Ask</name>
     <message>
         <source>Bangfu Ledger</source>
@@ -454,8 +527,8 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <translation>近{count}个季度工作成效</translation>
     </message>
     <message>
-        <source>log scale</source>
-        <translation>对数刻度</translation>
+        <source> (right scale)</source>
+        <translation>（右轴）</translation>
     </message>
     <message>
         <source>no one eligible</source>
@@ -709,6 +782,13 @@ The ledger itself is intact and you can go on working; check the backup folder i
     </message>
 </context>
 <context>
+    <name>CodeTables</name>
+    <message>
+        <source>「{value}」 is not in the standard list; it is kept as written</source>
+        <translation>「{value}」不在标准列表中，已按原样保留</translation>
+    </message>
+</context>
+<context>
     <name>ComingPage</name>
     <message>
         <source>This screen is being built. It will offer:</source>
@@ -735,6 +815,10 @@ The ledger itself is intact and you can go on working; check the backup folder i
 </context>
 <context>
     <name>Editors</name>
+    <message>
+        <source>Not in the standard list; kept as written</source>
+        <translation>不在标准列表中，按原样保留</translation>
+    </message>
     <message>
         <source>; </source>
         <translation>；</translation>
@@ -1954,6 +2038,14 @@ Your saved records are safe and the program keeps running. The details were writ
         <translation>显示在状态栏，并随每次修改记入操作日志。</translation>
     </message>
     <message>
+        <source>Signs the quarterly summary (单位负责人).</source>
+        <translation>在季度汇总上签字的单位负责人。</translation>
+    </message>
+    <message>
+        <source>Checks the quarterly summary (审核人).</source>
+        <translation>审核季度汇总的审核人。</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
@@ -2480,6 +2572,14 @@ The current file is kept as a backup first.</source>
 <context>
     <name>QuarterOverview</name>
     <message>
+        <source>The quarter the overview shows</source>
+        <translation>总览显示的季度</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>季度：</translation>
+    </message>
+    <message>
         <source>On duty at quarter end</source>
         <translation>季末在岗人数</translation>
     </message>
@@ -2553,6 +2653,10 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Quarter</source>
         <translation>季度</translation>
+    </message>
+    <message>
+        <source>{short_year}Q{number}</source>
+        <translation>{short_year}年Q{number}</translation>
     </message>
     <message>
         <source>write the period as 2024-09 (a month) or 2024Q3</source>
@@ -2949,6 +3053,30 @@ The current file is kept as a backup first.</source>
         <source>{header} (%)</source>
         <translation>{header}（%）</translation>
     </message>
+    <message>
+        <source>{year}-{month:02d}-{day:02d}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>Head of office (单位负责人)</source>
+        <translation>单位负责人</translation>
+    </message>
+    <message>
+        <source>Reviewer (审核人)</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Prepared by (填报人)</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>(Office seal 盖章)</source>
+        <translation>（盖章）</translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>签字确认</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>
@@ -3279,6 +3407,14 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Clerk name</source>
         <translation>经办人姓名</translation>
+    </message>
+    <message>
+        <source>Head of office</source>
+        <translation>单位负责人</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
     </message>
     <message>
         <source>Backup folder</source>
@@ -3674,6 +3810,14 @@ The current file is kept as a backup first.</source>
         <translation>显示全部</translation>
     </message>
     <message>
+        <source>Confirm departure</source>
+        <translation>确认离岗</translation>
+    </message>
+    <message>
+        <source>Record the planned end as the actual end for the selected staff whose planned end has passed (期满离岗)</source>
+        <translation>为所选已过计划期满日期的人员，按计划期满日期登记实际离岗（期满离岗）</translation>
+    </message>
+    <message>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
@@ -3696,6 +3840,10 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Read a roster from an .xlsx or .xls workbook: preview first, then import</source>
         <translation>从 .xlsx 或 .xls 工作簿读取花名册：先预览，再导入</translation>
+    </message>
+    <message>
+        <source>None of the selected staff has a planned end that has passed.</source>
+        <translation>所选人员中没有已过计划期满日期、待确认离岗的人员。</translation>
     </message>
 </context>
 <context>
@@ -4194,8 +4342,12 @@ The current file is kept as a backup first.</source>
         <translation>“{text}”不在可选范围内：{choices}</translation>
     </message>
     <message>
-        <source>must not be before the start date {start}</source>
-        <translation>不能早于开始日期 {start}</translation>
+        <source>must not be before {field} {start}</source>
+        <translation>不能早于{field} {start}</translation>
+    </message>
+    <message>
+        <source>the start date</source>
+        <translation>开始日期</translation>
     </message>
     <message>
         <source>is required</source>
@@ -4251,6 +4403,14 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Rotated</source>
         <translation>轮换</translation>
+    </message>
+    <message>
+        <source>Not yet arrived</source>
+        <translation>待到岗</translation>
+    </message>
+    <message>
+        <source>Planned end passed, departure to confirm</source>
+        <translation>已过期满，待确认离岗</translation>
     </message>
     <message>
         <source>Sending unit</source>

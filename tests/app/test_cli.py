@@ -82,3 +82,20 @@ def test_demo_then_check_from_an_empty_folder(tmp_path: Path) -> None:
         check=False,
     )
     assert version.returncode == 0 and "0.1.0" in version.stdout
+
+
+def test_argparse_speaks_chinese_in_the_chinese_ui() -> None:
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
+    shown = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--lang", "zh_CN", "--help"],
+        capture_output=True, text=True, encoding="utf-8", env=env, check=False,
+    )  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("用法：bangfu-ledger")
+    assert "选项" in shown.stdout and "显示此帮助信息并退出" in shown.stdout
+    assert "usage:" not in shown.stdout and "options" not in shown.stdout
+    refused = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--lang", "zh_CN", "report"],
+        capture_output=True, text=True, encoding="utf-8", env=env, check=False,
+    )  # fmt: skip
+    assert "错误：缺少以下必需参数：--quarter" in refused.stderr

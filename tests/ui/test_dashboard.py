@@ -109,3 +109,25 @@ def test_nothing_is_computed_while_the_welcome_panel_shows(window: MainWindow) -
     assert isinstance(page, DashboardPage)
     assert page.welcome.isVisible() and not page.overview.isVisible()
     assert page.overview.prepared is None and not page.overview._latest.is_busy()
+
+
+def test_the_picker_opens_on_the_latest_quarter_with_data_and_switches_quarters(
+    demo_window: MainWindow, qtbot: QtBot
+) -> None:
+    # Two years after the demo's last record: not today's empty quarter but 2024Q4.
+    with clock.frozen(datetime(2026, 12, 1, 9, 0)):
+        page = dashboard(demo_window, qtbot)
+        overview = page.overview
+        assert overview.title.text() == "2024年第4季度概况"
+        combo = overview.quarter_combo
+        assert combo.currentText() == "2024年第4季度"
+        assert combo.itemText(0) == "2026年第4季度"  # newest first, up to today's
+        combo.setCurrentIndex(combo.findText("2024年第3季度"))
+        assert overview.title.text() == "2024年第3季度概况"
+        qtbot.waitUntil(overview.is_ready, timeout=WAIT_MS)
+        assert overview.prepared is not None and str(overview.prepared.quarter) == "2024Q3"
+        # The reminders sit beside the leading figures, not beside the whole overview:
+        # the trend chart takes the overview's full width.
+        trend = overview.chart_slots[2]
+        assert page.reminders.geometry().bottom() < trend.geometry().top()
+        assert trend.width() > 0.9 * (overview.width() - 48)

@@ -130,17 +130,17 @@ def test_typed_and_pasted_figures_are_saved_and_come_back(
     tab = open_grid(window, office)
     view = tab.view
     assert [tab.model.headerData(r, Qt.Orientation.Vertical) for r in range(4)] == [
-        "张文",
-        "李娜",
+        "李娜",  # 拼音 order: lǐ, wáng, zhāng
         "王强",
+        "张文",
         "医疗帮扶队（团队）",
     ]
     assert tab.model.headerData(0, Qt.Orientation.Horizontal) == "手术\n（例）"
     before = surgeries(window)
     go_to_cell(view, 0, 0)
-    type_cell(qtbot, view, "12")  # Enter: down to 李娜
+    type_cell(qtbot, view, "12")  # Enter: down to 王强
     assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 0)
-    type_cell(qtbot, view, "7", Qt.Key.Key_Tab)  # Tab: right, to her 门急诊诊疗
+    type_cell(qtbot, view, "7", Qt.Key.Key_Tab)  # Tab: right, to his 门急诊诊疗
     assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 1)
     assert not tab.notice.isVisible() or tab.notice.text() == ""
     # A block copied from Excel: thousands separator, full-width digits, trailing spaces.
@@ -158,10 +158,10 @@ def test_typed_and_pasted_figures_are_saved_and_come_back(
     zhang, li, wang = office.people
     assert sorted(stored(window), key=str) == sorted(
         [
-            (zhang, None, "手术", "2024-09", 12),
-            (li, None, "手术", "2024-09", 7),
-            (wang, None, "手术", "2024-09", 3),
-            (wang, None, "门急诊诊疗", "2024-09", 1250),
+            (li, None, "手术", "2024-09", 12),
+            (wang, None, "手术", "2024-09", 7),
+            (zhang, None, "手术", "2024-09", 3),
+            (zhang, None, "门急诊诊疗", "2024-09", 1250),
             (None, office.team, "手术", "2024-09", 4),
             (None, office.team, "门急诊诊疗", "2024-09", 80),
         ],
@@ -189,7 +189,9 @@ def test_a_correction_replaces_the_stored_figure(
     go_to_cell(tab.view, 0, 0)
     type_cell(qtbot, tab.view, "15")
     save(qtbot, tab)
-    assert stored(window) == [(office.people[0], None, "手术", "2024-09", 15)]  # one row
+    assert stored(window) == [
+        (office.people[1], None, "手术", "2024-09", 15)
+    ]  # 李娜 (row 1), one row
     assert surgeries(window)[0] == before[0] + 3
     with window.context.ledger.session() as session:
         audit = session.scalars(
@@ -225,7 +227,7 @@ def test_a_bad_cell_is_marked_blocks_save_and_nothing_is_saved(
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [cell(tab, 0, c) for c in (1, 2, 3)] == ["", "", ""]
     save(qtbot, tab)
-    assert stored(window) == [(office.people[0], None, "手术", "2024-09", 5)]
+    assert stored(window) == [(office.people[1], None, "手术", "2024-09", 5)]  # 李娜, first row
 
 
 def test_delete_clears_and_a_block_larger_than_the_grid_is_refused(
@@ -354,10 +356,10 @@ def test_arrows_move_and_a_highlight_is_entered_from_a_grid_row(
     go_to_cell(view, 0, 0)
     qtbot.keyClick(view, Qt.Key.Key_Down)
     qtbot.keyClick(view, Qt.Key.Key_Right)
-    assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 1)  # 李娜
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 1)  # 王强
     click(qtbot, tab.highlight_button)
     form = tab.form
     assert form is not None and form.isVisible() and form.windowTitle() == "新增亮点"
-    assert form.editors["staff_id"].currentText() == "李娜"
+    assert form.editors["staff_id"].currentText() == "王强"
     assert form.editors["date"].text() == "2024-09-30"  # the period's last day
     assert form.editors["is_highlight"].isChecked()

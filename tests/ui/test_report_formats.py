@@ -100,6 +100,20 @@ def test_json_workbook_and_pdf_show_the_same_figures(outputs: dict[str, Any]) ->
 
     mentorships = figures["mentorships"]
     assert sheet_rows(workbook, "师徒结对")[0] == [mentorships["active"], mentorships["new"]]
-    assert [str(mentorships["active"]), str(mentorships["new"])] == lines[-2]
+    numbers = [str(mentorships["active"]), str(mentorships["new"])]
+    assert numbers in lines  # the last table; the sign-off block follows it
     surgeries = next(line for line in figures["outcomes"] if line["metric"] == "手术")
     assert surgeries["quarter"] > 0 and surgeries["cumulative"] > surgeries["quarter"]
+
+
+def test_the_pdf_ends_with_the_sign_off_block_named_from_settings(
+    outputs: dict[str, Any],
+) -> None:
+    lines = pdf_lines(outputs["folder"] / "summary.pdf")
+    text = " ".join(" ".join(line) for line in lines)
+    for words in ("单位负责人", "审核人", "填报人", "盖章", "赵国庆", "孟凡宇"):
+        assert words in text, words
+    mentorships = outputs["json"]["mentorships"]
+    last_table = lines.index([str(mentorships["active"]), str(mentorships["new"])])
+    signed = next(i for i, line in enumerate(lines) if "单位负责人" in " ".join(line))
+    assert signed > last_table  # at the end, after the last table

@@ -11,6 +11,7 @@ from functools import partial
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
+from app.db.code_tables import CHOICES
 from app.db.vocabulary import Field, Gender, StaffStatus, UnitKind
 from app.records.validation import InvalidValue
 from app.roster.id_numbers import normalise_id_number
@@ -21,7 +22,7 @@ from ui.dialogs.record_form import RecordForm
 from ui.dialogs.team_form import TeamForm
 from ui.dialogs.unit_form import UnitForm
 from ui.widgets.date_edit import DateEdit
-from ui.widgets.editors import set_editor_value, vocabulary_combo
+from ui.widgets.editors import choice_combo, set_editor_value, vocabulary_combo
 from ui.widgets.reference_combo import ReferenceCombo
 
 
@@ -48,11 +49,11 @@ class StaffForm(RecordForm):
         )
         self.gender = self.add_field("gender", vocabulary_combo(Gender, blank=True))
         self.birth_date = self.add_field("birth_date", DateEdit())
-        self.add_field("ethnicity", QLineEdit())
+        self.add_field("ethnicity", choice_combo(CHOICES["ethnicity"]))
         self.add_field("phone", QLineEdit(), hint=self.tr("mobile or landline, e.g. 0482-6112233"))
-        self.add_field("political_status", QLineEdit())
-        self.add_field("education", QLineEdit())
-        self.add_field("title", QLineEdit())
+        self.add_field("political_status", choice_combo(CHOICES["political_status"]))
+        self.add_field("education", choice_combo(CHOICES["education"]))
+        self.add_field("title", choice_combo(CHOICES["title"]))
         self.add_field("specialty", QLineEdit())
         notes = QPlainTextEdit()
         notes.setFixedHeight(60)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -113,9 +114,46 @@ def field_box(editor: QWidget, hint: str = "") -> tuple[QWidget, QLabel]:
     error = QLabel()
     error.setObjectName("fieldError")
     error.setWordWrap(True)
+    # The message's line is reserved while hidden, so a message appearing never pushes
+    # the later fields down (a long one wraps onto more lines; it is never clipped).
+    error.ensurePolished()
+    error.setText("必填 Mg")  # one line as drawn, with the CJK font's taller line
+    error.setMinimumHeight(error.sizeHint().height())
+    error.setText("")
+    policy = error.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    error.setSizePolicy(policy)
     error.hide()
     column.addWidget(error)
     return box, error
+
+
+def choice_combo(choices: Sequence[str]) -> QComboBox:
+    """An editable drop-down over a code table (`app.db.code_tables`): typing filters the
+    list (any part of the entry, 「蒙」 finds 蒙古族), and a value outside the list is kept
+    as typed; `mark_unlisted` flags it."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.addItem("")
+    combo.addItems(list(choices))
+    completer = QCompleter(list(choices), combo)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setCompleter(completer)
+    combo.currentTextChanged.connect(lambda text: mark_unlisted(combo, choices, text))
+    return combo
+
+
+def mark_unlisted(combo: QComboBox, choices: Sequence[str], text: str) -> None:
+    """Flag (amber, with a tooltip) a value that is not one of the standard choices."""
+    unlisted = bool(text.strip()) and text.strip() not in choices
+    combo.setProperty("unlisted", unlisted)
+    combo.setToolTip(
+        translate("Editors", "Not in the standard list; kept as written") if unlisted else ""
+    )
+    combo.style().polish(combo)
 
 
 def show_messages(editor: QWidget, error: QLabel, messages: Sequence[str]) -> None:

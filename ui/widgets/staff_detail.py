@@ -50,6 +50,11 @@ class StaffDetail(QWidget):
         self.placeholder.setWordWrap(True)
         layout.addWidget(self.placeholder)
         self.tabs = QTabWidget()
+        # Four tabs in a narrow side panel: they share the width (text elided, full title
+        # in the tooltip) rather than hiding the last one behind scroll arrows.
+        self.tabs.tabBar().setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.tabBar().setExpanding(True)
         facts_page = QWidget()
         self.facts = QFormLayout(facts_page)
         self.facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -135,7 +140,9 @@ class StaffDetail(QWidget):
             (self.mentees, self.tr("Mentees ({count})"), file.mentees),
         )
         for table, title, lines in counted:
-            self.tabs.setTabText(self.tabs.indexOf(table), title.format(count=len(lines)))
+            index, text = self.tabs.indexOf(table), title.format(count=len(lines))
+            self.tabs.setTabText(index, text)
+            self.tabs.setTabToolTip(index, text)  # the full title when the tab elides it
 
     def _total_rows(self, totals: StaffTotals) -> list[tuple[str, str, str, str]]:
         """Their own totals, then their team's own figures marked with the team's name

@@ -122,7 +122,15 @@ def test_a_list_export_is_typed_and_set_up_for_a4_landscape(
     assert ws["A1"].value == "扎赉特旗委组织部\u3000帮扶人才\u30002025-01-06"
     headers = [cell.value for cell in ws[3]]
     assert headers[:3] == ["Name", "Gender", "Field"] and "ID number" in headers
-    first = {header: ws.cell(4, column) for column, header in enumerate(headers, start=1)}
+    # 拼音 order (er4, san1, si4, wu3, yi1), not code point order: 张一 comes last.
+    assert [ws.cell(row, 1).value for row in range(4, 9)] == [
+        "张二",
+        "张三",
+        "张四",
+        "张五",
+        "张一",
+    ]
+    first = {header: ws.cell(8, column) for column, header in enumerate(headers, start=1)}
     assert first["Name"].value == "张一"
     assert (first["ID number"].value, first["ID number"].number_format) == (
         "110105********0116"[:6] + "********" + ZHANG[-4:],
@@ -164,7 +172,7 @@ def test_full_id_numbers_only_on_request_and_then_audited(session: Session, tmp_
         exported = run(session, export_lists_in_full, tmp_path / "full.xlsx", parts_named("staff"))
     ws = openpyxl.load_workbook(exported.path).active
     column = [cell.value for cell in ws[3]].index("ID number") + 1
-    assert ws.cell(4, column).value == ZHANG
+    assert ws.cell(8, column).value == ZHANG  # 张一 (zhāng yī) comes last in 拼音 order
     entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "export-full-id")).one()
     assert (entry.who, entry.at, entry.entity) == (
         "王丽" if entry.who else "",

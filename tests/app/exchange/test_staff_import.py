@@ -364,3 +364,22 @@ def test_a_refused_row_creates_no_unit(session: Session, tmp_path: Path) -> None
     assert result.new_records == [("Sending unit", "北京市丰台区中医医院")]
     committed(session, path, result)
     assert set(session.scalars(select(Unit.name))) == {"北京市丰台区中医医院"}
+
+
+def test_a_value_outside_a_standard_list_is_kept_and_flagged(
+    session: Session, tmp_path: Path
+) -> None:
+    path = write_xlsx(
+        tmp_path / "c.xlsx",
+        {"名册": [["姓名", "领域", "到岗日期", "民族", "政治面貌", "学历"],
+                  ["张文", "医疗", "2022-07-01", "汉", "中共党员", "大学本科"]]},
+    )  # fmt: skip
+    result = planned(session, path)
+    ((status, name, messages, _),) = by_row(result).values()
+    assert (status, name) == (RowStatus.WARNING, "张文")
+    assert messages == [
+        "column D (民族): 「汉」 is not in the standard list; it is kept as written"
+    ]
+    committed(session, path, result)
+    person = session.scalars(select(Staff)).one()
+    assert (person.ethnicity, person.political_status) == ("汉", "中共党员")

@@ -60,9 +60,9 @@ def test_rows_are_the_staff_on_duty_and_the_team_columns_its_active_metrics(
     ]
     assert len(grid.columns) == 8  # the seeded medical metrics
     august = period_grid(session, Month(2024, 8), team_id=office.team)
-    assert [row.label for row in august.rows] == ["张文", "李娜", "医疗帮扶队 (team)"]
+    assert [row.label for row in august.rows] == ["李娜", "张文", "医疗帮扶队 (team)"]  # 拼音
     by_field = period_grid(session, Quarter(2024, 4), field="medical")
-    assert [row.label for row in by_field.rows] == ["张文", "王强", "医疗帮扶队 (team)"]
+    assert [row.label for row in by_field.rows] == ["王强", "张文", "医疗帮扶队 (team)"]
     assert grid.closed is None
 
 
@@ -166,7 +166,7 @@ def test_a_figure_for_someone_off_duty_is_asked_once(session: Session, office: O
     assert len(live(session)) == 3
     # Holding a figure of the period, she now shows in its grid (marked off duty).
     rows = period_grid(session, SEPTEMBER, team_id=office.team).rows
-    assert [(row.label, row.on_duty) for row in rows][:2] == [("张文", True), ("李娜", False)]
+    assert [(row.label, row.on_duty) for row in rows][:2] == [("李娜", False), ("张文", True)]
 
 
 def test_other_periods_and_dated_entries_are_never_touched(

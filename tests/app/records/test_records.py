@@ -322,7 +322,7 @@ def test_targets_and_mentorships(session: Session, org: dict[str, int]) -> None:
             {"metric_id": surgery, "year": 2024, "target_value": 50},
         )
     staff_id = run(session, commands.create, STAFF, person(org))
-    with pytest.raises(ValidationError, match="before the start date"):
+    with pytest.raises(ValidationError, match="before Start date"):
         run(
             session,
             commands.create,

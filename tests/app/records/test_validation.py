@@ -245,3 +245,8 @@ def test_quarter_neighbours_and_months() -> None:
     assert Quarter.parse("2024Q4").half_start() == date(2024, 7, 1)
     assert [str(q) for q in q1.back(3)] == ["2023Q3", "2023Q4", "2024Q1"]
     assert date(2024, 3, 31) in q1 and date(2024, 4, 1) not in q1
+
+
+def test_a_date_message_names_the_field_it_compares_with() -> None:
+    with pytest.raises(InvalidValue, match=r"^must not be before Start date 2024-07-01$"):
+        check_date_order(date(2024, 7, 1), date(2024, 6, 30), "Start date")

@@ -25,24 +25,21 @@ def texts(figure: Figure) -> list[str]:
 
 def test_trend_has_a_panel_per_field_with_sum_figures_and_quarter_labels() -> None:
     figure = charts.trend_figure(recent())
-    assert [axes.get_title() for axes in figure.axes] == ["Medical", "Science & Technology"]
-    medical, technology = figure.axes
+    panels = [axes for axes in figure.axes if axes.get_title()]  # not the right-hand scales
+    assert [axes.get_title() for axes in panels] == ["Medical", "Science & Technology"]
+    medical, technology = panels
+    assert all(axes.get_yscale() == "linear" for axes in figure.axes)  # never a log scale
     labels = [label.get_text() for label in medical.get_xticklabels()]
-    assert labels == [
-        "2022Q4",
-        "2023Q1",
-        "2023Q2",
-        "2023Q3",
-        "2023Q4",
-        "2024Q1",
-        "2024Q2",
-        "2024Q3",
-    ]
+    assert labels == ["22Q4", "23Q1", "23Q2", "23Q3", "23Q4", "24Q1", "24Q2", "24Q3"]
     # Largest total over the quarters shown first; 新设科室 (nothing in them, only an
     # earlier cumulative) and the latest metric 亩产 never become lines.
-    assert [t.get_text() for t in medical.get_legend().get_texts()] == ["门急诊诊疗", "手术"]
+    # 1,900 visits a quarter beside 9 surgeries (211×): the visits get their own scale.
+    assert [t.get_text() for t in medical.get_legend().get_texts()] == [
+        "门急诊诊疗 (right scale)",
+        "手术",
+    ]
     assert [t.get_text() for t in technology.get_legend().get_texts()] == ["农牧民培训"]
-    surgeries = medical.get_lines()[1]
+    surgeries = medical.get_lines()[0]  # the visits are on the twin (right-hand) axes
     assert list(surgeries.get_ydata()) == [9.0 * scale for scale in range(1, 9)]
     assert "Outcomes over the last 8 quarters" in texts(figure)
 
@@ -154,3 +151,24 @@ def test_a_quiet_period_says_no_data_instead_of_flat_zeros() -> None:
     figure = charts.trend_figure(quiet)
     assert len(figure.axes) == 1 and not figure.axes[0].get_lines()
     assert "No figures recorded" in texts(figure)
+
+
+def test_a_metric_that_begins_late_has_no_line_rising_from_zero() -> None:
+    quarters = recent()
+    late = [
+        dataclasses.replace(
+            each,
+            outcomes=[
+                line
+                for line in each.outcomes
+                if not (line.metric == "手术" and index < 3)  # no surgeries before the 4th
+            ],
+        )
+        for index, each in enumerate(quarters)
+    ]
+    figure = charts.trend_figure(late)
+    medical = next(axes for axes in figure.axes if axes.get_title() == "Medical")
+    surgeries = next(line for line in medical.get_lines() if line.get_label() == "手术")
+    values = list(surgeries.get_ydata())
+    assert all(value != value for value in values[:3])  # NaN: no point, no line
+    assert values[3:] == [9.0 * scale for scale in range(4, 9)]

@@ -9,10 +9,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.db.ledger import Ledger
 from app.db.listing import ListQuery
 from app.db.models import AuditEntry, Staff, Team
-from app.db.vocabulary import Field, StaffStatus, UnitKind
+from app.db.vocabulary import DutyState, Field, UnitKind
+from app.demo.facts import BUILT_AT
 from app.errors import ValidationError
 from app.records import commands
 from app.roster.lists import (
@@ -50,26 +52,52 @@ def team_id(session: Session, name: str) -> int:
 def test_the_list_holds_every_live_staff_member_sorted_by_name(demo: Session) -> None:
     listed = names(demo)
     assert len(listed) == 21
-    assert listed == sorted(listed)
+    # 拼音 order, by hand: bái, chén, gāo, hú, huáng, lǐ chūn, lǐ huì, liú jiàn, liú yáng …
+    assert listed == [
+        "白玉梅",
+        "陈磊",
+        "高娜",
+        "胡小蒙",
+        "黄雅琪",
+        "李春生",
+        "李慧敏",
+        "刘建国",
+        "刘洋",
+        "马晓东",
+        "孙峰",
+        "孙丽",
+        "王志强",
+        "吴琳",
+        "徐兴健",
+        "杨静",
+        "张海涛",
+        "张文",
+        "赵晓燕",
+        "郑伟",
+        "周建华",
+    ]
 
 
 def test_search_looks_in_name_units_post_and_phone(demo: Session) -> None:
     assert names(demo, search="张文") == ["张文"]
     assert set(names(demo, search="农林科学院")) == {"徐兴健", "白玉梅", "张海涛", "李春生", "高娜"}
     assert set(names(demo, search="乡村振兴")) == {"刘建国"}  # receiving unit and post
-    assert names(demo, search="备课组长 语文") == sorted(["吴琳", "黄雅琪"])
+    assert names(demo, search="备课组长 语文") == ["黄雅琪", "吴琳"]  # huáng before wú
     assert names(demo, search="100%_") == []  # LIKE wildcards are plain characters
 
 
 def test_each_filter_reduces_the_rows(demo: Session) -> None:
     assert len(names(demo, filters={"field": Field.TECHNOLOGY.value})) == 5
-    assert set(names(demo, filters={"status": StaffStatus.ENDED_EARLY.value})) == {"吴琳"}
+    with clock.frozen(BUILT_AT):
+        assert set(names(demo, filters={"status": DutyState.ENDED_EARLY.value})) == {"吴琳"}
     education = team_id(demo, "教育帮扶团队")
     assert len(names(demo, filters={"team_id": education})) == 7
     hospital = next(i for i, name in unit_choices(demo) if name == "扎赉特旗人民医院")
     assert len(names(demo, filters={"receiving_unit_id": hospital})) == 8
-    both = {"field": Field.MEDICAL.value, "status": StaffStatus.COMPLETED.value}
-    assert set(names(demo, filters=both)) == {"李慧敏", "王志强"}
+    # Stored as completed, but no actual end: the departure is still to confirm.
+    both = {"field": Field.MEDICAL.value, "status": DutyState.AWAITING_DEPARTURE.value}
+    with clock.frozen(BUILT_AT):
+        assert set(names(demo, filters=both)) == {"李慧敏", "王志强"}
     assert len(names(demo, filters={"field": ""})) == 21  # "all" is no filter
 
 
@@ -114,9 +142,8 @@ def test_units_and_teams_lists(demo: Session) -> None:
 def test_form_choices(demo: Session) -> None:
     sending = [name for _, name in unit_choices(demo, UnitKind.SENDING)]
     assert "北京丰台医院" in sending and "扎赉特旗人民医院" not in sending
-    assert [name for _, name in team_choices(demo)] == sorted(
-        ["医疗帮扶队", "教育帮扶团队", "科技特派团"]
-    )
+    # 拼音 order: jiào, kē, yī
+    assert [name for _, name in team_choices(demo)] == ["教育帮扶团队", "科技特派团", "医疗帮扶队"]
     members = team_members(demo, team_id(demo, "教育帮扶团队"))
     assert members[0][1] == "胡小蒙"  # the leader first
     assert len(members) == 7

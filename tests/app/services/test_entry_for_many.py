@@ -52,10 +52,10 @@ def test_it_proposes_the_on_duty_staff_of_a_team_or_field(session: Session, data
     found = candidates(session, visit, DAY, team_id=team_id(session))
     # on duty on 14 September: not 戊 (left 10 August), 己, 庚 (comes in October) nor 辛
     assert [(c.name, c.team, c.already, c.proposed) for c in found] == [
+        ("甲", "医疗队", (), True),  # by field, team, then name in 拼音: jiǎ, yǐ; bǐng, dīng
         ("乙", "医疗队", (date(2024, 9, 30),), True),
-        ("甲", "医疗队", (), True),
-        ("丁", "", (), False),
         ("丙", "", (date(2024, 7, 1),), False),
+        ("丁", "", (), False),
     ]
     missing = candidates(session, visit, DAY, team_id=team_id(session), not_covered=True)
     assert [c.name for c in missing if c.proposed] == ["甲"]

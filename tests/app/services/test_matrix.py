@@ -32,9 +32,10 @@ def data(session: Session) -> Dataset:
 def test_the_2024q3_matrix_by_hand(session: Session, data: Dataset) -> None:
     matrix = coverage_matrix(session, Q3, as_of=AS_OF)
     assert [c.name for c in matrix.columns] == ["公寓", "体检", "慰问", "走访", "补助", "入学协调"]
-    # by field (医疗, 教育, 科技), then name; 己 left in June, 庚 comes in October
+    # by field (医疗, 教育, 科技), then name in 拼音 (jiǎ, yǐ; bǐng, dīng; wù); 己 left in
+    # June, 庚 comes in October
     shown = {row.name: [cell_text(cell) for cell in row.cells] for row in matrix.rows}
-    assert list(shown) == ["乙", "甲", "丁", "丙", "戊"]
+    assert list(shown) == ["甲", "乙", "丙", "丁", "戊"]
     assert shown == {
         "乙": ["✓ 07-20", "✓ 07-15", "✓ 07-01", "✓ 09-30", "✗ Overdue", "—"],
         "甲": ["✓ 01-05", "✓ 05-14", "○ Due", "✗ Overdue", "✓ 09-10", "—"],
@@ -42,7 +43,7 @@ def test_the_2024q3_matrix_by_hand(session: Session, data: Dataset) -> None:
         "丙": ["✗ Overdue", "✗ Overdue", "✓ 09-15", "✓ 07-01", "✓ 09-30", "—"],
         "戊": ["✓ 06-03", "✓ 01-10", "✓ 08-01", "✗ Overdue", "✓ 08-05", "—"],
     }
-    assert [percent_text(row.rate) for row in matrix.rows] == ["80%", "60%", "40%", "60%", "80%"]
+    assert [percent_text(row.rate) for row in matrix.rows] == ["60%", "80%", "60%", "40%", "80%"]
     assert [figures_text(column) for column in matrix.columns] == [
         "3/5 60%",
         "4/5 80%",
@@ -51,7 +52,7 @@ def test_the_2024q3_matrix_by_hand(session: Session, data: Dataset) -> None:
         "4/5 80%",
         "—",
     ]
-    first = matrix.rows[1].cells[0]  # 甲's apartment, 5 January 2023, opens that provision
+    first = matrix.rows[0].cells[0]  # 甲's apartment, 5 January 2023, opens that provision
     assert (first.status, first.day) == (CoverageStatus.DONE, date(2023, 1, 5))
     assert first.provision_id is not None
     assert matrix.counts() == {
@@ -64,7 +65,7 @@ def test_the_2024q3_matrix_by_hand(session: Session, data: Dataset) -> None:
 
 def test_filtering_by_field_narrows_rows_and_figures(session: Session, data: Dataset) -> None:
     matrix = coverage_matrix(session, Q3, field="education", as_of=AS_OF)
-    assert [row.name for row in matrix.rows] == ["丁", "丙"]
+    assert [row.name for row in matrix.rows] == ["丙", "丁"]
     assert [(c.eligible, c.covered) for c in matrix.columns] == [
         (2, 0),
         (2, 1),
@@ -122,7 +123,8 @@ def test_the_workbook_holds_the_same_cells_and_a_legend(
         "入学协调 (On demand)",
         "Done",
     )
-    assert values[header + 1] == (
+    assert values[header + 1][0] == "甲"  # 拼音 order: jiǎ before yǐ
+    assert values[header + 2] == (
         "乙",
         "Medical",
         None,
@@ -135,6 +137,6 @@ def test_the_workbook_holds_the_same_cells_and_a_legend(
         "80%",
     )
     assert values[-1][:4] == ("Coverage", None, None, "3/5 60%")
-    overdue = sheet.cell(row=header + 2, column=8)  # 乙's 补助
+    overdue = sheet.cell(row=header + 3, column=8)  # 乙's 补助 (甲 comes first)
     assert overdue.value == "✗ Overdue" and overdue.fill.start_color.rgb.endswith("F6C4C0")
     assert sheet.page_setup.orientation == "landscape"

@@ -30,18 +30,21 @@ from app.records.work import Changes
 from app.reports.figures import QuarterlySummary
 from app.reports.overview import leading_outcomes, lowest_coverage
 from app.reports.prepared import PreparedSummary, prepare_summary
+from app.reports.quarters import latest_quarter_with_data, report_quarters
 from ui.context import LedgerContext
 from ui.table_models import cell_text
 from ui.tasks import LatestResult
 from ui.widgets.font_notice import FontNotice
-from ui.widgets.quarter_combo import quarter_text
+from ui.widgets.quarter_combo import QuarterCombo, quarter_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 # Changes that leave the overview's figures as they are.
 UNRELATED = frozenset({"setting", "quarter_close"})
-CHART_HEIGHT = 240
+CHART_HEIGHT = 320
+TREND_HEIGHT = 560
+OUTCOMES_HEIGHT = 240
 CHART_ORDER = ("staff", "services", "outcomes")  # the slots: by field, coverage, trend
 
 
@@ -112,7 +115,14 @@ class QuarterOverview(QWidget):
         self.title.setObjectName("pageTitle")
         self.state_label = QLabel()
         self.state_label.setObjectName("hint")
+        self.quarter_combo = QuarterCombo()
+        self.quarter_combo.setToolTip(self.tr("The quarter the overview shows"))
+        self.quarter_combo.quarter_changed.connect(self._quarter_chosen)
+        self.quarter: Quarter | None = None  # the clerk's choice; None: the latest with data
         header.addWidget(self.title)
+        header.addSpacing(16)
+        header.addWidget(QLabel(self.tr("Quarter:")))
+        header.addWidget(self.quarter_combo)
         header.addSpacing(16)
         header.addWidget(self.state_label)
         header.addStretch(1)
@@ -130,9 +140,11 @@ class QuarterOverview(QWidget):
             cards.addWidget(card, 1)
         layout.addLayout(cards)
 
-        # Left: the leading outcomes over the staff chart; middle: coverage; right: the
-        # trend, whose four field panels need the height.
+        # The leading outcomes beside today's reminders (`add_side_panel`), the staff and
+        # coverage charts side by side, then the trend across the width: its four field
+        # panels and eight quarter labels need it. The page scrolls rather than squeeze.
         grid = QGridLayout()
+        self._grid = grid
         grid.setSpacing(12)
         self.outcomes = QTableWidget(0, 4)
         self.outcomes.setObjectName("leadingOutcomes")
@@ -148,18 +160,25 @@ class QuarterOverview(QWidget):
         columns = self.outcomes.horizontalHeader()
         columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.outcomes.setMinimumHeight(OUTCOMES_HEIGHT)
         self.chart_slots = [ChartSlot() for _ in range(3)]
         staff_slot, coverage_slot, trend_slot = self.chart_slots
+        staff_slot.setMinimumHeight(CHART_HEIGHT)
+        coverage_slot.setMinimumHeight(CHART_HEIGHT)
+        trend_slot.setMinimumHeight(TREND_HEIGHT)
         grid.addWidget(self.outcomes, 0, 0)
         grid.addWidget(staff_slot, 1, 0)
-        grid.addWidget(coverage_slot, 0, 1, 2, 1)
-        grid.addWidget(trend_slot, 0, 2, 2, 1)
-        grid.setColumnStretch(0, 4)
-        grid.setColumnStretch(1, 4)
-        grid.setColumnStretch(2, 5)
-        grid.setRowStretch(0, 1)
-        grid.setRowStretch(1, 1)
+        grid.addWidget(coverage_slot, 1, 1)
+        grid.addWidget(trend_slot, 2, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         layout.addLayout(grid, 1)
+
+    def add_side_panel(self, panel: QWidget) -> None:
+        """Put `panel` (the reminders) beside the leading outcomes, not beside the whole
+        overview, so it never narrows the charts."""
+        panel.setMinimumHeight(OUTCOMES_HEIGHT)
+        self._grid.addWidget(panel, 0, 1)
 
     # ----------------------------------------------------------------- computing
     def showEvent(self, event: QShowEvent) -> None:
@@ -175,9 +194,17 @@ class QuarterOverview(QWidget):
                 self.refresh()
 
     def refresh(self) -> None:
-        """Compute this quarter's figures and charts in the background."""
+        """Compute the chosen quarter's figures and charts in the background (at first
+        the latest quarter with data, so the demo never opens on zeros)."""
         self._stale = False
-        quarter = Quarter.containing(clock.today())
+        today = clock.today()
+        quarters = self.context.read(report_quarters, today)
+        quarter = self.quarter or self.context.read(latest_quarter_with_data, today)
+        if quarter not in quarters:
+            quarters = sorted({*quarters, quarter})
+        self.quarter_combo.blockSignals(True)
+        self.quarter_combo.set_quarters(quarters, quarter)
+        self.quarter_combo.blockSignals(False)
         self.title.setText(self.tr("{quarter} at a glance").format(quarter=quarter_text(quarter)))
         self.state_label.setText(self.tr("Computing…"))
         self._latest.request(
@@ -185,6 +212,11 @@ class QuarterOverview(QWidget):
                 session, quarter, printable=False, progress=progress
             )
         )
+
+    def _quarter_chosen(self, quarter: Quarter | None) -> None:
+        if quarter is not None and quarter != self.quarter:
+            self.quarter = quarter
+            self.refresh()
 
     def is_ready(self) -> bool:
         return self.prepared is not None and not self._stale and not self._latest.is_busy()

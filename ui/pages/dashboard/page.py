@@ -4,9 +4,10 @@ the clerk instead (and computes nothing)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QFrame,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
@@ -18,8 +19,6 @@ from ui.context import LedgerContext
 from ui.host import PageHost
 from ui.pages.dashboard.overview import QuarterOverview
 from ui.pages.dashboard.reminders import RemindersPanel
-
-REMINDERS_WIDTH = 300
 
 
 class WelcomePanel(QWidget):
@@ -79,13 +78,13 @@ class DashboardPage(QWidget):
         self.welcome = WelcomePanel(host)
         self.overview = QuarterOverview(context)
         self.reminders = RemindersPanel(context, host)
-        self.reminders.setFixedWidth(REMINDERS_WIDTH)
-        # The quarter at a glance, and beside it what to do today.
-        self.at_a_glance = QWidget()
-        row = QHBoxLayout(self.at_a_glance)
-        row.setContentsMargins(0, 0, 16, 16)
-        row.addWidget(self.overview, 1)
-        row.addWidget(self.reminders)
+        # The quarter at a glance with what to do today beside its leading figures; the
+        # whole scrolls on a small screen rather than squeezing the charts.
+        self.overview.add_side_panel(self.reminders)
+        self.at_a_glance = QScrollArea()
+        self.at_a_glance.setWidgetResizable(True)
+        self.at_a_glance.setFrameShape(QFrame.Shape.NoFrame)
+        self.at_a_glance.setWidget(self.overview)
         self._layout.addWidget(self.welcome)
         self._layout.addWidget(self.at_a_glance)
         context.bus.changed.connect(self._on_changed)

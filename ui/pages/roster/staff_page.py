@@ -8,6 +8,7 @@ Settings → Units and teams (and can be added from the staff form).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
@@ -22,12 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.vocabulary import Field, StaffStatus, UnitKind, Vocabulary
+from app.db.vocabulary import DutyState, Field, UnitKind, Vocabulary
 from app.records.permissions import Permission
-from app.records.work import Changes
+from app.records.work import Changes, Done
+from app.roster.departures import confirm_departures
 from app.roster.lists import StaffList, team_choices, unit_choices
 from app.roster.staff import STAFF
 from ui.context import LedgerContext
+from ui.dialogs import ask
 from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.staff_form import StaffForm
 from ui.icons import icon
@@ -81,7 +84,7 @@ class StaffPage(QWidget):
         bar.addWidget(self.search, 2)
         self.filters: dict[str, FilterCombo] = {
             "field": FilterCombo(self.tr("All fields"), vocabulary_choices(Field)),
-            "status": FilterCombo(self.tr("All statuses"), vocabulary_choices(StaffStatus)),
+            "status": FilterCombo(self.tr("All statuses"), vocabulary_choices(DutyState)),
             "team_id": FilterCombo(self.tr("All teams"), lambda: context.read(team_choices)),
             "receiving_unit_id": FilterCombo(
                 self.tr("All receiving units"),
@@ -101,6 +104,17 @@ class StaffPage(QWidget):
         self.list = RecordList(context, StaffList())
         self.editing = RecordEditing(
             self.list, STAFF, lambda record_id: StaffForm(context, record_id, self)
+        )
+        self.confirm_button = self.list.add_button(
+            self.tr("Confirm departure"),
+            self.confirm_departure,
+            enabled_when=lambda: context.can(Permission.ENTER) and bool(self.list.selected_ids()),
+        )
+        self.confirm_button.setToolTip(
+            self.tr(
+                "Record the planned end as the actual end for the selected staff whose "
+                "planned end has passed (期满离岗)"
+            )
         )
         export = self.list.add_button(
             self.tr("Export to Excel…"), self.export_page, needs_selection=False
@@ -148,6 +162,26 @@ class StaffPage(QWidget):
         if changes.touches({"team", "unit"}):
             for key in ("team_id", "receiving_unit_id"):
                 self.filters[key].reload()
+
+    def confirm_departure(self) -> QObject | None:
+        """Confirm the departure on the planned end of the selected staff (one audited
+        update each, through the write path); those still on duty are left alone."""
+        ids = self.list.selected_ids()
+        if not ids:
+            return None
+        op = self.context.write(partial(confirm_departures, staff_ids=ids), parent=self)
+        op.done.connect(self._departures_confirmed)
+        op.failed.connect(lambda error: ask.show_error(self, str(error)))
+        return op
+
+    def _departures_confirmed(self, done: Done[int]) -> None:
+        if done.value == 0:
+            ask.show_info(
+                self,
+                self.tr("None of the selected staff has a planned end that has passed."),
+            )
+        else:
+            self.detail.show_staff(self.list.selected_id())
 
     # Page actions (main window menus and toolbar).
     def new_record(self) -> None:

@@ -71,6 +71,15 @@ class OfficeTab(QWidget):
             QLineEdit(),
             self.tr("Shown in the status bar and recorded with every change in the audit log."),
         )
+        self._add(
+            office,
+            "office_head",
+            QLineEdit(),
+            self.tr("Signs the quarterly summary (单位负责人)."),
+        )
+        self._add(
+            office, "reviewer", QLineEdit(), self.tr("Checks the quarterly summary (审核人).")
+        )
 
         language = QComboBox()
         for code in LANGUAGES:
