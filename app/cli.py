@@ -24,7 +24,8 @@ from app import __version__
 from app.db.files import storage_error
 from app.db.ledger import Ledger, backend_for
 from app.db.paths import demo_db_path, log_path
-from app.errors import LedgerError
+from app.db.postgres import server_backup_message
+from app.errors import LedgerError, NotAllowed
 from app.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -295,6 +296,8 @@ def _backup(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     from app.records.settings import backup_policy
 
     with Ledger.open(args.db, create=False) as ledger:
+        if ledger.file is None:
+            raise NotAllowed(server_backup_message())
         with ledger.session() as session:
             policy = backup_policy(session, ledger.path)
         if args.to is not None:  # a folder of its own: one copy there, not the second one
@@ -307,7 +310,9 @@ def _backup(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
 def _restore(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     from app.db.backup import restore
 
-    db_path = backend_for(args.db).path
+    db_path = backend_for(args.db).file
+    if db_path is None:
+        raise NotAllowed(server_backup_message())
     safety = restore(db_path, args.file.expanduser().resolve())
     print(
         translate(

@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.db.ledger import Ledger
 from app.db.models import AuditEntry, Batch
+from app.db.sharing import announce
 from app.db.vocabulary import Field
-from app.errors import Cancelled, Caution, NeedsConfirmation
+from app.errors import Cancelled, Caution, NeedsConfirmation, WriteConflict
 from app.i18n import translate
 
 T = TypeVar("T")
@@ -30,6 +31,7 @@ Progress = Callable[[int, int], None]  # (done, total)
 # Audit actions by what they did to the row, for `Changes`.
 _CREATED = frozenset({"create"})
 _REMOVED = frozenset({"delete", "purge", "undo-create"})
+WRITE_ATTEMPTS = 3  # a command colliding with another clerk's runs again, twice at most
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,7 @@ class Work:
         self.check_cancelled()
         self._count_batch()
         self.session.flush()
+        announce(self.session, self.changes.entities)
 
 
 @contextmanager
@@ -245,15 +248,23 @@ def perform(
 
     Raises what the command raises (typed `LedgerError`s), `NeedsConfirmation` for
     unconfirmed cautions, `NotAllowed` on a read-only ledger; nothing is then written.
+    When two clerks' transactions collide on a server (`WriteConflict`: a deadlock or
+    serialization failure, nothing written), the command runs again from the start.
     """
     ledger.refuse_if_read_only()
-    with (
-        ledger.session() as session,
-        unit_of_work(
-            session, actor, confirmed=confirmed, progress=progress, cancelled=cancelled
-        ) as work,
-    ):
-        value = command(work)
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            with (
+                ledger.session() as session,
+                unit_of_work(
+                    session, actor, confirmed=confirmed, progress=progress, cancelled=cancelled
+                ) as work,
+            ):
+                value = command(work)
+            break
+        except WriteConflict:
+            if attempt == WRITE_ATTEMPTS:
+                raise
     if work.changes:
         ledger.changed = True
     return Done(value, work.changes)

@@ -1318,8 +1318,8 @@ Your saved records are safe and the program keeps running. The details were writ
         <translation>数据库 {path} 已在另一个帮扶台账窗口中打开，请先关闭那个窗口。</translation>
     </message>
     <message>
-        <source>{address} is a server address; this version keeps a ledger in a file only.</source>
-        <translation>{address} 是服务器地址；此版本的台账只能保存在文件中。</translation>
+        <source>{address} is not an address this version can open: give a file or postgresql://user@host:5432/database.</source>
+        <translation>{address} 不是本版本能打开的地址：请给出一个文件，或 postgresql://用户名@主机:5432/数据库名。</translation>
     </message>
     <message>
         <source>There is no database at {path}.</source>
@@ -1352,6 +1352,22 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>The database {path} is damaged ({problem}). Restore a backup.</source>
         <translation>数据库 {path} 已损坏（{problem}），请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>The database {where} holds other tables and is not a Bangfu Ledger; it was not changed. Ask IT for an empty database.</source>
+        <translation>数据库 {where} 中已有其他表，不是帮扶台账数据库；未作任何改动。请向信息技术人员要一个空数据库。</translation>
+    </message>
+    <message>
+        <source>A server ledger is backed up on the server (IT&apos;s pg_dump) or copied to a file with the copy command; the app&apos;s own file backups do not apply to it.</source>
+        <translation>服务器上的台账由服务器备份（信息技术人员使用 pg_dump），或用 copy 命令复制到文件；本程序的文件备份不适用于服务器台账。</translation>
+    </message>
+    <message>
+        <source>{target} already holds data; a ledger is copied only into a new file or an empty server database. Nothing was changed.</source>
+        <translation>{target} 中已有数据；台账只能复制到新文件或空的服务器数据库中。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The copy&apos;s row counts differ from the source&apos;s: {tables}</source>
+        <translation>复制后的行数与源台账不一致：{tables}</translation>
     </message>
 </context>
 <context>
@@ -3565,6 +3581,38 @@ The current file is kept as a backup first.</source>
     <message>
         <source>The backup {path} did not pass its check: {problem}</source>
         <translation>备份 {path} 未通过检查：{problem}</translation>
+    </message>
+    <message>
+        <source>Another user was saving the same records at the same moment, so the change was not saved. Try again.</source>
+        <translation>另一位用户正在同时保存相同的记录，因此本次修改未保存。请重试。</translation>
+    </message>
+    <message>
+        <source>The database {where} is busy with another user&apos;s long change. Try again in a moment; the data are fine.</source>
+        <translation>数据库 {where} 正忙于另一位用户的大批量修改。请稍后重试；数据完好无损。</translation>
+    </message>
+    <message>
+        <source>The server does not allow your user to do this ({reason}).</source>
+        <translation>服务器不允许您的用户执行此操作（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The database {where} is read-only: records can be looked at only.</source>
+        <translation>数据库 {where} 为只读：只能查看记录。</translation>
+    </message>
+    <message>
+        <source>The database server {where} has no room left, so the change was not saved. Ask IT to free space on the server; nothing was lost.</source>
+        <translation>数据库服务器 {where} 已没有剩余空间，因此本次修改未保存。请让信息技术人员清理服务器空间；没有丢失任何数据。</translation>
+    </message>
+    <message>
+        <source>The server {where} refused the user name or password. Check them, or ask IT whether the user may sign in ({reason}).</source>
+        <translation>服务器 {where} 拒绝了用户名或密码。请检查，或询问信息技术人员该用户能否登录（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The server has no database {where}. Check the database name, or ask IT to create it ({reason}).</source>
+        <translation>服务器上没有数据库 {where}。请检查数据库名，或请信息技术人员创建它（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The database server {where} cannot be reached ({reason}). Check the network and the address, or tell IT; the change was not saved.</source>
+        <translation>无法连接数据库服务器 {where}（{reason}）。请检查网络和地址，或告知信息技术人员；本次修改未保存。</translation>
     </message>
 </context>
 <context>
