@@ -160,3 +160,11 @@ def demo_ledger(demo_target: Path | str) -> Iterator[Ledger]:
 def demo_session(demo_ledger: Ledger) -> Iterator[Session]:
     with demo_ledger.session() as opened:
         yield opened
+
+
+@pytest.fixture
+def server_ledger(request: pytest.FixtureRequest) -> Iterator[Ledger]:
+    """A new, empty ledger on the test server (for what only a shared ledger does)."""
+    for url in _server_copy(request, "pg_empty_template"):
+        with Ledger.open(url) as opened:
+            yield opened

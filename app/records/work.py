@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from app import clock
 from app.db.ledger import Ledger
 from app.db.models import AuditEntry, Batch
 from app.db.sharing import announce
 from app.db.vocabulary import Field
-from app.errors import Cancelled, Caution, NeedsConfirmation, WriteConflict
+from app.errors import Cancelled, Caution, NeedsConfirmation, StaleRecordError, WriteConflict
 from app.i18n import translate
 
 T = TypeVar("T")
@@ -249,7 +250,10 @@ def perform(
     Raises what the command raises (typed `LedgerError`s), `NeedsConfirmation` for
     unconfirmed cautions, `NotAllowed` on a read-only ledger; nothing is then written.
     When two clerks' transactions collide on a server (`WriteConflict`: a deadlock or
-    serialization failure, nothing written), the command runs again from the start.
+    serialization failure, nothing written), or a record's version moved under an
+    UPDATE (another clerk saved it that moment), the command runs again from the start:
+    it reads the records afresh, so its checks (and a form's version) see the other
+    clerk's save.
     """
     ledger.refuse_if_read_only()
     for attempt in range(1, WRITE_ATTEMPTS + 1):
@@ -265,6 +269,15 @@ def perform(
         except WriteConflict:
             if attempt == WRITE_ATTEMPTS:
                 raise
+        except StaleDataError as error:  # a record's version moved under this UPDATE
+            if attempt == WRITE_ATTEMPTS:
+                raise StaleRecordError(
+                    translate(
+                        "Records",
+                        "A record was changed by another user at the same moment, so "
+                        "nothing was saved. Try again.",
+                    )
+                ) from error
     if work.changes:
         ledger.changed = True
     return Done(value, work.changes)
