@@ -2498,6 +2498,18 @@ The current file is kept as a backup first.</source>
         <translation>：</translation>
     </message>
     <message>
+        <source>Changed meanwhile</source>
+        <translation>记录已被修改</translation>
+    </message>
+    <message>
+        <source>Reload the record and apply your changes to it again?</source>
+        <translation>重新载入此记录，并把您的修改再次应用到上面吗？</translation>
+    </message>
+    <message>
+        <source>Reloaded with the other changes; yours are applied again. Check and save.</source>
+        <translation>已载入他人的修改，您的修改已重新应用。请核对后保存。</translation>
+    </message>
+    <message>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
@@ -2578,6 +2590,18 @@ The current file is kept as a backup first.</source>
     <message>
         <source>{name} already exists</source>
         <translation>{name}已存在</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>另一位用户</translation>
+    </message>
+    <message>
+        <source>This record was changed by {who} at {time} while you were editing it.</source>
+        <translation>此记录已被 {who} 于 {time} 修改（在您编辑期间）。</translation>
+    </message>
+    <message>
+        <source>A record was changed by another user at the same moment, so nothing was saved. Try again.</source>
+        <translation>另一位用户在同一时刻修改了记录，因此未保存任何内容。请重试。</translation>
     </message>
 </context>
 <context>
