@@ -98,6 +98,22 @@ def build_parser() -> argparse.ArgumentParser:
     restore = command("restore", translate("Cli", "replace the database with a backup"))
     restore.add_argument("file", type=Path, help=translate("Cli", "backup file"))
     command("check", translate("Cli", "check the database's integrity"))
+    copy = commands.add_parser(
+        "copy",
+        help=translate("Cli", "copy a whole ledger between a file and a server database"),
+        description=translate(
+            "Cli",
+            "Copy every record, the audit log and the batches from SOURCE into TARGET, which "
+            "must be a new file or an empty server database; then compare the row counts "
+            "and every quarter's summary.",
+        ),
+    )
+    copy.add_argument(
+        "--from", dest="source", required=True, help=translate("Cli", "file or postgresql://…")
+    )
+    copy.add_argument(
+        "--to", dest="target", required=True, help=translate("Cli", "file or postgresql://…")
+    )
     _exchange_commands(command)
     return parser
 
@@ -441,6 +457,21 @@ def _self_test(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _copy(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
+    from app.reports.ledger_copy import copy_and_compare
+
+    copied = copy_and_compare(args.source, args.target)
+    print(
+        translate(
+            "Cli",
+            "Copied {rows} rows in {tables} tables; the summaries of {quarters} quarters "
+            "are the same in both.",
+        ).format(rows=copied.rows, tables=len(copied.counts), quarters=len(copied.quarters)),
+        file=out,
+    )
+    return EXIT_OK
+
+
 Handler = Callable[[argparse.Namespace, Hooks, TextIO], int]
 COMMANDS: dict[str, Handler] = {
     "demo": _demo,
@@ -449,6 +480,7 @@ COMMANDS: dict[str, Handler] = {
     "backup": _backup,
     "restore": _restore,
     "export": _export,
+    "copy": _copy,
     **{name: _import for name in IMPORT_COMMANDS},
     "self-test": _self_test,
 }

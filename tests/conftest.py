@@ -168,3 +168,9 @@ def server_ledger(request: pytest.FixtureRequest) -> Iterator[Ledger]:
     for url in _server_copy(request, "pg_empty_template"):
         with Ledger.open(url) as opened:
             yield opened
+
+
+@pytest.fixture
+def server_demo(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of a copy of the demo ledger on the test server."""
+    yield from _server_copy(request, "pg_demo_template")

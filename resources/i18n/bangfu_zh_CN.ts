@@ -541,6 +541,18 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <translation>检查数据库完整性</translation>
     </message>
     <message>
+        <source>copy a whole ledger between a file and a server database</source>
+        <translation>在文件与服务器数据库之间复制整个台账</translation>
+    </message>
+    <message>
+        <source>Copy every record, the audit log and the batches from SOURCE into TARGET, which must be a new file or an empty server database; then compare the row counts and every quarter&apos;s summary.</source>
+        <translation>把 SOURCE 中的全部记录、操作日志和批次复制到 TARGET（必须是新文件或空的服务器数据库），然后核对各表行数和每个季度的汇总。</translation>
+    </message>
+    <message>
+        <source>file or postgresql://…</source>
+        <translation>文件或 postgresql://…</translation>
+    </message>
+    <message>
         <source>import staff from an Excel roster</source>
         <translation>从 Excel 花名册导入帮扶人才</translation>
     </message>
@@ -655,6 +667,10 @@ The ledger itself is intact and you can go on working; check the backup folder i
     <message>
         <source>Self-test passed: Bangfu Ledger {version}, data folder {folder}</source>
         <translation>自检通过：帮扶台账 {version}，数据文件夹 {folder}</translation>
+    </message>
+    <message>
+        <source>Copied {rows} rows in {tables} tables; the summaries of {quarters} quarters are the same in both.</source>
+        <translation>已复制 {tables} 张表共 {rows} 行；两边 {quarters} 个季度的汇总完全一致。</translation>
     </message>
 </context>
 <context>
@@ -1368,6 +1384,10 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>The copy&apos;s row counts differ from the source&apos;s: {tables}</source>
         <translation>复制后的行数与源台账不一致：{tables}</translation>
+    </message>
+    <message>
+        <source>The copy&apos;s summary of {quarter} differs from the source&apos;s.</source>
+        <translation>复制后 {quarter} 的汇总与源台账不一致。</translation>
     </message>
 </context>
 <context>
