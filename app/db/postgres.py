@@ -147,6 +147,7 @@ class PostgresServer:
         self.location = f"{user}{host}:{port}/{parsed.database or ''}"
         self.name = parsed.database or ""
         self.read_only: str | None = None
+        self.origin = ORIGIN  # whose notices `ChangeListener` leaves out (this process's)
 
     @property
     def user(self) -> str:
@@ -245,13 +246,12 @@ class PostgresServer:
         function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
         connection.exec_driver_sql(f"SELECT {function}({LOCKS[lock]})")
 
-    @staticmethod
-    def announce(connection: Connection, entities: frozenset[str]) -> None:
+    def announce(self, connection: Connection, entities: frozenset[str]) -> None:
         """NOTIFY the other clerks, delivered by the server when (and only if) the
         transaction commits: the kinds of record touched, and who sent it."""
-        payload = json.dumps({"o": ORIGIN, "e": sorted(entities)}, separators=(",", ":"))
+        payload = json.dumps({"o": self.origin, "e": sorted(entities)}, separators=(",", ":"))
         if len(payload) > 7000:  # NOTIFY's limit is 8000 bytes: "something changed"
-            payload = json.dumps({"o": ORIGIN, "e": []})
+            payload = json.dumps({"o": self.origin, "e": []})
         connection.exec_driver_sql(
             "SELECT pg_notify(%(channel)s, %(payload)s)",
             {
@@ -300,6 +300,7 @@ class ChangeListener:
     clerks' commits touched (an empty set means "something": reload everything)."""
 
     def __init__(self, server: PostgresServer) -> None:
+        self._origin = server.origin
         self._connection = server.connect_raw()
         self._connection.execute(f"LISTEN {CHANNEL}")
 
@@ -313,9 +314,9 @@ class ChangeListener:
         found: list[frozenset[str]] = []
         try:
             for notice in self._connection.notifies(timeout=timeout, stop_after=1):
-                found.append(_parse(notice.payload))
+                found.append(_parse(notice.payload, self._origin))
             for notice in self._connection.notifies(timeout=0):
-                found.append(_parse(notice.payload))
+                found.append(_parse(notice.payload, self._origin))
         except psycopg.Error as error:
             raise (storage_error(error, "") or StorageError(str(error))) from error
         return [entities for entities in found if entities is not _OWN]
@@ -327,12 +328,12 @@ class ChangeListener:
 _OWN: frozenset[str] = frozenset({"\0own"})
 
 
-def _parse(payload: str) -> frozenset[str]:
+def _parse(payload: str, origin: str) -> frozenset[str]:
     try:
         message = json.loads(payload)
     except ValueError:
         return frozenset()
-    if message.get("o") == ORIGIN:
+    if message.get("o") == origin:
         return _OWN
     return frozenset(str(entity) for entity in message.get("e", []))
 
