@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.db.ledger import Ledger
@@ -33,3 +34,16 @@ def test_another_clerks_new_person_appears_on_the_open_staff_page(
         with qtbot.waitSignal(window.context.bus.changed, timeout=2000):
             perform(other, partial(commands.create, kind=STAFF, values=values), actor=Actor("张三"))
     qtbot.waitUntil(lambda: texts(page.list) == ["林海"], timeout=2000)
+
+
+def test_settings_on_a_server_ledger_say_the_server_keeps_the_backups(
+    application: LedgerApplication, qtbot: QtBot, server_ledger: Ledger
+) -> None:
+    url = server_ledger.backend.url.render_as_string(hide_password=False)  # type: ignore[union-attr]
+    server_ledger.close()
+    window = open_window(application, qtbot, url)  # type: ignore[arg-type]
+    page = window.go_to("settings")
+    notes = [label.text() for label in page.findChildren(QLabel)]
+    assert any("pg_dump" in text for text in notes)
+    buttons = {button.text(): button for button in page.findChildren(QPushButton)}
+    assert not buttons["立即备份"].isEnabled()
