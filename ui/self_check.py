@@ -27,6 +27,7 @@ from ui.main_window import MainWindow
 
 translate = QCoreApplication.translate
 SETTLE_SECONDS = 120  # the first charts also build matplotlib's font cache
+QUIET_TURNS = 20  # of 20 ms: longer than a page's debounce (outcome totals wait 250 ms)
 
 
 def isolated_application(settings_folder: Path, language: str) -> QApplication:
@@ -46,7 +47,7 @@ def settle(context: LedgerContext, seconds: float = SETTLE_SECONDS) -> None:
     """Let the worker finish and its results reach the pages (signals are queued)."""
     deadline = time.monotonic() + seconds
     quiet = 0
-    while quiet < 3:  # idle over a few turns of the event loop: nothing left in flight
+    while quiet < QUIET_TURNS:  # idle for a while: nothing left in flight, nothing due
         loop = QEventLoop()
         QTimer.singleShot(20, loop.quit)
         loop.exec()

@@ -60,7 +60,10 @@ def test_the_overview_shows_this_quarters_figures_and_three_charts(
     assert ["科技", "农牧民培训（人次）"] in [row[:2] for row in rows]
     canvases = overview.canvases()
     assert len(canvases) == 3 and all(canvas.isVisible() for canvas in canvases)
-    assert all(canvas.width() > 200 and canvas.height() > 200 for canvas in canvases)
+    qtbot.waitUntil(  # the layout settles after the charts arrive
+        lambda: all(canvas.width() > 200 and canvas.height() > 200 for canvas in canvases),
+        timeout=WAIT_MS,
+    )
 
 
 def test_a_new_staff_member_updates_the_figures(
