@@ -704,6 +704,65 @@ The ledger itself is intact and you can go on working; check the backup folder i
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connect to a server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>新建连接</translation>
+    </message>
+    <message>
+        <source>Saved connections</source>
+        <translation>已保存的连接</translation>
+    </message>
+    <message>
+        <source>e.g. 10.1.2.3 or db.county.gov.cn</source>
+        <translation>例如 10.1.2.3 或 db.county.gov.cn</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>How strictly the connection must be encrypted; ask IT (verify-full is safest).</source>
+        <translation>连接加密的严格程度；请询问信息技术人员（verify-full 最安全）。</translation>
+    </message>
+    <message>
+        <source>Encryption (sslmode)</source>
+        <translation>加密方式（sslmode）</translation>
+    </message>
+    <message>
+        <source>Remember password</source>
+        <translation>记住密码</translation>
+    </message>
+    <message>
+        <source>The system&apos;s credential store is not available on this computer.</source>
+        <translation>此电脑上没有可用的系统凭据存储。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>YYYY-MM-DD</source>
@@ -1522,6 +1581,10 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>Open the &amp;demo database</source>
         <translation>打开演示数据库(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;server…</source>
+        <translation>连接服务器(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Recent files</source>
