@@ -108,7 +108,7 @@ class Ledger:
         backend.prepare(is_new=is_new, exclusive=exclusive)
         ledger = cls(backend)
         try:
-            ledger._prepare(is_new, seed=seed)
+            ledger._prepare(is_new, seed=seed, create=create)
         except BaseException:
             ledger.close(clean=False)
             raise
@@ -150,9 +150,15 @@ class Ledger:
             raise NotAllowed(self.read_only)
 
     # ----------------------------------------------------------------- opening
-    def _prepare(self, is_new: bool, *, seed: bool = True) -> None:
+    def _prepare(self, is_new: bool, *, seed: bool = True, create: bool = True) -> None:
         with self.engine.connect() as connection:
             is_new = is_new or self.backend.is_blank(connection)
+            if is_new and not create and self.file is None:  # a server database left blank
+                raise DatabaseRefused(
+                    translate("Ledger", "The database {path} holds no ledger yet.").format(
+                        path=self.location
+                    )
+                )
             if not is_new:
                 self._recognise(connection)
         if is_new:

@@ -1401,6 +1401,10 @@ Your saved records are safe and the program keeps running. The details were writ
         <translation>{path} 处没有数据库。</translation>
     </message>
     <message>
+        <source>The database {path} holds no ledger yet.</source>
+        <translation>数据库 {path} 中还没有台账。</translation>
+    </message>
+    <message>
         <source>{path} was made by an earlier version and must be upgraded, but it is read-only. Copy it to a folder you can write to and open the copy.</source>
         <translation>{path} 由早期版本创建，需要升级，但该文件为只读。请将其复制到可写入的文件夹后打开副本。</translation>
     </message>

@@ -67,3 +67,15 @@ def test_a_database_holding_other_tables_is_refused_untouched() -> None:
         assert tables == [("invoices",)]
     finally:
         pg.drop_database(name)
+
+
+def test_a_blank_server_database_is_not_made_a_ledger_when_only_read() -> None:
+    """`check`, `report` and a copy's source open with create=False: nothing is made."""
+    name = pg.create_database()
+    try:
+        with pytest.raises(DatabaseRefused, match="holds no ledger yet"):
+            Ledger.open(pg.url_of(name), create=False)
+        with Ledger.open(pg.url_of(name)) as ledger:  # opened to work in: made
+            assert ledger.created
+    finally:
+        pg.drop_database(name)
