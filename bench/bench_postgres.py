@@ -8,7 +8,8 @@ measures on both backends, in the same run:
 - the first paint of the Staff page and of the Outcomes page (offscreen: construct,
   show, process events until painted; the rows' SQL included); limit ≤ 200 ms over a
   local connection;
-- the floor: one bare SUM … GROUP BY over every outcome entry on each backend.
+- the floor: one bare SUM … GROUP BY over every outcome entry on each backend;
+- and that every quarter's summary reads as identical JSON on both backends.
 
 The server is BANGFU_BENCH_PG (else BANGFU_TEST_PG): a URL whose user may create
 databases, e.g. the throwaway cluster of `eval "$(bash .ci/postgres start)"`.
@@ -36,6 +37,7 @@ from sqlalchemy.engine import make_url
 from app.db.ledger import Ledger
 from app.db.transfer import copy_ledger
 from app.periods import Quarter
+from app.reports.ledger_copy import all_summaries
 from app.reports.summary import quarterly_summary
 from bench.province import FULL, QUICK, province_file
 from ui.context import LedgerContext
@@ -116,6 +118,13 @@ def main() -> None:
         with Ledger.open(server) as ledger:
             ledger.analyze()
         print(f"copy to the server: {copied.rows:,} rows in {copy_seconds:.1f} s")
+        started = time.perf_counter()
+        on_file_json, quarters = all_summaries(path)
+        same = on_file_json == all_summaries(server)[0]
+        print(
+            f"summary JSON of all {len(quarters)} quarters identical on both backends: {same}"
+            f" ({time.perf_counter() - started:.1f} s)"
+        )
         with Ledger.open(path, create=False) as on_file:
             sqlite = measure(on_file)
         with Ledger.open(server, create=False) as on_server:
