@@ -48,6 +48,7 @@ def test_help_lists_only_commands_that_work(capsys: pytest.CaptureFixture[str]) 
         "backup",
         "restore",
         "check",
+        "copy",
         "import-staff",
         "import-services",
         "import-outcomes",
