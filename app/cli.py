@@ -1,7 +1,8 @@
 """The command line of DESIGN.md §7, for IT staff, automation and tests.
 
 Commands call the same `app/` functions as the GUI; writes go through
-`app.records.work.perform` with the clerk named in Settings as the actor. Anything
+`app.records.work.perform` with the clerk named in Settings as the actor (with sign-in
+on, the user in BANGFU_USER / BANGFU_PASSWORD: `app.records.users.acting_user`). Anything
 that needs Qt (the summary's PDF) arrives through `Hooks`, filled in by `main.py`, so
 this module stays importable without Qt. Every error a clerk or a script can meet —
 refused input, a locked or full disk, a closed pipe — ends in one line on stderr and
@@ -38,6 +39,10 @@ log = logging.getLogger(__name__)
 
 class Unavailable(LedgerError):
     """What was asked for needs a part this installation lacks (exit code EXIT_UNAVAILABLE)."""
+
+
+class WrongUsage(LedgerError):
+    """Options that do not go together, found after parsing (exit code EXIT_USAGE)."""
 
 
 @dataclass
@@ -114,6 +119,18 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument(
         "--to", dest="target", required=True, help=translate("Cli", "file or postgresql://…")
     )
+    roles = command(
+        "server-roles",
+        translate(
+            "Cli",
+            "set up a server ledger's roles, grants and row-level security (as its owner) "
+            "and its first administrator",
+        ),
+    )
+    roles.add_argument(
+        "--admin",
+        help=translate("Cli", "first administrator's user name (password: BANGFU_PASSWORD)"),
+    )
     _exchange_commands(command)
     return parser
 
@@ -136,7 +153,7 @@ IMPORT_COMMANDS = {
 
 
 def _exchange_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    from app.exchange.list_export import PARTS
+    from app.exchange.list_export import WHAT
 
     exit_codes = translate(
         "Cli",
@@ -167,11 +184,18 @@ def _exchange_commands(command: Callable[[str, str], argparse.ArgumentParser]) -
     export.add_argument("--xlsx", type=Path, required=True, help=translate("Cli", "the workbook"))
     export.add_argument(
         "--what",
-        choices=[*PARTS, "all"],
+        choices=WHAT,
         default="all",
         help=translate("Cli", "which list (default: all)"),
     )
-    export.add_argument("--quarter", help=translate("Cli", "quarter, e.g. 2024Q3"))
+    export.add_argument(
+        "--quarter",
+        help=translate(
+            "Cli",
+            "quarter, e.g. 2024Q3: the dated lists keep that quarter's records; coverage "
+            "(needed) is that quarter's matrix",
+        ),
+    )
     export.add_argument(
         "--full-id",
         action="store_true",
@@ -205,6 +229,9 @@ def run(
     except Unavailable as error:
         print(error, file=err)
         return EXIT_UNAVAILABLE
+    except WrongUsage as error:
+        print(translate("Cli", "Error: {message}").format(message=one_line(error)), file=err)
+        return EXIT_USAGE
     except LedgerError as error:
         print(translate("Cli", "Error: {message}").format(message=one_line(error)), file=err)
         return EXIT_ERROR
@@ -347,15 +374,15 @@ def _import(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     from app.exchange.importing import ImportOptions
     from app.exchange.imports import commit, preview, report_lines
     from app.exchange.reading import read_workbook
-    from app.records.settings import clerk_actor
+    from app.records.users import acting_user
     from app.records.work import perform
 
     what = IMPORT_COMMANDS[args.command][0]
     options = ImportOptions(sheet=args.sheet, period=args.period)
     book = read_workbook(args.file)
     with Ledger.open(args.db, exclusive=True) as ledger:
+        actor = acting_user(ledger)
         with ledger.session() as session:
-            actor = clerk_actor(session)
             planned = preview(session, actor, book, what, options)
         result = planned
         if not args.dry_run and not (args.strict and planned.errors):
@@ -398,27 +425,35 @@ def _import(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
+    """One list, the coverage matrix of a quarter, or all of them (one sheet each)."""
     from functools import partial
 
-    from app.exchange.list_export import export_lists, export_lists_in_full, parts_named
-    from app.records.settings import clerk_actor
+    from app.exchange.list_export import (
+        COVERAGE,
+        export_lists,
+        export_lists_in_full,
+        parts_named,
+        sheets_named,
+    )
+    from app.periods import Quarter
+    from app.records.users import acting_user
     from app.records.work import perform
 
-    if args.quarter:
-        from app.periods import Quarter
-
-        Quarter.parse(args.quarter)
-    parts = parts_named(args.what)
+    if args.what == COVERAGE and not args.quarter:
+        raise WrongUsage(
+            translate("Cli", "export --what coverage needs --quarter (e.g. --quarter 2024Q3)")
+        )
+    quarter = Quarter.parse(args.quarter) if args.quarter else None
+    parts = parts_named(args.what, quarter)
     with Ledger.open(args.db, create=False, exclusive=args.full_id) as ledger:
-        if args.full_id:
-            with ledger.session() as session:
-                actor = clerk_actor(session)
-            exported = perform(
-                ledger, partial(export_lists_in_full, path=args.xlsx, parts=parts), actor=actor
-            ).value
-        else:
-            with ledger.session() as session:
-                exported = export_lists(session, args.xlsx, parts)
+        actor = acting_user(ledger) if args.full_id else None
+        with ledger.session() as session:
+            more = sheets_named(session, args.what, quarter)
+            if actor is None:
+                exported = export_lists(session, args.xlsx, parts, more=more)
+        if actor is not None:
+            command = partial(export_lists_in_full, path=args.xlsx, parts=parts, more=more)
+            exported = perform(ledger, command, actor=actor).value
     _reconfigure(out)
     print(
         translate("Cli", "{rows} rows exported to {path}").format(
@@ -472,6 +507,30 @@ def _copy(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _server_roles(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
+    """`install` the server's groups, grants and policies, then (once) add the first
+    administrator, whose password comes from BANGFU_PASSWORD or is asked."""
+    import getpass
+
+    import psycopg
+
+    from app.db import postgres_roles
+    from app.db.vocabulary import Role
+
+    if not str(args.db or "").startswith(("postgresql://", "postgres://")):
+        raise LedgerError(translate("Cli", "server-roles needs --db postgresql://…"))
+    try:
+        with psycopg.connect(args.db, autocommit=True) as connection:
+            postgres_roles.install(connection)
+            if args.admin:
+                password = os.environ.get("BANGFU_PASSWORD") or getpass.getpass()
+                postgres_roles.create_user(connection, args.admin, Role.ADMIN, None, password)
+    except psycopg.Error as error:  # the server's own words: wrong owner, role exists, …
+        raise LedgerError(str(error).strip().splitlines()[0]) from error
+    print(translate("Cli", "Roles, grants and row-level security are in place."), file=out)
+    return EXIT_OK
+
+
 Handler = Callable[[argparse.Namespace, Hooks, TextIO], int]
 COMMANDS: dict[str, Handler] = {
     "demo": _demo,
@@ -479,6 +538,7 @@ COMMANDS: dict[str, Handler] = {
     "check": _check,
     "backup": _backup,
     "restore": _restore,
+    "server-roles": _server_roles,
     "export": _export,
     "copy": _copy,
     **{name: _import for name in IMPORT_COMMANDS},

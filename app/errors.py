@@ -104,6 +104,15 @@ class NotAllowed(Refusal):
     """The acting user, or the ledger as opened (read-only), may not do this."""
 
 
+class NotPermitted(NotAllowed):
+    """The acting user's role (or field limit) does not allow this (app.records.permissions)."""
+
+
+class SignInFailed(NotAllowed):
+    """A file ledger's sign-in was refused: wrong name or password, a disabled user, or
+    too many wrong passwords lately (the message says how long to wait)."""
+
+
 class Cancelled(Refusal):
     """The clerk cancelled a long command before it committed."""
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
@@ -20,9 +21,14 @@ from app.db.ledger import Ledger, backend_for, inspect_file
 from app.db.paths import demo_db_path
 from app.demo.build import create_demo
 from app.errors import DatabaseCorrupt, DatabaseInUse, LedgerError
+from app.records.permissions import Permission
+from app.records.server_users import server_actor
 from app.records.settings import get_setting
+from app.records.users import sign_in, sign_in_required
+from app.records.work import Actor
 from ui.context import LedgerContext
 from ui.dialogs import ask
+from ui.dialogs.sign_in_dialog import SignInDialog
 from ui.i18n import DEFAULT_LANGUAGE, install_gui_translators
 from ui.main_window import MAX_RECENT, MainWindow
 from ui.single_instance import InstanceServer, hand_over
@@ -54,8 +60,12 @@ class LedgerApplication:
         ledger = self._open_or_recover(path, password)
         if ledger is None:
             return False
+        signed_in = self._sign_in(ledger)
+        if signed_in is False:  # the clerk cancelled signing in: the ledger stays closed
+            ledger.close()
+            return False
         self._close_current()
-        self.context = LedgerContext(ledger)
+        self.context = LedgerContext(ledger, actor=signed_in)
         self.context.backups.failed.connect(self._backup_failed)
         self._backup_told = False
         if ledger.file is not None:
@@ -66,6 +76,31 @@ class LedgerApplication:
             self.language = get_setting(session, "language")
         self._show_window()
         return True
+
+    def _sign_in(self, ledger: Ledger) -> Actor | bool | None:
+        """The signed-in user of a ledger with sign-in on (False when the clerk
+        cancelled); None without sign-in (the clerk named in Settings acts). On a server
+        the connection dialog signed in: the connected login role acts."""
+        if ledger.file is None:  # a server ledger: signing in was connecting as oneself
+            return server_actor(ledger)
+        with ledger.session() as session:
+            if not sign_in_required(session):
+                return None
+        dialog = SignInDialog(
+            ledger.location, partial(sign_in, ledger), self.window or self._start_shell
+        )
+        ask.run_dialog(dialog)
+        return dialog.actor if dialog.actor is not None else False
+
+    def switch_user(self) -> None:
+        """File → 注销/切换用户: another user signs in on the open ledger (Cancel keeps
+        the one signed in); the window is rebuilt for their rights."""
+        assert self.context is not None
+        signed_in = self._sign_in(self.context.ledger)
+        if isinstance(signed_in, Actor):
+            self.context.actor = signed_in
+            self.context.signed_in = True
+            self._show_window()
 
     def _open_or_recover(
         self, path: Path | str, password: Callable[[], str | None] | None = None
@@ -160,6 +195,11 @@ class LedgerApplication:
     def restore_backup(self, backup: Path) -> None:
         """Put `backup` in place of the open ledger (kept as a backup first), then reopen it."""
         assert self.context is not None
+        if not self.context.can(Permission.RESTORE):
+            ask.show_error(
+                self.window, translate("Application", "Only an administrator restores a backup.")
+            )
+            return
         db_path = self.context.ledger.path
         problems = inspect_file(backup)
         if problems:

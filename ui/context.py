@@ -2,7 +2,9 @@
 
 Pages never hold a Session: they call `read` with an `app/` query (plain data back),
 or `write` with an `app/` command, which the write runner performs on the worker
-thread as the acting clerk and whose changes it announces on the bus.
+thread as the acting user and whose changes it announces on the bus. `can` says
+what that user may do, so menus, toolbars and page buttons offer only that (the
+write path refuses the rest anyway).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from app.db.ledger import Ledger
+from app.records.permissions import Permission, can
 from app.records.settings import clerk_actor, get_setting
 from app.records.work import Actor, Changes
 from ui.backups import BackupScheduler
@@ -23,11 +26,15 @@ T = TypeVar("T")
 
 
 class LedgerContext:
-    def __init__(self, ledger: Ledger, bus: DataBus | None = None) -> None:
+    def __init__(
+        self, ledger: Ledger, bus: DataBus | None = None, *, actor: Actor | None = None
+    ) -> None:
+        """`actor` is the signed-in user; without sign-in the clerk named in Settings."""
         self.ledger = ledger
         self.bus = bus or DataBus()
         self.tasks = TaskRunner(ledger)
-        self.actor: Actor = self.read(clerk_actor)
+        self.signed_in = actor is not None
+        self.actor: Actor = actor if actor is not None else self.read(clerk_actor)
         self.writes = WriteRunner(ledger, self.tasks, self.bus, lambda: self.actor)
         # Perform an `app/` command on the worker; connect to the returned op's signals.
         self.write = self.writes.submit
@@ -46,12 +53,16 @@ class LedgerContext:
         """Why this ledger cannot be changed (None when it can)."""
         return self.ledger.read_only
 
+    def can(self, permission: Permission) -> bool:
+        """Whether the acting user may do this on this ledger (not on a read-only one)."""
+        return self.read_only is None and can(self.actor, permission)
+
     def setting(self, key: str) -> str:
         return self.read(get_setting, key)
 
     def _follow_clerk(self, changes: Changes) -> None:
-        """Until sign-in exists, the clerk named in Settings is who acts."""
-        if "setting" in changes.entities:
+        """Without sign-in, the clerk named in Settings is who acts."""
+        if "setting" in changes.entities and not self.signed_in:
             self.actor = self.read(clerk_actor)
 
     def close(self) -> str | None:

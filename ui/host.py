@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 
 class Shell(Protocol):
-    """What the window asks of the application: switching database files, and
-    rebuilding itself in another language once Settings has stored the choice."""
+    """What the window asks of the application: switching database files or users,
+    and rebuilding itself in another language once Settings has stored the choice."""
 
     def open_database(
         self, path: Path | str, *, password: Callable[[], str | None] | None = None
@@ -25,6 +25,7 @@ class Shell(Protocol):
     def recent_files(self) -> list[Path]: ...
     def change_language(self, language: str) -> None: ...
     def restore_backup(self, backup: Path) -> None: ...
+    def switch_user(self) -> None: ...
 
 
 class PageHost(Protocol):

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.records.permissions import Permission, who
 from app.records.work import Changes
 from ui.context import LedgerContext
 from ui.dialogs import ask
@@ -38,7 +39,7 @@ from ui.icons import icon
 from ui.pages.registry import PageSpec, page_specs
 
 PAGE_ACTIONS = ("new_record", "focus_search", "delete_selected", "print_page", "export_page")
-WRITING_ACTIONS = frozenset({"new_record", "delete_selected"})  # off on a read-only ledger
+WRITING_ACTIONS = frozenset({"new_record", "delete_selected"})  # off: read-only, a viewer
 MAX_RECENT = 8
 DB_FILTER = "Bangfu Ledger (*.db);;All files (*)"
 
@@ -105,6 +106,11 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu(self.tr("&Recent files"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
+        if self.context.signed_in:
+            file_menu.addSeparator()
+            self.switch_user_action = file_menu.addAction(
+                self.tr("Sign out / switch &user…"), self.shell.switch_user
+            )
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("E&xit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -201,7 +207,7 @@ class MainWindow(QMainWindow):
             return
         page = self.page(self._specs[row].key)
         self.stack.setCurrentIndex(row)
-        writable = self.context.read_only is None
+        writable = self.context.can(Permission.ENTER)  # a viewer, a read-only ledger: off
         for name, action in self.page_actions.items():
             offered = callable(getattr(page, name, None))
             action.setEnabled(offered and (writable or name not in WRITING_ACTIONS))
@@ -257,6 +263,11 @@ class MainWindow(QMainWindow):
         return title + (self.tr(" (demo data)") if self.is_demo else "")
 
     def _show_clerk(self) -> None:
+        if self.context.signed_in:  # 「已登录：李医（填报员，医疗）」
+            self.clerk_label.setText(
+                self.tr("Signed in: {who}").format(who=who(self.context.actor))
+            )
+            return
         clerk = self.context.setting("clerk_name") or self.tr("not set")
         self.clerk_label.setText(self.tr("Clerk: {name}").format(name=clerk))
 

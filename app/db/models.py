@@ -34,7 +34,15 @@ from app.db.base import (
     labelled,
     vocabulary,
 )
-from app.db.vocabulary import Aggregation, Field, Gender, ServiceRule, StaffStatus, UnitKind
+from app.db.vocabulary import (
+    Aggregation,
+    Field,
+    Gender,
+    Role,
+    ServiceRule,
+    StaffStatus,
+    UnitKind,
+)
 from app.i18n import QT_TRANSLATE_NOOP
 
 
@@ -479,3 +487,26 @@ class Setting(Record):
 
     key: Mapped[str] = mapped_column(String(50), unique=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class UserAccount(Record):
+    """A user of a file ledger with sign-in on (app.records.users): an argon2 hash, a
+    role, a clerk's optional field. Failed sign-ins are counted here so the delay
+    before the next attempt survives a restart. On a server ledger the users are the
+    server's login roles instead (app.db.postgres_roles)."""
+
+    __tablename__ = "user_account"
+
+    name: Mapped[str] = mapped_column(
+        String(50), unique=True, info=labelled(QT_TRANSLATE_NOOP("UserAccount", "User name"))
+    )
+    role: Mapped[Role] = mapped_column(
+        vocabulary(Role), info=labelled(QT_TRANSLATE_NOOP("UserAccount", "Role"))
+    )
+    field: Mapped[Field | None] = mapped_column(
+        vocabulary(Field), info=labelled(QT_TRANSLATE_NOOP("UserAccount", "Limited to field"))
+    )
+    password_hash: Mapped[str] = mapped_column(String(255))
+    disabled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    failed_count: Mapped[int] = mapped_column(Integer, default=0)
+    failed_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -80,6 +80,14 @@ class CoverageStatus(Vocabulary):
     NOT_APPLICABLE = "not_applicable"
 
 
+class Role(Vocabulary):
+    """What a user may do (app.records.permissions says what each may)."""
+
+    ADMIN = "admin"
+    CLERK = "clerk"
+    VIEWER = "viewer"
+
+
 _ZH: dict[Vocabulary, str] = {
     Field.MEDICAL: "医疗",
     Field.EDUCATION: "教育",
@@ -105,6 +113,9 @@ _ZH: dict[Vocabulary, str] = {
     CoverageStatus.DUE: "待落实",
     CoverageStatus.OVERDUE: "已逾期",
     CoverageStatus.NOT_APPLICABLE: "不适用",
+    Role.ADMIN: "管理员",
+    Role.CLERK: "填报员",
+    Role.VIEWER: "查看",
 }
 
 _LABELS: dict[Vocabulary, str] = {
@@ -132,4 +143,7 @@ _LABELS: dict[Vocabulary, str] = {
     CoverageStatus.DUE: QT_TRANSLATE_NOOP("Vocabulary", "Due"),
     CoverageStatus.OVERDUE: QT_TRANSLATE_NOOP("Vocabulary", "Overdue"),
     CoverageStatus.NOT_APPLICABLE: QT_TRANSLATE_NOOP("Vocabulary", "Not applicable"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("Vocabulary", "Administrator"),
+    Role.CLERK: QT_TRANSLATE_NOOP("Vocabulary", "Clerk"),
+    Role.VIEWER: QT_TRANSLATE_NOOP("Vocabulary", "Viewer"),
 }

@@ -81,6 +81,7 @@ def matrix_sheet(matrix: CoverageMatrix) -> Sheet:
         notes=[matrix_title(matrix), *legend_lines()],
         landscape=True,
         fills=fills,
+        total=len(rows),
     )
 
 

@@ -118,6 +118,8 @@ class ImportOptions:
     header_row: int | None = None
     mapping: dict[int, str] | None = None
     period: str | None = None  # a wide outcome table's month or quarter
+    # Wide outcome tables: the clerk's mapping of each team sheet, by sheet name.
+    mappings: dict[str, dict[int, str]] = field(default_factory=dict)
 
 
 @dataclass

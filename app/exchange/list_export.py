@@ -17,11 +17,17 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.db.listing import ListColumn, Listing, ListQuery
+from app.exchange.coverage_workbook import matrix_sheet
 from app.exchange.xlsx import Progress, Sheet, write_workbook
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate
+from app.outcomes.lists import MentorshipList, OutcomeList
+from app.periods import Quarter
+from app.records.permissions import Permission, require
 from app.records.settings import get_setting
 from app.records.work import Work
 from app.roster.lists import StaffList
+from app.services.lists import ProvisionList
+from app.services.matrix import coverage_matrix
 
 
 @dataclass(frozen=True)
@@ -93,19 +99,31 @@ def export_lists(
     full: bool = False,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    more: Sequence[Sheet] = (),
 ) -> Exported:
-    """Write one sheet per list to `path` (atomically); the file and the rows written."""
-    sheets = [list_sheet(session, part, full=full) for part in parts]
+    """Write one sheet per list, then the `more` sheets, to `path` (atomically); the
+    file and the rows written per sheet."""
+    sheets = [*(list_sheet(session, part, full=full) for part in parts), *more]
     saved = write_workbook(path, sheets, progress=progress, cancelled=cancelled)
     return Exported(saved, tuple(sheet.total or 0 for sheet in sheets))
 
 
-def export_lists_in_full(work: Work, path: Path | str, parts: Sequence[ListExport]) -> Exported:
-    """The command for an export with ID numbers in full: written, then audited."""
+def export_lists_in_full(
+    work: Work, path: Path | str, parts: Sequence[ListExport], more: Sequence[Sheet] = ()
+) -> Exported:
+    """The command for an export with ID numbers in full (an administrator's): written,
+    then audited (each list; the `more` sheets hold no ID numbers)."""
+    require(work.actor, Permission.EXPORT_IDS)
     exported = export_lists(
-        work.session, path, parts, full=True, progress=work.progress, cancelled=_stop(work)
+        work.session,
+        path,
+        parts,
+        full=True,
+        progress=work.progress,
+        cancelled=_stop(work),
+        more=more,
     )
-    for part, rows in zip(parts, exported.rows, strict=True):
+    for part, rows in zip(parts, exported.rows[: len(parts)], strict=True):
         work.audit(
             action="export-full-id",
             entity=str(part.listing.model.__tablename__),
@@ -128,12 +146,34 @@ def _stop(work: Work) -> Callable[[], bool]:
 
 
 # ----------------------------------------------------------------- by name (CLI)
-PARTS: dict[str, Callable[[], ListExport]] = {
-    "staff": lambda: ListExport(StaffList(), translate("Export", "Staff")),
+# The lists `export --what` names, as their pages export them by default (every
+# column in the listing's order; the roster's hidden columns too, so a roster moves
+# back in whole), and the filter `--quarter` puts on them (None: not dated).
+PARTS: dict[str, tuple[Callable[[], Listing], str, str | None]] = {
+    "staff": (StaffList, QT_TRANSLATE_NOOP("Export", "Staff"), None),
+    "services": (ProvisionList, QT_TRANSLATE_NOOP("Export", "Service records"), "quarter"),
+    "outcomes": (OutcomeList, QT_TRANSLATE_NOOP("Export", "Outcomes"), "quarter"),
+    "mentorships": (MentorshipList, QT_TRANSLATE_NOOP("Export", "Mentorships"), "quarter"),
 }
+COVERAGE = "coverage"
+WHAT = (*PARTS, COVERAGE, "all")
 
 
-def parts_named(what: str) -> list[ListExport]:
-    """The lists `export --what` names ("all": every one there is)."""
-    keys = list(PARTS) if what == "all" else [what]
-    return [PARTS[key]() for key in keys]
+def parts_named(what: str, quarter: Quarter | None = None) -> list[ListExport]:
+    """The lists `export --what` names ("all": every one; "coverage": none), the dated
+    ones kept to `quarter` when one is given."""
+    keys = list(PARTS) if what == "all" else [what] if what in PARTS else []
+    parts = []
+    for key in keys:
+        listing, title, quarter_filter = PARTS[key]
+        filters = {quarter_filter: str(quarter)} if quarter and quarter_filter else {}
+        parts.append(ListExport(listing(), translate("Export", title), ListQuery(filters=filters)))
+    return parts
+
+
+def sheets_named(session: Session, what: str, quarter: Quarter | None) -> list[Sheet]:
+    """The sheets besides the lists: the coverage matrix of `quarter` (for "coverage",
+    and for "all" when a quarter is given), the very sheet the Services page writes."""
+    if quarter is None or what not in (COVERAGE, "all"):
+        return []
+    return [matrix_sheet(coverage_matrix(session, quarter))]

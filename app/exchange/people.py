@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.base import label_of
 from app.db.models import Staff, Unit
 from app.exchange.cells import lost_id_digits
 from app.exchange.importing import Problem, SourceRow
@@ -30,6 +31,11 @@ class Person:
     receiving_unit: str
     field: str
     deleted: bool
+
+
+def person_label(key: str) -> str:
+    """How a column naming the person is labelled (name, ID number, receiving unit)."""
+    return label_of(Staff, {"receiving_unit": "receiving_unit_id"}.get(key, key))
 
 
 def id_text(value: object) -> str:

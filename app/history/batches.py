@@ -23,6 +23,8 @@ from app.history.kinds import KINDS, entity_label, model_of
 from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.records.audit import from_snapshot, snapshot
 from app.records.closing import ensure_open
+from app.records.commands import permit_fields
+from app.records.permissions import Permission, require
 from app.records.work import Work
 
 # Batch.kind -> what the clerk did, in the UI's words.
@@ -112,6 +114,11 @@ def undo_batch(work: Work, batch_id: int) -> None:
     batch = session.get(Batch, batch_id)
     if batch is None:
         raise NotFoundError(translate("Batches", "No such batch (id {id}).").format(id=batch_id))
+    # A clerk undoes their own batches (each row is then checked like any write: a
+    # field-limited clerk's batch holds only their field); anyone else's needs an admin.
+    require(work.actor, Permission.ENTER)
+    if batch.made_by != work.actor.name:
+        require(work.actor, Permission.RESTORE)
     if batch.undone_at is not None:
         raise Refusal(
             translate("Batches", "This batch was already undone on {when}.").format(
@@ -150,6 +157,10 @@ def _undo_entry(work: Work, entry: AuditEntry) -> None:
     if record is None:  # purged meanwhile: nothing left to undo for it
         return
     current = snapshot(record)
+    if kind is not None:  # the same rights as writing the record itself
+        require(work.actor, kind.permission)
+        values = from_snapshot(model, entry.before or current)
+        permit_fields(work, kind, record, from_snapshot(model, current), values)
     period_fields = kind.period_fields if kind is not None else ()
     dates = [from_snapshot(model, current).get(field) for field in period_fields]
     if entry.action == "create":

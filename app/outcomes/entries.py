@@ -17,7 +17,8 @@ from app.db.models import Metric, OutcomeEntry, Staff, Team
 from app.errors import ValidationError
 from app.i18n import translate
 from app.periods import Period, parse_period
-from app.records.kinds import RecordKind, check_reference
+from app.records.kinds import RecordKind, check_reference, field_through
+from app.records.permissions import Permission
 from app.records.validation import (
     InvalidValue,
     Problems,
@@ -154,4 +155,6 @@ OUTCOME = RecordKind(
     describe=describe_entry,
     cautions=_off_duty,
     period_fields=("date",),
+    permission=Permission.ENTER,
+    field_of=field_through(("staff_id", Staff), ("team_id", Team)),
 )

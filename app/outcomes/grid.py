@@ -29,6 +29,7 @@ from app.records.audit import snapshot
 from app.records.closing import ensure_open
 from app.records.commands import conflict_message
 from app.records.fields import facts
+from app.records.permissions import Permission, require, require_field
 from app.records.validation import InvalidValue, parse_decimal
 from app.records.work import Work
 
@@ -71,7 +72,8 @@ def save_period_values(work: Work, period: Period | str, cells: Iterable[PeriodC
     day); with one, a different value replaces it (audited as an update) and a blank
     clears it (to the recycle bin); an equal value writes nothing. Entries of other
     periods and dated ledger entries are never read or touched. Every write joins one
-    Batch ("outcome-grid", undone as a whole from the batch history).
+    Batch, undone as a whole from the batch history: the batch the command already
+    opened (an import's, so one import is one batch), else a new "outcome-grid" one.
 
     Raises QuarterClosedError when the period's quarter is closed; ValidationError
     naming every bad cell (row = the person or team as `owner_labels` names them, field
@@ -80,11 +82,14 @@ def save_period_values(work: Work, period: Period | str, cells: Iterable[PeriodC
     one caution per person, code "<row>:off-duty".
     """
     session = work.session
+    require(work.actor, Permission.ENTER)
     period = parse_period(period) if isinstance(period, str) else period
     ensure_open(session, [period.end])
     cells = list(cells)
     staff = _by_id(session, Staff, {cell.staff_id for cell in cells})
     teams = _by_id(session, Team, {cell.team_id for cell in cells if cell.staff_id is None})
+    for owner in [*staff.values(), *teams.values()]:  # a clerk limited to one field
+        require_field(work.actor, owner.field, owner.name)
     metrics = _by_id(session, Metric, {cell.metric_id for cell in cells})
     labels = owner_labels(session, {cell.owner for cell in cells})
     stored = _stored(session, period, cells)
@@ -207,7 +212,7 @@ def _write(
             entry.value = value
     if not (created or changed or cleared):
         return GridSaved(0, 0, 0, unchanged, None)
-    batch = work.begin_batch("outcome-grid")
+    batch = work.batch or work.begin_batch("outcome-grid")
     session.add_all(created)
     try:
         session.flush()

@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Mentorship, Staff
 from app.i18n import translate
-from app.records.kinds import RecordKind, check_reference
+from app.records.kinds import RecordKind, check_reference, field_through
+from app.records.permissions import Permission
 from app.records.validation import (
     Problems,
     check_date_order,
@@ -50,4 +51,6 @@ MENTORSHIP = RecordKind(
         mentor=m.mentor.name, mentee=m.mentee_name
     ),
     period_fields=("start_date", "end_date"),
+    permission=Permission.ENTER,
+    field_of=field_through(("mentor_id", Staff)),
 )

@@ -23,6 +23,7 @@ from app.db.sharing import hold
 from app.errors import QuarterClosedError, ValidationError
 from app.i18n import translate
 from app.periods import Quarter
+from app.records.permissions import Permission, require
 from app.records.work import Work
 
 
@@ -160,6 +161,7 @@ def ensure_open(session: Session, dates: Iterable[date | None]) -> None:
 def close_quarter(work: Work, quarter: Quarter) -> list[Quarter]:
     """Close `quarter` and every open quarter before it back to the ledger's first
     record's; return the quarters closed, oldest first."""
+    require(work.actor, Permission.CLOSE)
     session = work.session
     _hold_exclusively(session)
     if is_closed(session, quarter):
@@ -187,6 +189,7 @@ def close_quarter(work: Work, quarter: Quarter) -> list[Quarter]:
 
 def reopen_quarter(work: Work, quarter: Quarter, *, reason: str) -> list[Quarter]:
     """Reopen `quarter` and every later closed quarter, with one reason; return them."""
+    require(work.actor, Permission.CLOSE)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(

@@ -22,6 +22,7 @@ from app.i18n import translate
 from app.records.audit import snapshot
 from app.records.closing import ensure_open
 from app.records.kinds import RecordKind, find, get_live, refuse_unknown_fields
+from app.records.permissions import Permission, require, require_field
 from app.records.versions import refuse_if_changed
 from app.records.work import Work
 
@@ -66,7 +67,9 @@ def create(
 ) -> int:
     """Validate and add a record; its id. `row` names it in a batch's messages."""
     session = work.session
+    require(work.actor, kind.permission)
     checked = check_create(session, kind, values)
+    permit_fields(work, kind, None, checked.clean)
     _raise_cautions(work, kind, checked.cautions, row)
     record = kind.model(**checked.clean)
     session.add(record)
@@ -87,12 +90,14 @@ def update(
     """Validate and apply changes to some fields; False when nothing changed.
     `expected_version` (the one a form showed) refuses a record saved meanwhile."""
     session = work.session
+    require(work.actor, kind.permission)
     if expected_version is not None:
         refuse_if_changed(session, kind, get_live(session, kind, record_id), expected_version)
     checked = check_update(session, kind, record_id, values)
     if not checked.changed:
         return False
     record = get_live(session, kind, record_id)
+    permit_fields(work, kind, record, kind.editable_values(record), checked.clean)
     before = snapshot(record)
     _raise_cautions(work, kind, checked.cautions, row)
     for key in checked.changed:
@@ -111,7 +116,9 @@ def update(
 def delete(work: Work, kind: RecordKind, record_id: int) -> None:
     """Move a record to the recycle bin (tables without a bin lose the row)."""
     session = work.session
+    require(work.actor, kind.permission)
     record = get_live(session, kind, record_id)
+    permit_fields(work, kind, record, kind.editable_values(record))
     _refuse_if_blocked(work, kind, record, purge=False)
     ensure_open(session, kind.period_dates(kind.editable_values(record)))
     before = snapshot(record)
@@ -128,7 +135,9 @@ def delete(work: Work, kind: RecordKind, record_id: int) -> None:
 def restore(work: Work, kind: RecordKind, record_id: int) -> None:
     """Bring a record back from the recycle bin, checking it is still valid."""
     session = work.session
+    require(work.actor, kind.permission)
     record = find(session, kind, record_id)
+    permit_fields(work, kind, record, kind.editable_values(record))
     if not kind.in_recycle_bin_table or record.deleted_at is None:
         raise NotFoundError(
             translate("Records", "{name} is not in the recycle bin.").format(
@@ -153,6 +162,7 @@ def restore(work: Work, kind: RecordKind, record_id: int) -> None:
 def purge(work: Work, kind: RecordKind, record_id: int) -> None:
     """Erase a record from the recycle bin for good (the only hard delete)."""
     session = work.session
+    require(work.actor, Permission.RESTORE)
     record = find(session, kind, record_id)
     if kind.in_recycle_bin_table and record.deleted_at is None:
         raise InUseError(
@@ -165,6 +175,24 @@ def purge(work: Work, kind: RecordKind, record_id: int) -> None:
     session.delete(record)
     session.flush()
     work.audit(action="purge", entity=kind.entity, entity_id=record_id, before=before)
+
+
+def permit_fields(
+    work: Work, kind: RecordKind, record: Record | None, *value_sets: Mapping[str, Any]
+) -> None:
+    """Refuse a field-limited clerk a record outside their field: as it is and as it
+    would be (a clerk limited to 医疗 can neither move a person out of 医疗 nor in)."""
+    if kind.field_of is None or work.actor.field is None:
+        return
+    for values in value_sets:
+        field_name = kind.field_of(work.session, values)
+        if field_name != work.actor.field:
+            named = (
+                kind.describe(record)
+                if record is not None
+                else str(values.get("name") or translate("Records", "the new record"))
+            )
+            require_field(work.actor, field_name, named)
 
 
 def _refuse_if_blocked(work: Work, kind: RecordKind, record: Record, *, purge: bool) -> None:

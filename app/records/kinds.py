@@ -18,8 +18,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.base import BOOKKEEPING, Record, SoftDeletable, label_of
+from app.db.vocabulary import Field
 from app.errors import NotFoundError, ValidationError
 from app.i18n import translate
+from app.records.permissions import Permission
 from app.records.validation import Problems
 
 # Columns the records layer manages itself; never taken from user input.
@@ -30,6 +32,8 @@ ID_LIMIT = 2**63  # ids are 64-bit integers on every backend; a larger one names
 Normaliser = Callable[[Session, dict[str, Any], Any], dict[str, Any]]
 # (session, clean values, the record being edited or None) -> [(code, field, message)]
 CautionRule = Callable[[Session, dict[str, Any], Any], list[tuple[str, str, str]]]
+# (session, a record's column values) -> the field the record belongs to (a clerk's limit)
+FieldOf = Callable[[Session, Mapping[str, Any]], Field | None]
 
 
 def _no_blockers(session: Session, record: Record, purge: bool) -> list[str]:
@@ -52,7 +56,9 @@ class RecordKind:
     what still refers to a record (deleting is refused while it is non-empty);
     `period_fields` are the dates that tie a record to quarters (`dated_by` derives
     others); a change is checked against closed quarters only when it touches
-    `report_fields` (all when None).
+    `report_fields` (all when None). Writing it needs `permission` (a catalog's by
+    default: only an administrator); `field_of(session, values)` says whose field a
+    record belongs to, so a clerk limited to one field writes only that field's records.
     """
 
     model: type[Record]
@@ -65,6 +71,8 @@ class RecordKind:
     # The days that tie a record to quarters when they are not date columns (a yearly
     # target: its year's first day, so a year with a closed quarter keeps its target).
     dated_by: Callable[[Mapping[str, Any]], list[date | None]] | None = None
+    permission: Permission = Permission.CATALOG
+    field_of: FieldOf | None = None
 
     @property
     def entity(self) -> str:
@@ -87,6 +95,20 @@ class RecordKind:
     @property
     def in_recycle_bin_table(self) -> bool:
         return issubclass(self.model, SoftDeletable)
+
+
+def field_through(*links: tuple[str, type[Record]]) -> FieldOf:
+    """The field of the record the first set one of these (column, model) links points
+    at: a provision's person, an outcome's person or else its team."""
+
+    def field_of(session: Session, values: Mapping[str, Any]) -> Field | None:
+        for column, model in links:
+            target_id = values.get(column)
+            if isinstance(target_id, int):
+                return getattr(session.get(model, target_id), "field", None)
+        return None
+
+    return field_of
 
 
 def refuse_unknown_fields(kind: RecordKind, values: Mapping[str, Any]) -> None:

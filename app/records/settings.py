@@ -17,6 +17,7 @@ from app.db.models import Setting
 from app.db.paths import backup_dir_for
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, translate
+from app.records.permissions import Permission, require
 from app.records.validation import Problems, clean_text
 from app.records.work import Actor, Work
 
@@ -104,6 +105,7 @@ def save_settings(work: Work, values: Mapping[str, object]) -> dict[str, str]:
     """Validate, store and audit settings; return all settings. A new clerk name is
     recorded as set by the clerk who was acting."""
     session = work.session
+    require(work.actor, Permission.SETTINGS)
     clean = normalise_settings(values)
     before = all_settings(session)
     changed = {key: value for key, value in clean.items() if before.get(key) != value}

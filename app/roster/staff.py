@@ -12,6 +12,7 @@ from app.db.vocabulary import Field, Gender, StaffStatus, UnitKind
 from app.i18n import translate
 from app.records.fields import read_text
 from app.records.kinds import RecordKind, Reference, check_reference, count_references
+from app.records.permissions import Permission
 from app.records.validation import (
     Problems,
     check_date_order,
@@ -144,4 +145,6 @@ STAFF = RecordKind(
     blockers=_staff_history,
     period_fields=("start_date", "planned_end", "actual_end"),
     report_fields=frozenset({"start_date", "planned_end", "actual_end", "field"}),
+    permission=Permission.ENTER,
+    field_of=lambda session, values: values.get("field"),
 )

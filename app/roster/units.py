@@ -22,6 +22,7 @@ from app.records.kinds import (
     get_live,
     unique_name_problem,
 )
+from app.records.permissions import require
 from app.records.validation import Problems, parse_vocabulary
 from app.records.work import Work
 
@@ -128,6 +129,7 @@ def set_team_leader(work: Work, team_id: int, staff_id: int | None) -> None:
 
 
 def _assign_leader(work: Work, team_id: int, staff_id: int | None) -> None:
+    require(work.actor, TEAM.permission)
     session = work.session
     team = get_live(session, TEAM, team_id)
     leader = None

@@ -19,7 +19,8 @@ from app import clock
 from app.db.models import ServiceProvision, ServiceType, Staff
 from app.i18n import translate
 from app.records.fields import read_text
-from app.records.kinds import RecordKind, check_reference
+from app.records.kinds import RecordKind, check_reference, field_through
+from app.records.permissions import Permission
 from app.records.validation import Problems, parse_date, parse_decimal
 from app.services.coverage import period_containing
 
@@ -155,4 +156,6 @@ PROVISION = RecordKind(
     describe=describe_provision,
     cautions=_cautions,
     period_fields=("date",),
+    permission=Permission.ENTER,
+    field_of=field_through(("staff_id", Staff)),
 )

@@ -91,6 +91,10 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <translation>{path} 已存在，请换一个新文件名。</translation>
     </message>
     <message>
+        <source>Only an administrator restores a backup.</source>
+        <translation>只有管理员可以从备份恢复。</translation>
+    </message>
+    <message>
         <source>The backup on closing could not be made: {reason}</source>
         <translation>关闭时的备份未能完成：{reason}</translation>
     </message>
@@ -553,6 +557,14 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <translation>文件或 postgresql://…</translation>
     </message>
     <message>
+        <source>set up a server ledger&apos;s roles, grants and row-level security (as its owner) and its first administrator</source>
+        <translation>以所有者身份为服务器台账设置角色、授权和行级安全，并创建第一位管理员</translation>
+    </message>
+    <message>
+        <source>first administrator&apos;s user name (password: BANGFU_PASSWORD)</source>
+        <translation>第一位管理员的用户名（密码取自 BANGFU_PASSWORD）</translation>
+    </message>
+    <message>
         <source>import staff from an Excel roster</source>
         <translation>从 Excel 花名册导入帮扶人才</translation>
     </message>
@@ -605,6 +617,10 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <translation>导出哪个列表（默认全部）</translation>
     </message>
     <message>
+        <source>quarter, e.g. 2024Q3: the dated lists keep that quarter&apos;s records; coverage (needed) is that quarter&apos;s matrix</source>
+        <translation>季度，例如 2024Q3：按日期记录的台账只导出该季度的记录；覆盖矩阵（必须给出）为该季度的矩阵</translation>
+    </message>
+    <message>
         <source>ID numbers in full, not masked (recorded in the audit log)</source>
         <translation>导出完整身份证号，不打码（记入操作日志）</translation>
     </message>
@@ -653,6 +669,10 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <translation>有行被拒绝且指定了 --strict：未写入任何内容。</translation>
     </message>
     <message>
+        <source>export --what coverage needs --quarter (e.g. --quarter 2024Q3)</source>
+        <translation>导出覆盖矩阵需要 --quarter（例如 --quarter 2024Q3）</translation>
+    </message>
+    <message>
         <source>{rows} rows exported to {path}</source>
         <translation>已导出 {rows} 行到 {path}</translation>
     </message>
@@ -671,6 +691,14 @@ The ledger itself is intact and you can go on working; check the backup folder i
     <message>
         <source>Copied {rows} rows in {tables} tables; the summaries of {quarters} quarters are the same in both.</source>
         <translation>已复制 {tables} 张表共 {rows} 行；两边 {quarters} 个季度的汇总完全一致。</translation>
+    </message>
+    <message>
+        <source>server-roles needs --db postgresql://…</source>
+        <translation>server-roles 需要 --db postgresql://…</translation>
+    </message>
+    <message>
+        <source>Roles, grants and row-level security are in place.</source>
+        <translation>角色、授权和行级安全已设置完毕。</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1033,18 @@ Your saved records are safe and the program keeps running. The details were writ
         <translation>帮扶人才</translation>
     </message>
     <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>工作成效</translation>
+    </message>
+    <message>
+        <source>Mentorships</source>
+        <translation>师徒结对</translation>
+    </message>
+    <message>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入文件。</translation>
     </message>
@@ -1293,6 +1333,10 @@ Your saved records are safe and the program keeps running. The details were writ
         <translation>第 {row} 行已指定该团队的领队</translation>
     </message>
     <message>
+        <source>a metric</source>
+        <translation>指标列</translation>
+    </message>
+    <message>
         <source>{file} has no outcome table: no sheet has a 姓名 column and columns named after metrics, nor one row per entry (指标, 数值).</source>
         <translation>{file} 中没有成效表：没有哪个工作表既有“姓名”列又有以指标命名的列，也没有每行一条记录的表（指标、数值）。</translation>
     </message>
@@ -1303,10 +1347,6 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>{name} is a metric of several fields</source>
         <translation>“{name}”是多个领域共有的指标</translation>
-    </message>
-    <message>
-        <source>Saving a wide table&apos;s figures arrives with the outcome grid; use --dry-run to check the table meanwhile.</source>
-        <translation>月度统计表的保存将随成效批量录入一同提供；在此之前可用 --dry-run 检查表格。</translation>
     </message>
 </context>
 <context>
@@ -1595,6 +1635,10 @@ Your saved records are safe and the program keeps running. The details were writ
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
+        <source>Sign out / switch &amp;user…</source>
+        <translation>注销/切换用户(&amp;U)…</translation>
+    </message>
+    <message>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
@@ -1655,6 +1699,10 @@ Your saved records are safe and the program keeps running. The details were writ
         <translation>（演示数据）</translation>
     </message>
     <message>
+        <source>Signed in: {who}</source>
+        <translation>已登录：{who}</translation>
+    </message>
+    <message>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
@@ -1672,6 +1720,10 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>Check which field each column fills; your choice is remembered.</source>
         <translation>请核对每一列对应的字段；您的选择会被记住。</translation>
+    </message>
+    <message>
+        <source>Team sheet:</source>
+        <translation>团队工作表：</translation>
     </message>
     <message>
         <source>Column</source>
@@ -2285,6 +2337,14 @@ The current file is kept as a backup first.</source>
         <source>Mentorships</source>
         <translation>师徒结对</translation>
     </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>Read outcomes (one row per entry, or the teams&apos; monthly tables) or, on the Mentorships tab, mentorships from an .xlsx or .xls workbook: preview first</source>
+        <translation>从 .xlsx 或 .xls 工作簿读取工作成效（每行一条，或各团队的月度报表）；在“师徒结对”页读取师徒结对：先预览，再导入</translation>
+    </message>
 </context>
 <context>
     <name>Pages</name>
@@ -2311,6 +2371,61 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>enter or change records</source>
+        <translation>录入或修改记录</translation>
+    </message>
+    <message>
+        <source>change the catalogs (units, teams, services, metrics, targets)</source>
+        <translation>修改基础目录（单位、团队、服务项目、指标、目标）</translation>
+    </message>
+    <message>
+        <source>close or reopen quarters</source>
+        <translation>关账或重新开放季度</translation>
+    </message>
+    <message>
+        <source>change the settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <source>restore backups, purge the recycle bin or undo others&apos; batches</source>
+        <translation>从备份恢复、彻底删除回收站记录或撤销他人的批次</translation>
+    </message>
+    <message>
+        <source>export ID numbers in full</source>
+        <translation>导出完整身份证号</translation>
+    </message>
+    <message>
+        <source>{name} ({rights})</source>
+        <translation>{name}（{rights}）</translation>
+    </message>
+    <message>
+        <source>unnamed user</source>
+        <translation>未命名用户</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{who} may not {what}; ask an administrator.</source>
+        <translation>{who}无权{what}，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>{who} enters only {limit} records; {record} belongs to {field}.</source>
+        <translation>{who}只能录入{limit}的记录；{record}属于{field}。</translation>
+    </message>
+    <message>
+        <source>no field</source>
+        <translation>无领域</translation>
     </message>
 </context>
 <context>
@@ -2350,6 +2465,10 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Save refused rows…</source>
         <translation>保存被拒绝的行…</translation>
+    </message>
+    <message>
+        <source>Period (not in the title of {sheets}):</source>
+        <translation>统计期间（{sheets} 的标题中没有写明）：</translation>
     </message>
     <message>
         <source>Checking every row…</source>
@@ -2641,6 +2760,10 @@ The current file is kept as a backup first.</source>
     <message>
         <source>{name} is not in the recycle bin; delete it first.</source>
         <translation>{name}不在回收站中，请先删除。</translation>
+    </message>
+    <message>
+        <source>the new record</source>
+        <translation>新记录</translation>
     </message>
     <message>
         <source>conflicts with a record saved meanwhile (another window or user): {reason}</source>
@@ -3261,6 +3384,14 @@ The current file is kept as a backup first.</source>
         <source>Coverage matrix</source>
         <translation>覆盖矩阵</translation>
     </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>Read service records from an .xlsx or .xls workbook: preview first</source>
+        <translation>从 .xlsx 或 .xls 工作簿读取服务记录：先预览，再导入</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -3332,6 +3463,10 @@ The current file is kept as a backup first.</source>
         <translation>单位与团队</translation>
     </message>
     <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
@@ -3361,6 +3496,29 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Header row:</source>
         <translation>表头行：</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Ledger: {location}</source>
+        <translation>台账：{location}</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Remember password</source>
+        <translation>记住密码</translation>
     </message>
 </context>
 <context>
@@ -3937,6 +4095,190 @@ The current file is kept as a backup first.</source>
     </message>
 </context>
 <context>
+    <name>UserAccount</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Limited to field</source>
+        <translation>限定领域</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>全部领域</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Limited to field</source>
+        <translation>限定领域</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>Users</name>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords; try again in {seconds} seconds.</source>
+        <translation>密码错误次数过多，请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <source>{name} is disabled; ask an administrator.</source>
+        <translation>{name}已被停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>This ledger asks who works: set BANGFU_USER and BANGFU_PASSWORD to a user&apos;s name and password.</source>
+        <translation>此台账需要登录：请将 BANGFU_USER 和 BANGFU_PASSWORD 设为某个用户的用户名和密码。</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself.</source>
+        <translation>不能停用自己。</translation>
+    </message>
+    <message>
+        <source>is not your current password</source>
+        <translation>与当前密码不符</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>{name} already exists</source>
+        <translation>{name}已存在</translation>
+    </message>
+    <message>
+        <source>only a clerk is limited to a field</source>
+        <translation>只有填报员可以限定领域</translation>
+    </message>
+    <message>
+        <source>must have at least {count} characters</source>
+        <translation>至少需要 {count} 个字符</translation>
+    </message>
+    <message>
+        <source>{name} is the last administrator; make another one first.</source>
+        <translation>{name}是最后一位管理员，请先设置另一位管理员。</translation>
+    </message>
+    <message>
+        <source>No such user (id {id}).</source>
+        <translation>没有这个用户（编号 {id}）。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Limited to field</source>
+        <translation>限定领域</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>修改角色…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Users are the server&apos;s login roles; each signs in as their own.</source>
+        <translation>用户即服务器上的登录角色，每人以自己的身份登录。</translation>
+    </message>
+    <message>
+        <source>Sign-in is on: the program asks who works at every start.</source>
+        <translation>已开启登录：每次启动时程序都会询问由谁操作。</translation>
+    </message>
+    <message>
+        <source>Sign-in is off: one clerk works here, named under General. Turn it on when several people use this ledger; you become its first administrator.</source>
+        <translation>未开启登录：由“常规”中填写的经办人一人操作。多人使用本台账时请开启登录，您将成为第一位管理员。</translation>
+    </message>
+    <message>
+        <source>Turn sign-in off</source>
+        <translation>关闭登录</translation>
+    </message>
+    <message>
+        <source>Turn sign-in on…</source>
+        <translation>开启登录…</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>全部领域</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Turn sign-in off? The clerk named under General then acts.</source>
+        <translation>确定关闭登录吗？此后由“常规”中填写的经办人操作。</translation>
+    </message>
+    <message>
+        <source>Turn sign-in on</source>
+        <translation>开启登录</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>at most {n} characters (now {length})</source>
@@ -4124,6 +4466,18 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Not applicable</source>
         <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>填报员</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>查看</translation>
     </message>
 </context>
 <context>

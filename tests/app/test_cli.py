@@ -49,6 +49,7 @@ def test_help_lists_only_commands_that_work(capsys: pytest.CaptureFixture[str]) 
         "restore",
         "check",
         "copy",
+        "server-roles",
         "import-staff",
         "import-services",
         "import-outcomes",

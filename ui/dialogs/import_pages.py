@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import LedgerError
-from app.exchange.importing import ImportOptions, Preview, RowStatus, missing_fields
+from app.exchange.importing import ImportOptions, Preview, RowStatus
 from app.exchange.imports import preview, write_refused_rows
-from app.exchange.layout import Layout, column_name
+from app.exchange.layout import FieldSpec, Layout, column_name
 from app.exchange.reading import SourceBook, read_workbook
 from ui.context import LedgerContext
 from ui.dialogs import ask
@@ -42,11 +42,16 @@ class ImportWizard(Protocol):
     what: str
     book: SourceBook | None
     layout: Layout | None
+    wide_layouts: list[Layout]
+    untitled: list[str]
     done_value: Preview | None
     committing: bool
 
     def importer(self) -> Any: ...
     def wide(self) -> bool: ...
+    def find_wide_layouts(self) -> list[Layout]: ...
+    def fields(self) -> list[FieldSpec]: ...
+    def missing(self, layout: Layout) -> list[str]: ...
     def find_layout(self, options: ImportOptions) -> Layout: ...
     def options(self, period: str | None = None) -> ImportOptions: ...
     def commit(self, planned: Preview, period: str | None) -> None: ...
@@ -153,10 +158,9 @@ class FilePage(QWizardPage):
         return self.owner.book is not None
 
     def nextId(self) -> int:
-        """Monthly team tables are read sheet by sheet as they are: on to the preview."""
-        if self.owner.book is not None and self.owner.what == "outcomes" and self.owner.wide():
-            self.owner.layout = None
-            return self.owner.pageIds()[-1]
+        """Monthly team tables are found sheet by sheet: straight on to their columns."""
+        if self.owner.book is not None and self.owner.wide():
+            return self.owner.pageIds()[2]
         return super().nextId()
 
 
@@ -230,7 +234,8 @@ class SheetPage(QWizardPage):
 
 
 class MappingPage(QWizardPage):
-    """One line per column: its header, a sample value, and the field it fills."""
+    """One line per column: its header, a sample value, and the field it fills. For
+    monthly team tables, one sheet at a time (chosen above the table)."""
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
@@ -238,6 +243,14 @@ class MappingPage(QWizardPage):
         self.setTitle(self.tr("Columns"))
         self.setSubTitle(self.tr("Check which field each column fills; your choice is remembered."))
         layout = QVBoxLayout(self)
+        sheet_row = QHBoxLayout()
+        self.sheet_label = QLabel(self.tr("Team sheet:"))
+        self.sheet = QComboBox()
+        self.sheet_label.setBuddy(self.sheet)
+        sheet_row.addWidget(self.sheet_label)
+        sheet_row.addWidget(self.sheet)
+        sheet_row.addStretch(1)
+        layout.addLayout(sheet_row)
         self.table = _table(4)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Column"), self.tr("Header"), self.tr("First value"), self.tr("Field")]
@@ -245,15 +258,46 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.table, 1)
         self.message = QLabel()
         self.message.setObjectName("formError")
+        self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self.combos: list[QComboBox] = []
+        self.fields: list[FieldSpec] = []
+        self.sheet.currentIndexChanged.connect(self._sheet_chosen)
 
     def initializePage(self) -> None:
+        owner = self.owner
+        assert owner.book is not None
+        wide = owner.wide()
+        self.sheet.setVisible(wide)
+        self.sheet_label.setVisible(wide)
+        self.fields = owner.fields()
+        if wide:
+            try:
+                layouts = owner.find_wide_layouts()
+            except LedgerError as error:
+                self.message.setText(str(error))
+                owner.layout = None
+                self.table.setRowCount(0)
+                self.completeChanged.emit()
+                return
+            self.sheet.blockSignals(True)
+            self.sheet.clear()
+            for each in layouts:
+                self.sheet.addItem(each.sheet)
+            self.sheet.blockSignals(False)
+            owner.layout = layouts[0]
+        self._fill()
+
+    def _sheet_chosen(self, index: int) -> None:
+        if 0 <= index < len(self.owner.wide_layouts):
+            self.owner.layout = self.owner.wide_layouts[index]
+            self._fill()
+
+    def _fill(self) -> None:
         layout = self.owner.layout
         assert layout is not None and self.owner.book is not None
         sheet = self.owner.book.sheet(layout.sheet)
         first = sheet.rows[layout.first_row - 1] if layout.first_row <= len(sheet.rows) else ()
-        fields = self.owner.importer().fields
         self.table.setRowCount(len(layout.headers))
         self.combos = []
         for column, header in enumerate(layout.headers):
@@ -262,7 +306,7 @@ class MappingPage(QWizardPage):
                 self.table.setItem(column, position, QTableWidgetItem(text))
             combo = QComboBox()
             combo.addItem(self.tr("(not imported)"), "")
-            for spec in fields:
+            for spec in self.fields:
                 combo.addItem(spec.label(), spec.key)
             combo.setCurrentIndex(max(combo.findData(layout.mapping.get(column, "")), 0))
             combo.currentIndexChanged.connect(self._changed)
@@ -278,7 +322,7 @@ class MappingPage(QWizardPage):
             for column, combo in enumerate(self.combos)
             if combo.currentData()
         }
-        missing = missing_fields(self.owner.importer(), layout)
+        missing = self._missing()
         self.message.setText(
             self.tr("Choose a column for: {fields}").format(fields="、".join(missing))
             if missing
@@ -286,9 +330,17 @@ class MappingPage(QWizardPage):
         )
         self.completeChanged.emit()
 
+    def _missing(self) -> list[str]:
+        """What the mapping lacks (wide: the first team sheet lacking anything)."""
+        layouts = self.owner.wide_layouts if self.owner.wide() else [self.owner.layout]
+        for layout in layouts:
+            missing = self.owner.missing(layout) if layout is not None else ["?"]
+            if missing:
+                return [f"{layout.sheet}：{field}" for field in missing] if layout else missing
+        return []
+
     def isComplete(self) -> bool:
-        layout = self.owner.layout
-        return layout is not None and not missing_fields(self.owner.importer(), layout)
+        return self.owner.layout is not None and not self._missing()
 
 
 class PreviewPage(QWizardPage):
@@ -304,7 +356,7 @@ class PreviewPage(QWizardPage):
         self.period_label = QLabel(self.tr("Period of the tables:"))
         self.period = QLineEdit()
         self.period.setPlaceholderText(self.tr("2024-09 or 2024Q3 (else from the title)"))
-        self.period.editingFinished.connect(self.refresh)
+        self.period.editingFinished.connect(self._period_given)
         self.period_label.setBuddy(self.period)
         period_row.addWidget(self.period_label)
         period_row.addWidget(self.period)
@@ -325,11 +377,28 @@ class PreviewPage(QWizardPage):
         self.save_refused.clicked.connect(self.save_refused_rows)
         layout.addWidget(self.save_refused, 0, Qt.AlignmentFlag.AlignLeft)
         self.result: Preview | None = None
+        self.checked_period: str | None = None
+
+    def _period_given(self) -> None:
+        """A new period is checked again; leaving the field (for Import) is not one."""
+        if (self.period.text().strip() or None) != self.checked_period:
+            self.refresh()
 
     def initializePage(self) -> None:
-        wide = self.owner.what == "outcomes" and self.owner.wide()
+        """Monthly team tables: the period is asked for when a title does not say it
+        (and may be given to override the titles)."""
+        wide = self.owner.wide()
         self.period.setVisible(wide)
         self.period_label.setVisible(wide)
+        if wide and self.owner.untitled:
+            self.period_label.setText(
+                self.tr("Period (not in the title of {sheets}):").format(
+                    sheets="、".join(self.owner.untitled)
+                )
+            )
+            self.period.setFocus()
+        else:
+            self.period_label.setText(self.tr("Period of the tables:"))
         self.refresh()
 
     def refresh(self) -> None:
@@ -337,7 +406,8 @@ class PreviewPage(QWizardPage):
         self.counts.setText(self.tr("Checking every row…"))
         self.completeChanged.emit()
         owner = self.owner
-        book, options = owner.book, owner.options(self.period.text().strip() or None)
+        self.checked_period = self.period.text().strip() or None
+        book, options = owner.book, owner.options(self.checked_period)
         task = owner.context.tasks.start(
             self,
             self.tr("Checking the rows…"),

@@ -16,10 +16,11 @@ from typing import Any
 from PySide6.QtWidgets import QWidget, QWizard
 
 from app.errors import Cancelled
-from app.exchange.importing import ImportOptions, Preview, guess_layout
+from app.exchange.importing import ImportOptions, Preview, guess_layout, missing_fields
 from app.exchange.imports import IMPORTERS, commit, is_wide
-from app.exchange.layout import Layout
+from app.exchange.layout import FieldSpec, Layout
 from app.exchange.reading import SourceBook
+from app.exchange.wide_tables import wide_fields, wide_layouts, wide_missing
 from app.records.work import Done
 from ui.context import LedgerContext
 from ui.dialogs import ask
@@ -34,6 +35,11 @@ class ImportWizard(QWizard):
         self.context, self.what = context, what
         self.book: SourceBook | None = None
         self.layout: Layout | None = None
+        # A wide outcome workbook: every team sheet's layout, and the sheets whose
+        # title gives no period (the preview then asks for one).
+        self.wide_layouts: list[Layout] = []
+        self.untitled: list[str] = []
+        self._wide: tuple[SourceBook, bool] | None = None
         self.done_value: Preview | None = None
         self.committing = False
         self.setWindowTitle(self.tr("Import from Excel"))
@@ -50,8 +56,32 @@ class ImportWizard(QWizard):
         return IMPORTERS[self.what]()
 
     def wide(self) -> bool:
+        """Whether the workbook holds monthly team tables (outcomes, the wide shape)."""
         assert self.book is not None
-        return self.context.read(is_wide, self.book, self.what, ImportOptions())
+        if self._wide is None or self._wide[0] is not self.book:
+            wide = self.context.read(is_wide, self.book, self.what, ImportOptions())
+            self._wide = (self.book, wide)
+        return self._wide[1]
+
+    def find_wide_layouts(self) -> list[Layout]:
+        """Each team sheet's layout as found (or remembered), for the columns page."""
+        assert self.book is not None
+        found = self.context.read(wide_layouts, self.book, ImportOptions())
+        self.wide_layouts = [layout for layout, _period in found]
+        self.untitled = [layout.sheet for layout, period in found if period is None]
+        return self.wide_layouts
+
+    def fields(self) -> list[FieldSpec]:
+        """What a column may fill: the import's fields, or (wide) who and the metrics."""
+        if self.wide():
+            return self.context.read(wide_fields)
+        return list(self.importer().fields)
+
+    def missing(self, layout: Layout) -> list[str]:
+        """What the mapping of `layout` still lacks."""
+        if self.wide():
+            return wide_missing(layout)
+        return missing_fields(self.importer(), layout)
 
     def find_layout(self, options: ImportOptions) -> Layout:
         assert self.book is not None
@@ -59,6 +89,9 @@ class ImportWizard(QWizard):
 
     def options(self, period: str | None = None) -> ImportOptions:
         layout = self.layout
+        if self.book is not None and self.wide():
+            mappings = {each.sheet: dict(each.mapping) for each in self.wide_layouts}
+            return ImportOptions(period=period, mappings=mappings)
         if layout is None:
             return ImportOptions(period=period)
         return ImportOptions(

@@ -61,7 +61,12 @@ class CatalogTab(QWidget):
         )
         # Deactivating is the everyday action; deleting is the rare one, so it stays last.
         self.active_button = self.list.add_button(
-            self.tr("Deactivate"), self.toggle_active, before=self.editing.delete_button
+            self.tr("Deactivate"),
+            self.toggle_active,
+            enabled_when=lambda: (
+                context.can(kind.permission) and self.list.selected_id() is not None
+            ),
+            before=self.editing.delete_button,
         )
         self.active_button.setVisible(deactivate)
         if deactivate:

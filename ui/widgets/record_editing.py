@@ -38,7 +38,7 @@ class RecordEditing:
         """`can_add()` says when New makes sense (a target needs a chosen metric)."""
         self.list, self.kind, self._form_factory = record_list, kind, form_factory
         self.form: RecordForm | None = None  # the form on screen, if any
-        writable = record_list.context.read_only is None  # a read-only ledger: look only
+        writable = record_list.context.can(kind.permission)  # a viewer, a read-only ledger
         self.new_button = record_list.add_button(
             translate("RecordEditing", "New…"),
             self.new_record,

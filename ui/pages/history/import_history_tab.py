@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.db.listing import ListQuery
 from app.history.batches import BatchHistory, undo_batch
+from app.records.permissions import Permission
 from ui.context import LedgerContext
 from ui.dialogs import ask
 from ui.widgets.record_list import RecordList
@@ -45,7 +46,7 @@ class ImportHistoryTab(QWidget):
             self.tr("Undo batch…"),
             self.undo_selected,
             enabled_when=lambda: (
-                context.read_only is None
+                context.can(Permission.ENTER)
                 and self.list.selected_id() is not None
                 and not self.list.selected_text("undone_at")
             ),

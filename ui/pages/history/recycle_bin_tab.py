@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from app.history.kinds import KINDS, entity_label
 from app.history.recycle_bin import BIN_ENTITIES, NEWEST_FIRST, DeletedRecords, bin_counts
 from app.records import commands
+from app.records.permissions import Permission
 from app.records.work import Changes
 from ui.context import LedgerContext
 from ui.dialogs import ask
@@ -49,9 +50,21 @@ class RecycleBinTab(QWidget):
         layout.addLayout(chooser)
         self.list = RecordList(context, DeletedRecords(BIN_ENTITIES[0]), NEWEST_FIRST)
         self._size_columns()
-        self.restore_button = self.list.add_button(self.tr("Restore"), self.restore_selected)
+        self.restore_button = self.list.add_button(
+            self.tr("Restore"),
+            self.restore_selected,
+            enabled_when=lambda: (
+                context.can(KINDS[self.entity()].permission) and self.list.selected_id() is not None
+            ),
+        )
         self.restore_button.setObjectName("primaryButton")
-        self.purge_button = self.list.add_button(self.tr("Purge…"), self.purge_selected)
+        self.purge_button = self.list.add_button(
+            self.tr("Purge…"),
+            self.purge_selected,
+            enabled_when=lambda: (
+                context.can(Permission.RESTORE) and self.list.selected_id() is not None
+            ),
+        )
         self.list.on_delete_key(self.purge_selected)
         layout.addWidget(self.list, 1)
         self.kind_combo.currentIndexChanged.connect(self._show_kind)
@@ -93,7 +106,7 @@ class RecycleBinTab(QWidget):
     def purge_selected(self) -> None:
         """The only hard delete in the app, so it always asks first."""
         record_id = self.list.selected_id()
-        if record_id is None:
+        if record_id is None or not self.purge_button.isEnabled():
             return
         question = self.tr("Erase {name} for good? This cannot be undone.").format(
             name=self.list.selected_text()

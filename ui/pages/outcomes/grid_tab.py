@@ -28,6 +28,7 @@ from app.errors import LedgerError, NeedsConfirmation, ValidationError
 from app.outcomes.grid import GridSaved, save_period_values
 from app.outcomes.grid_data import period_grid
 from app.periods import Month, Period, Quarter, parse_period
+from app.records.permissions import Permission
 from app.records.work import Changes, Done
 from app.roster.lists import team_choices
 from ui.context import LedgerContext
@@ -241,7 +242,7 @@ class GridTab(QWidget):
 
     def _update_buttons(self) -> None:
         changed, bad = self.model.changed_cells(), self.model.bad_cells()
-        writable = self.context.read_only is None and not self.model.read_only
+        writable = self.context.can(Permission.ENTER) and not self.model.read_only
         self.save_button.setEnabled(writable and bool(changed) and not bad and not self.saving)
         self.discard_button.setEnabled(bool(changed) and not self.saving)
         self.highlight_button.setEnabled(writable and self.model.rowCount() > 0)

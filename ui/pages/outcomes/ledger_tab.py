@@ -39,6 +39,7 @@ from app.outcomes.lists import (
     outcome_totals,
     staff_choices,
 )
+from app.records.permissions import Permission
 from app.records.work import Changes
 from app.roster.lists import team_choices
 from ui.context import LedgerContext
@@ -142,7 +143,7 @@ class LedgerTab(QWidget):
         self.highlight_button = self.list.add_button(
             self.tr("New highlight…"),
             self.new_highlight,
-            enabled_when=lambda: context.read_only is None,
+            enabled_when=lambda: context.can(Permission.ENTER),
             before=self.editing.edit_button,
         )
         export = self.list.add_button(

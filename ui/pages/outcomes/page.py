@@ -5,9 +5,10 @@ the tab shown; leaving the page, or the grid tab, with unsaved grid cells asks f
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ui.context import LedgerContext
+from ui.dialogs.import_wizard import ImportWizard
 from ui.pages.outcomes.grid_tab import GridTab
 from ui.pages.outcomes.ledger_tab import LedgerTab
 from ui.pages.outcomes.mentorships_tab import MentorshipsTab
@@ -30,6 +31,16 @@ class OutcomesPage(QWidget):
         self.tabs.addTab(self.ledger, self.tr("Ledger"))
         self.tabs.addTab(self.grid, self.tr("Batch entry"))
         self.tabs.addTab(self.mentorships, self.tr("Mentorships"))
+        self.import_button = QPushButton(self.tr("Import from Excel…"))
+        self.import_button.setToolTip(
+            self.tr(
+                "Read outcomes (one row per entry, or the teams' monthly tables) or, on the "
+                "Mentorships tab, mentorships from an .xlsx or .xls workbook: preview first"
+            )
+        )
+        self.import_button.setEnabled(context.read_only is None)
+        self.import_button.clicked.connect(self.import_from_excel)
+        self.tabs.setCornerWidget(self.import_button)
         layout.addWidget(self.tabs, 1)
         self._tab = 0
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -51,6 +62,13 @@ class OutcomesPage(QWidget):
     def can_leave(self) -> bool:
         """The window asks before it shows another page or closes."""
         return self.grid.can_leave()
+
+    def import_from_excel(self) -> ImportWizard:
+        """The import wizard: mentorships on their tab, outcomes elsewhere."""
+        what = "mentorships" if self.tabs.currentWidget() is self.mentorships else "outcomes"
+        wizard = ImportWizard(self.context, what, self)
+        wizard.open()
+        return wizard
 
     # Page actions (main window menus and toolbar).
     def new_record(self) -> None:

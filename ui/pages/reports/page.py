@@ -31,6 +31,7 @@ from app import clock
 from app.errors import LedgerError
 from app.periods import Quarter
 from app.records import closing
+from app.records.permissions import Permission
 from app.records.work import Changes
 from app.reports.prepared import PreparedSummary, prepare_summary
 from app.reports.quarters import default_report_quarter, report_quarters
@@ -272,8 +273,9 @@ class ReportsPage(QWidget):
         self.status_label.setText(text)
         self.status_label.setProperty("closed", closed)
         self.status_label.style().polish(self.status_label)
-        self.close_button.setEnabled(not closed)
-        self.reopen_button.setEnabled(closed)
+        allowed = self.context.can(Permission.CLOSE)  # an administrator's
+        self.close_button.setEnabled(allowed and not closed)
+        self.reopen_button.setEnabled(allowed and closed)
 
     def close_quarter(self) -> None:
         quarter = self.quarter()

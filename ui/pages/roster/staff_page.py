@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.vocabulary import Field, StaffStatus, UnitKind, Vocabulary
+from app.records.permissions import Permission
 from app.records.work import Changes
 from app.roster.lists import StaffList, team_choices, unit_choices
 from app.roster.staff import STAFF
@@ -109,11 +110,12 @@ class StaffPage(QWidget):
         self.full_id.setToolTip(
             self.tr("Export ID numbers unmasked (personal data; recorded in the audit log)")
         )
+        self.full_id.setEnabled(context.can(Permission.EXPORT_IDS))  # an administrator's
         self.list.button_row.insertWidget(self.list.button_row.indexOf(export), self.full_id)
         self.import_button = self.list.add_button(
             self.tr("Import from Excel…"),
             self.import_from_excel,
-            enabled_when=lambda: context.read_only is None,
+            enabled_when=lambda: context.can(Permission.ENTER),
             before=export,
         )
         self.import_button.setToolTip(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.records.kinds import current_values
+from app.records.permissions import Permission
 from app.services.catalog import SERVICE_TYPE, ServiceTypes
 from ui.context import LedgerContext
 from ui.dialogs.service_type_form import ServiceTypeForm
@@ -34,7 +35,7 @@ class ServicesTab(CatalogTab):
             ),
             deactivate=False,
         )
-        writable = context.read_only is None
+        writable = context.can(Permission.CATALOG)
         self.retire_button = self.list.add_button(
             translate("CatalogTabs", "Retire…"),
             self.retire_selected,

@@ -27,6 +27,7 @@ from app.db.listing import ListQuery
 from app.db.vocabulary import Field
 from app.history.batches import undo_batch
 from app.numbers import number_text
+from app.records.permissions import Permission
 from app.records.work import Changes
 from app.reports.quarters import report_quarters
 from app.roster.lists import team_choices
@@ -168,7 +169,7 @@ class LedgerTab(QWidget):
         self.editing = RecordEditing(
             self.list, PROVISION, lambda record_id: ProvisionForm(context, record_id, self)
         )
-        writable = context.read_only is None
+        writable = context.can(Permission.ENTER)
         self.entry_button = self.list.add_button(
             self.tr("Entry for many…"),
             self.entry_for_many,

@@ -30,6 +30,7 @@ from app import clock
 from app.db.vocabulary import CoverageStatus, Field
 from app.exchange.coverage_workbook import write_coverage_workbook
 from app.periods import Quarter
+from app.records.permissions import Permission
 from app.records.work import Changes
 from app.reports.quarters import report_quarters
 from app.roster.lists import team_choices
@@ -85,7 +86,7 @@ class MatrixTab(QWidget):
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         bar.addWidget(self.search, 1)
         self.entry_button = QPushButton(self.tr("Entry for many…"))
-        self.entry_button.setEnabled(context.read_only is None)
+        self.entry_button.setEnabled(context.can(Permission.ENTER))
         self.print_button = QPushButton(self.tr("Print…"))
         self.export_button = QPushButton(self.tr("Export to Excel…"))
         for button in (self.entry_button, self.print_button, self.export_button):
@@ -214,7 +215,7 @@ class MatrixTab(QWidget):
     # ----------------------------------------------------------------- cells
     def _clicked(self, index: QModelIndex) -> None:
         found = self.model.cell_at(index)
-        if found is None or self.context.read_only is not None:
+        if found is None or not self.context.can(Permission.ENTER):
             return
         row, service_id, cell = found
         if cell.status in (CoverageStatus.DUE, CoverageStatus.OVERDUE):

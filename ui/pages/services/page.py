@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ui.context import LedgerContext
 from ui.dialogs.entry_for_many import EntryForManyDialog
+from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.provision_form import ProvisionForm
 from ui.pages.services.ledger_tab import LedgerTab
 from ui.pages.services.matrix_tab import MatrixTab
@@ -36,6 +37,13 @@ class ServicesPage(QWidget):
         self.matrix = MatrixTab(context)
         self.tabs.addTab(self.ledger, self.tr("Service records"))
         self.tabs.addTab(self.matrix, self.tr("Coverage matrix"))
+        self.import_button = QPushButton(self.tr("Import from Excel…"))
+        self.import_button.setToolTip(
+            self.tr("Read service records from an .xlsx or .xls workbook: preview first")
+        )
+        self.import_button.setEnabled(context.read_only is None)
+        self.import_button.clicked.connect(self.import_from_excel)
+        self.tabs.setCornerWidget(self.import_button)
         layout.addWidget(self.tabs, 1)
         self.matrix.entry_requested.connect(self.entry_for_many)
         self.tabs.setCurrentIndex(int(QSettings().value("services/tab", 0) or 0))
@@ -55,6 +63,12 @@ class ServicesPage(QWidget):
     def record(self, staff_id: int, service_id: int) -> ProvisionForm:
         """The provision form prefilled for one person and service (a reminder's action)."""
         return self.show_matrix().record(staff_id, service_id)
+
+    def import_from_excel(self) -> ImportWizard:
+        """The import wizard on a workbook of service records."""
+        wizard = ImportWizard(self.context, "services", self)
+        wizard.open()
+        return wizard
 
     # Page actions (main window menus and toolbar).
     def new_record(self) -> None:

@@ -30,6 +30,7 @@ from app.db.backup import back_up
 from app.db.paths import backup_dir_for
 from app.db.postgres import server_backup_message
 from app.errors import LedgerError
+from app.records.permissions import Permission
 from app.records.settings import (
     LANGUAGE_NAMES,
     LANGUAGES,
@@ -121,6 +122,7 @@ class OfficeTab(QWidget):
         self.backup_now_button.clicked.connect(self.back_up_now)
         self.restore_button = QPushButton(self.tr("Restore from a backup…"))
         self.restore_button.clicked.connect(self.restore_backup)
+        self.restore_button.setEnabled(context.can(Permission.RESTORE))
         backup_actions = QWidget()
         actions_row = QHBoxLayout(backup_actions)
         actions_row.setContentsMargins(0, 0, 0, 0)
@@ -199,7 +201,9 @@ class OfficeTab(QWidget):
         for key, editor in self.editors.items():
             show_messages(editor, self.errors[key], problems.get(key, []))
         dirty = bool(self.changes())
-        self.save_button.setEnabled(dirty and not problems)
+        self.save_button.setEnabled(
+            dirty and not problems and self.context.can(Permission.SETTINGS)
+        )
         self.revert_button.setEnabled(dirty)
         return problems
 

@@ -1,7 +1,7 @@
 """设置 Settings (DESIGN.md §6, screen 6): one tab per concern.
 
-General (office, clerk, language, backups), the two catalogs, units and teams, the
-recycle bin and the audit log. The main window's actions (Ctrl+N, Ctrl+E, …) go
+General (office, clerk, language, backups), the two catalogs, units and teams, users
+(sign-in), the recycle bin and the audit log. The main window's actions (Ctrl+N, Ctrl+E, …) go
 to the tab on show, so each tab offers exactly what makes sense there.
 """
 
@@ -23,6 +23,7 @@ from ui.pages.outcomes.metrics_tab import metrics_tab
 from ui.pages.roster.units_tab import UnitsTab
 from ui.pages.services.catalog_tab import services_tab
 from ui.pages.settings.office_tab import OfficeTab
+from ui.pages.settings.users_tab import UsersTab
 
 translate = QCoreApplication.translate
 
@@ -51,6 +52,7 @@ def settings_tabs(context: LedgerContext, host: PageHost) -> list[SettingsTab]:
             translate("SettingsPage", "Units and teams"),
             lambda: UnitsTab(context),
         ),
+        SettingsTab("users", translate("SettingsPage", "Users"), lambda: UsersTab(context)),
         SettingsTab(
             "recycle_bin",
             translate("SettingsPage", "Recycle bin"),

@@ -4,7 +4,7 @@ saving the same record on a shared ledger cannot overwrite each other unseen; th
 form that read an older version is told who changed the record meanwhile.
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0009
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0009"  # after main's users (0009), re-chained at the merge
 branch_labels = None
 depends_on = None
 
