@@ -1,7 +1,8 @@
 """Copy a whole ledger between storages: a file to a server, a server to a file.
 
 Every table moves, the audit log and the batches included, with the same ids, in one
-transaction on the target: a copy that fails leaves the target as empty as it was.
+transaction on the target; a copy that fails leaves the target as empty as it was
+(the file removed, the server database's tables dropped again).
 The target must be empty (no file, an empty file, or a server database without
 tables): a copy never merges into or overwrites a ledger. Row counts of every table
 are compared after the copy; the figures of every quarter are compared by the caller
@@ -48,13 +49,37 @@ def copy_ledger(
     Raises DatabaseRefused when `target` is not empty (nothing is then changed) or the
     source is missing, and StorageError when the counts differ afterwards."""
     refuse_unless_empty(target, password=password)
-    with (
-        Ledger.open(source, create=False, password=password) as origin,
-        Ledger.open(target, seed=False, password=password) as copy,
-    ):
-        counts = _copy_tables(origin, copy, progress)
-        copy.changed = True
+    try:
+        with (
+            Ledger.open(source, create=False, password=password) as origin,
+            Ledger.open(target, seed=False, password=password) as copy,
+        ):
+            counts = _copy_tables(origin, copy, progress)
+            copy.changed = True
+    except BaseException:
+        _empty_again(target, password)
+        raise
     return Copied(counts)
+
+
+def _empty_again(target: str | Path, password: Password | None) -> None:
+    """After a failed copy, the target as it was: no file, or a database without tables
+    (the schema was made before the rows were copied, in a transaction of its own)."""
+    import app.db.models  # noqa: F401 - defines the tables on the metadata
+    from app.db.base import Base
+
+    backend = backend_for(target, password=password)
+    if backend.file is not None:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            backend.file.with_name(backend.file.name + suffix).unlink(missing_ok=True)
+        return
+    engine = backend.engine()
+    try:
+        with engine.begin() as connection:
+            Base.metadata.drop_all(connection)
+            connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+    finally:
+        engine.dispose()
 
 
 def refuse_unless_empty(target: str | Path, *, password: Password | None = None) -> None:

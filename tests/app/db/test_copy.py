@@ -8,12 +8,15 @@ import io
 from functools import partial
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from app.cli import run
+from app.db import transfer
 from app.db.base import Base
 from app.db.ledger import Ledger
 from app.db.models import AuditEntry, Batch
+from app.errors import StorageError
 from app.records import commands
 from app.records.work import Actor, Work, perform
 from app.reports.ledger_copy import all_summaries
@@ -90,3 +93,23 @@ def test_the_summary_reads_the_same_json_on_a_file_and_on_a_server(
     on_server, _ = all_summaries(server_demo)
     assert len(quarters) >= 8
     assert on_server == on_file
+
+
+def test_a_failed_copy_leaves_the_target_as_empty_as_it_was(
+    demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object) -> dict[str, int]:
+        raise StorageError("the network went away")
+
+    monkeypatch.setattr(transfer, "_copy_tables", broken)
+    target = tmp_path / "copy.db"
+    code, _out, err = copy(demo_path, target)
+    assert code != 0 and "the network went away" in err
+    assert not target.exists()
+    name = pg.create_database()
+    try:
+        code, _out, err = copy(demo_path, pg.url_of(name))
+        assert code != 0 and "the network went away" in err
+        transfer.refuse_unless_empty(pg.url_of(name))  # blank again: a new copy may go in
+    finally:
+        pg.drop_database(name)
