@@ -3,7 +3,7 @@
 Every table moves, the audit log and the batches included, with the same ids, in one
 transaction on the target; a copy that fails leaves the target as empty as it was
 (the file removed, the server database's tables dropped again).
-The target must be empty (no file, an empty file, or a server database without
+The target must be empty (no file yet, or a server database without
 tables): a copy never merges into or overwrites a ledger. Row counts of every table
 are compared after the copy; the figures of every quarter are compared by the caller
 (`app.reports.ledger_copy`), which knows the summary.
