@@ -25,7 +25,8 @@ from app import __version__
 from app.db.files import storage_error
 from app.db.ledger import Ledger, backend_for
 from app.db.paths import demo_db_path, log_path
-from app.errors import LedgerError
+from app.db.postgres import server_backup_message
+from app.errors import LedgerError, NotAllowed
 from app.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -137,6 +138,22 @@ def build_parser() -> argparse.ArgumentParser:
     restore = command("restore", translate("Cli", "replace the database with a backup"))
     restore.add_argument("file", type=Path, help=translate("Cli", "backup file"))
     command("check", translate("Cli", "check the database's integrity"))
+    copy = commands.add_parser(
+        "copy",
+        help=translate("Cli", "copy a whole ledger between a file and a server database"),
+        description=translate(
+            "Cli",
+            "Copy every record, the audit log and the batches from SOURCE into TARGET, which "
+            "must be a new file or an empty server database; then compare the row counts "
+            "and every quarter's summary.",
+        ),
+    )
+    copy.add_argument(
+        "--from", dest="source", required=True, help=translate("Cli", "file or postgresql://…")
+    )
+    copy.add_argument(
+        "--to", dest="target", required=True, help=translate("Cli", "file or postgresql://…")
+    )
     roles = command(
         "server-roles",
         translate(
@@ -357,6 +374,8 @@ def _backup(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     from app.records.settings import backup_policy
 
     with Ledger.open(args.db, create=False) as ledger:
+        if ledger.file is None:
+            raise NotAllowed(server_backup_message())
         with ledger.session() as session:
             policy = backup_policy(session, ledger.path)
         if args.to is not None:  # a folder of its own: one copy there, not the second one
@@ -369,7 +388,9 @@ def _backup(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
 def _restore(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     from app.db.backup import restore
 
-    db_path = backend_for(args.db).path
+    db_path = backend_for(args.db).file
+    if db_path is None:
+        raise NotAllowed(server_backup_message())
     safety = restore(db_path, args.file.expanduser().resolve())
     print(
         translate(
@@ -506,6 +527,21 @@ def _self_test(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _copy(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
+    from app.reports.ledger_copy import copy_and_compare
+
+    copied = copy_and_compare(args.source, args.target)
+    print(
+        translate(
+            "Cli",
+            "Copied {rows} rows in {tables} tables; the summaries of {quarters} quarters "
+            "are the same in both.",
+        ).format(rows=copied.rows, tables=len(copied.counts), quarters=len(copied.quarters)),
+        file=out,
+    )
+    return EXIT_OK
+
+
 def _server_roles(args: argparse.Namespace, hooks: Hooks, out: TextIO) -> int:
     """`install` the server's groups, grants and policies, then (once) add the first
     administrator, whose password comes from BANGFU_PASSWORD or is asked."""
@@ -539,6 +575,7 @@ COMMANDS: dict[str, Handler] = {
     "restore": _restore,
     "server-roles": _server_roles,
     "export": _export,
+    "copy": _copy,
     **{name: _import for name in IMPORT_COMMANDS},
     "self-test": _self_test,
 }

@@ -8,7 +8,8 @@ A command either returns what it changed or raises one of these (DESIGN.md §3):
   still in use, a read-only ledger, not allowed).
 - `StorageError`: the database or a file could not be written or read (disk full,
   read-only, locked by another program, vanished, damaged). Translated from the
-  driver's own errors in one place per backend (`app.db.sqlite`, `app.db.files`).
+  driver's own errors in one place per backend (`app.db.sqlite`, `app.db.postgres`,
+  `app.db.files`).
 - `NeedsConfirmation`: warnings the clerk must confirm first (a provision dated before
   the person arrived); nothing was written, and the caller repeats the command with
   those warnings confirmed.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from app.i18n import translate
 
@@ -123,6 +125,34 @@ class DatabaseInUse(Refusal):
     """Another running Bangfu Ledger window has this database open."""
 
 
+class ConflictError(Refusal):
+    """The database refused a write that passed our checks: a record saved meanwhile by
+    another window or user holds the same unique value (or was removed). Raised by each
+    backend's error translation from its unique/foreign-key violation, so a race ends in
+    the same message on a file and on a server."""
+
+
+class StaleRecordError(Refusal):
+    """Optimistic locking: the record changed since the form read it. `changed_by` and
+    `changed_at` say who saved it last (from the audit log), so the form can offer to
+    reload the record and apply the clerk's input again."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        entity: str = "",
+        record_id: int | None = None,
+        changed_by: str = "",
+        changed_at: datetime | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.entity = entity
+        self.record_id = record_id
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+
+
 # ----------------------------------------------------------------- storage
 class StorageError(LedgerError):
     """The database or a file could not be read or written; nothing was half-written."""
@@ -142,6 +172,23 @@ class StorageLocked(StorageError):
 
 class StorageVanished(StorageError):
     """The file or its folder is gone (a USB stick pulled, a share disconnected)."""
+
+
+class WriteConflict(StorageError):
+    """Two writers collided on a server (serialization failure, deadlock): nothing was
+    written; `perform` runs the command again a few times before showing this."""
+
+
+class ServerUnreachable(StorageError):
+    """The database server could not be reached (wrong address, server down, SSL)."""
+
+
+class SignInRefused(StorageError):
+    """The server refused the user name or password."""
+
+
+class DatabaseMissing(StorageError):
+    """The server has no database of that name."""
 
 
 class DatabaseCorrupt(StorageError):

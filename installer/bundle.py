@@ -21,6 +21,9 @@ CLI_NAME = "bangfu-ledger"  # the console program for IT staff and scripts (as i
 HIDDEN_IMPORTS = [
     "matplotlib.backends.backend_qtagg",
     "matplotlib.backends.backend_agg",
+    # A server ledger: SQLAlchemy loads its dialect by name, psycopg its C wheel.
+    "sqlalchemy.dialects.postgresql.psycopg",
+    "psycopg_binary",
 ]
 
 # Never imported by the app, but reachable through optional imports of its libraries.

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session  # noqa: E402
 from app import i18n  # noqa: E402
 from app.db.ledger import Ledger  # noqa: E402
 from app.demo.build import create_demo  # noqa: E402
+from tests import pg  # noqa: E402
 
 pytest_plugins = ["tests.frozen_build"]  # the frozen build, made while the other tests run
 
@@ -51,6 +52,81 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return create_demo(tmp_path_factory.mktemp("templates") / "demo.db")
 
 
+# The app tests that run on a file and on a server (DESIGN: one facade, two backends).
+# The file-specific ones (kills, faults, fuzz, backups) and the UI's stay on a file, as
+# does any test that asks for the ledger's file itself (db_path, demo_path).
+BOTH_BACKENDS = tuple(
+    f"tests/app/{room}/"
+    for room in ("records", "reports", "services", "outcomes", "roster", "exchange", "history")
+)
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    names = set(metafunc.fixturenames)
+    if "backend_kind" not in names or names & {"db_path", "demo_path"}:
+        return
+    where = Path(str(metafunc.definition.path)).resolve().relative_to(_ROOT).as_posix()
+    if where.startswith(BOTH_BACKENDS):
+        metafunc.parametrize("backend_kind", ["sqlite", "postgresql"])
+
+
+@pytest.fixture
+def backend_kind() -> str:
+    """Where the test's ledger lives: "sqlite" unless parametrised above."""
+    return "sqlite"
+
+
+@pytest.fixture(scope="session")
+def pg_empty_template() -> Iterator[pg.Spares]:
+    """Server databases holding a new, empty ledger (the template made once per session)."""
+    name = pg.create_database()
+    Ledger.open(pg.url_of(name)).close()
+    spares = pg.Spares(name)
+    yield spares
+    spares.close()
+    pg.drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def pg_demo_template(demo_template: Path) -> Iterator[pg.Spares]:
+    """Server databases holding the demo ledger (copied once per session)."""
+    from app.db.transfer import copy_ledger
+
+    name = pg.create_database()
+    copy_ledger(demo_template, pg.url_of(name))
+    spares = pg.Spares(name)
+    yield spares
+    spares.close()
+    pg.drop_database(name)
+
+
+def _server_copy(request: pytest.FixtureRequest, template: str) -> Iterator[str]:
+    pg.require_server()
+    spares: pg.Spares = request.getfixturevalue(template)
+    name = spares.take()
+    yield pg.url_of(name)
+    pg.drop_database(name)
+
+
+@pytest.fixture
+def ledger_target(backend_kind: str, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """A fresh new, empty ledger: a file, or a server database (its URL)."""
+    if backend_kind == "sqlite":
+        yield request.getfixturevalue("db_path")
+    else:
+        yield from _server_copy(request, "pg_empty_template")
+
+
+@pytest.fixture
+def demo_target(backend_kind: str, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """A fresh copy of the demo ledger: a file, or a server database (its URL)."""
+    if backend_kind == "sqlite":
+        yield request.getfixturevalue("demo_path")
+    else:
+        yield from _server_copy(request, "pg_demo_template")
+
+
 @pytest.fixture
 def db_path(empty_template: Path, tmp_path: Path) -> Path:
     """A fresh copy of a new, empty ledger (catalogs seeded, no staff)."""
@@ -63,8 +139,8 @@ def demo_path(demo_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def ledger(db_path: Path) -> Iterator[Ledger]:
-    with Ledger.open(db_path) as opened:
+def ledger(ledger_target: Path | str) -> Iterator[Ledger]:
+    with Ledger.open(ledger_target) as opened:
         yield opened
 
 
@@ -75,8 +151,8 @@ def session(ledger: Ledger) -> Iterator[Session]:
 
 
 @pytest.fixture
-def demo_ledger(demo_path: Path) -> Iterator[Ledger]:
-    with Ledger.open(demo_path) as opened:
+def demo_ledger(demo_target: Path | str) -> Iterator[Ledger]:
+    with Ledger.open(demo_target) as opened:
         yield opened
 
 
@@ -84,3 +160,17 @@ def demo_ledger(demo_path: Path) -> Iterator[Ledger]:
 def demo_session(demo_ledger: Ledger) -> Iterator[Session]:
     with demo_ledger.session() as opened:
         yield opened
+
+
+@pytest.fixture
+def server_ledger(request: pytest.FixtureRequest) -> Iterator[Ledger]:
+    """A new, empty ledger on the test server (for what only a shared ledger does)."""
+    for url in _server_copy(request, "pg_empty_template"):
+        with Ledger.open(url) as opened:
+            yield opened
+
+
+@pytest.fixture
+def server_demo(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of a copy of the demo ledger on the test server."""
+    yield from _server_copy(request, "pg_demo_template")

@@ -6,6 +6,7 @@ open, create or demo a file, and it rebuilds the window when the language change
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -47,14 +48,16 @@ class LedgerApplication:
         self._instance: InstanceServer | None = None
         self._backup_told = False
 
-    def open_database(self, path: Path | str) -> bool:
+    def open_database(
+        self, path: Path | str, *, password: Callable[[], str | None] | None = None
+    ) -> bool:
         """Open `path` in place of the current file; on refusal keep the current one.
 
         A damaged file gets the offer to restore its newest good backup (the damaged
         file is kept aside); a file that cannot be written opens read-only, with the
         window's banner saying so. Backups follow `ui.backups` (DESIGN.md §8).
         """
-        ledger = self._open_or_recover(path)
+        ledger = self._open_or_recover(path, password)
         if ledger is None:
             return False
         signed_in = self._sign_in(ledger)
@@ -99,9 +102,11 @@ class LedgerApplication:
             self.context.signed_in = True
             self._show_window()
 
-    def _open_or_recover(self, path: Path | str) -> Ledger | None:
+    def _open_or_recover(
+        self, path: Path | str, password: Callable[[], str | None] | None = None
+    ) -> Ledger | None:
         try:
-            return Ledger.open(path, exclusive=True)
+            return Ledger.open(path, exclusive=True, password=password)
         except DatabaseCorrupt as error:
             return self._recover(path, error)
         except DatabaseInUse as error:

@@ -17,6 +17,7 @@ from app.records.permissions import Permission, can
 from app.records.settings import clerk_actor, get_setting
 from app.records.work import Actor, Changes
 from ui.backups import BackupScheduler
+from ui.live_refresh import LiveRefresh
 from ui.signals import DataBus
 from ui.tasks import TaskRunner
 from ui.write_runner import WriteRunner
@@ -40,6 +41,7 @@ class LedgerContext:
         self.backups = BackupScheduler(ledger, self.tasks, self.bus)
         self.writes.before_write = self.backups.before_write
         self.bus.changed.connect(self._follow_clerk)
+        self.live = LiveRefresh(ledger, self.bus)  # other clerks' saves, on a server
 
     def read(self, query: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run an `app/` query in a short session; it must return plain data."""
@@ -65,6 +67,7 @@ class LedgerContext:
 
     def close(self) -> str | None:
         """The exit backup, then the ledger; why that backup failed, if it did."""
+        self.live.stop()
         self.tasks.stop_reads()
         self.tasks.wait()
         failure = self.backups.finish()

@@ -6,6 +6,7 @@ few application actions it offers as buttons (`Shell`): nothing else of the wind
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -16,7 +17,9 @@ class Shell(Protocol):
     """What the window asks of the application: switching database files or users,
     and rebuilding itself in another language once Settings has stored the choice."""
 
-    def open_database(self, path: Path) -> object: ...
+    def open_database(
+        self, path: Path | str, *, password: Callable[[], str | None] | None = None
+    ) -> object: ...
     def new_database(self, path: Path) -> None: ...
     def open_demo(self) -> None: ...
     def recent_files(self) -> list[Path]: ...

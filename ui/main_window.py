@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,6 +33,7 @@ from app.records.permissions import Permission, who
 from app.records.work import Changes
 from ui.context import LedgerContext
 from ui.dialogs import ask
+from ui.dialogs.connection_dialog import ConnectionDialog
 from ui.host import Shell
 from ui.icons import icon
 from ui.pages.registry import PageSpec, page_specs
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
         )
         open_action.setShortcut(QKeySequence.StandardKey.Open)
         file_menu.addAction(self.tr("Open the &demo database"), self.shell.open_demo)
+        file_menu.addAction(self.tr("Connect to &server…"), self._connect_server)
         self.recent_menu = QMenu(self.tr("&Recent files"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
@@ -224,6 +227,14 @@ class MainWindow(QMainWindow):
         path = ask.ask_open_path(self, self.tr("Open database"), DB_FILTER, self._folder())
         if path is not None:
             self.shell.open_database(path)
+
+    def _connect_server(self) -> None:
+        """A ledger shared on a PostgreSQL server (`ui.dialogs.connection_dialog`)."""
+        if not self.may_leave():
+            return
+        dialog = ConnectionDialog(self)
+        if ask.run_dialog(dialog) == QDialog.DialogCode.Accepted:
+            self.shell.open_database(dialog.connection().url(), password=dialog.password)
 
     def _new_database(self) -> None:
         if not self.may_leave():

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Enum, MetaData, Numeric
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import DateTime, Enum, Integer, MetaData, Numeric
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from app import clock
 from app.db.vocabulary import Vocabulary
@@ -72,6 +72,23 @@ class SoftDeletable:
     which an index on the column would only slow down (the planner picked it)."""
 
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None, sort_order=1)
+
+
+class Versioned:
+    """Rows clerks edit (optimistic locking): SQLAlchemy raises `version` at each UPDATE
+    and makes the UPDATE only while the row still has the version it read, so two clerks
+    saving one record on a shared ledger cannot overwrite each other unseen; a form
+    hands the version it showed to `commands.update`, which refuses a changed record."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1", sort_order=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+# Columns kept by the storage, not by the clerk: never in a form, a snapshot or an undo.
+BOOKKEEPING = frozenset({"created_at", "updated_at", "version"})
 
 
 def label_of(model: type[Record], attribute: str) -> str:

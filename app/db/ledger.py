@@ -24,6 +24,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 
 from app import clock
 from app.db.paths import backup_dir_for, ledger_file
+from app.db.postgres import Password, PostgresServer
 from app.db.sqlite import SqliteFile, file_problems, newer_message
 from app.errors import DatabaseRefused, LedgerError, NotAllowed
 from app.i18n import translate
@@ -34,17 +35,27 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
-def backend_for(target: str | Path | None) -> SqliteFile:
+Backend = SqliteFile | PostgresServer
+SERVER_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
+
+
+def backend_for(target: str | Path | None, *, password: Password | None = None) -> Backend:
     """The storage a `--db` value names: a file path, or a server URL (kept as text, so
-    `postgresql://host/db` never becomes the path `postgresql:/host/db`)."""
+    `postgresql://host/db` never becomes the path `postgresql:/host/db`). `password`
+    is asked at each new server connection (the OS credential store, a sign-in dialog)
+    unless the URL carries one; libpq's PGPASSWORD and pgpass file work too."""
     file = ledger_file(target)
     if file is None:
-        raise DatabaseRefused(
-            translate(
-                "Ledger",
-                "{address} is a server address; this version keeps a ledger in a file only.",
-            ).format(address=target)
-        )
+        address = str(target)
+        if address.split("://", 1)[0].lower() not in SERVER_SCHEMES:
+            raise DatabaseRefused(
+                translate(
+                    "Ledger",
+                    "{address} is not an address this version can open: give a file or "
+                    "postgresql://user@host:5432/database.",
+                ).format(address=address)
+            )
+        return PostgresServer(address, password=password)
     return SqliteFile(file.expanduser().resolve())
 
 
@@ -55,10 +66,13 @@ class Ledger:
     which gives each command one transaction and the acting user.
     """
 
-    def __init__(self, backend: SqliteFile) -> None:
+    def __init__(self, backend: Backend) -> None:
         self.backend = backend
         self.engine = backend.engine()
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Sessions know their backend: locks and change notices (`app.db.sharing`).
+        self._sessions = sessionmaker(
+            self.engine, expire_on_commit=False, info={"backend": backend}
+        )
         self.created = False
         self.upgraded_from: str | None = None
         self.pre_upgrade_backup: Path | None = None
@@ -66,7 +80,13 @@ class Ledger:
 
     @classmethod
     def open(
-        cls, target: str | Path | None = None, *, exclusive: bool = False, create: bool = True
+        cls,
+        target: str | Path | None = None,
+        *,
+        exclusive: bool = False,
+        create: bool = True,
+        password: Password | None = None,
+        seed: bool = True,
     ) -> Ledger:
         """Open the ledger at `target` (a path, or None for the per-user default),
         creating it when absent unless `create` is False.
@@ -75,9 +95,11 @@ class Ledger:
         DatabaseCorrupt when the quick check fails, DatabaseInUse when `exclusive` and
         another window holds it, a StorageError when it cannot be read. A refused file
         is never modified. A file that cannot be written opens read-only
-        (`read_only` says why).
+        (`read_only` says why). A server address opens the database named in it (a
+        blank one becomes a new ledger); `password` is asked when connecting. A new
+        ledger gets the standard catalogs unless `seed` is False (a copy's target).
         """
-        backend = backend_for(target)
+        backend = backend_for(target, password=password)
         is_new = not backend.exists()
         if is_new and not create:
             raise DatabaseRefused(
@@ -86,7 +108,7 @@ class Ledger:
         backend.prepare(is_new=is_new, exclusive=exclusive)
         ledger = cls(backend)
         try:
-            ledger._prepare(is_new)
+            ledger._prepare(is_new, seed=seed, create=create)
         except BaseException:
             ledger.close(clean=False)
             raise
@@ -97,6 +119,11 @@ class Ledger:
     def file(self) -> Path | None:
         """The database file (None for a server ledger): backups and locks live beside it."""
         return self.backend.file
+
+    @property
+    def is_server(self) -> bool:
+        """Kept on a database server (several clerks; no file backups, no lock file)."""
+        return self.backend.file is None
 
     @property
     def path(self) -> Path:
@@ -123,14 +150,20 @@ class Ledger:
             raise NotAllowed(self.read_only)
 
     # ----------------------------------------------------------------- opening
-    def _prepare(self, is_new: bool) -> None:
+    def _prepare(self, is_new: bool, *, seed: bool = True, create: bool = True) -> None:
         with self.engine.connect() as connection:
             is_new = is_new or self.backend.is_blank(connection)
+            if is_new and not create and self.file is None:  # a server database left blank
+                raise DatabaseRefused(
+                    translate("Ledger", "The database {path} holds no ledger yet.").format(
+                        path=self.location
+                    )
+                )
             if not is_new:
                 self._recognise(connection)
         if is_new:
             self.refuse_if_read_only()
-            self._create()
+            self._create(seed=seed)
         else:
             self._migrate_if_needed()
 
@@ -140,18 +173,21 @@ class Ledger:
         if revision is None or not known_revision(revision):
             raise DatabaseRefused(newer_message(self.location, revision))
 
-    def _create(self) -> None:
+    def _create(self, *, seed: bool = True) -> None:
         from alembic import command
 
         from app.db.seed import seed_catalogs
 
         with self.engine.connect() as connection, self.backend.migrating(connection):
+            if not self.backend.is_blank(connection):  # another clerk's app made it meanwhile
+                return
             self.backend.stamp_new(connection)
             _create_schema(connection)
             command.stamp(_alembic_config(connection), "head")
-        with self.session() as session:
-            seed_catalogs(session)
-            session.commit()
+        if seed:
+            with self.session() as session:
+                seed_catalogs(session)
+                session.commit()
         self.created = True
         self.changed = True
 
@@ -170,9 +206,11 @@ class Ledger:
             )
         from alembic import command
 
-        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-        target = backup_dir_for(self.path) / f"{self.path.stem}-{stamp}-before-upgrade.db"
-        self.backup_to(target)
+        target: Path | None = None
+        if self.file is not None:  # a server upgrades in one transaction; IT pg_dumps first
+            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+            target = backup_dir_for(self.path) / f"{self.path.stem}-{stamp}-before-upgrade.db"
+            self.backup_to(target)
         with self.engine.connect() as connection, self.backend.migrating(connection):
             command.upgrade(_alembic_config(connection), "head")
         self.upgraded_from = revision
@@ -219,8 +257,8 @@ class Ledger:
     def close(self, *, clean: bool = True) -> None:
         """Close the connections and the lock; `clean` remembers the file as closed in good
         order (a file refused while opening is not). A ledger changed since it was opened
-        gets fresh planner statistics first."""
-        if clean and self.changed and self.read_only is None:
+        gets fresh planner statistics first (a file's; a server's autovacuum keeps its own)."""
+        if clean and self.changed and self.read_only is None and self.file is not None:
             with suppress(LedgerError):  # statistics are a help, never a reason to fail
                 self.analyze()
         self.engine.dispose()

@@ -25,7 +25,15 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from app import clock
-from app.db.base import MONEY, QUANTITY, Record, SoftDeletable, labelled, vocabulary
+from app.db.base import (
+    MONEY,
+    QUANTITY,
+    Record,
+    SoftDeletable,
+    Versioned,
+    labelled,
+    vocabulary,
+)
 from app.db.vocabulary import (
     Aggregation,
     Field,
@@ -44,7 +52,7 @@ def _name_key() -> Mapped[str]:
     return mapped_column(String(KEY_LENGTH), default="", server_default="", index=True)
 
 
-class Unit(SoftDeletable, Record):
+class Unit(Versioned, SoftDeletable, Record):
     __tablename__ = "unit"
 
     name: Mapped[str] = mapped_column(
@@ -67,7 +75,7 @@ class Unit(SoftDeletable, Record):
         return name
 
 
-class Team(SoftDeletable, Record):
+class Team(Versioned, SoftDeletable, Record):
     """A dispatched team. Its leader is the member flagged `is_leader` (stored once)."""
 
     __tablename__ = "team"
@@ -106,7 +114,7 @@ class Team(SoftDeletable, Record):
 _LEADER_ROWS = "is_leader AND deleted_at IS NULL"
 
 
-class Staff(SoftDeletable, Record):
+class Staff(Versioned, SoftDeletable, Record):
     """A dispatched person (帮扶人才); reports use the dates, not `status`."""
 
     __tablename__ = "staff"
@@ -215,7 +223,7 @@ class Staff(SoftDeletable, Record):
         return self.actual_end or self.planned_end
 
 
-class ServiceType(SoftDeletable, Record):
+class ServiceType(Versioned, SoftDeletable, Record):
     """One of the ten services (十项服务); catalog data, editable by the office."""
 
     __tablename__ = "service_type"
@@ -256,7 +264,7 @@ class ServiceRulePeriod(Record):
     last_quarter: Mapped[str] = mapped_column(String(6))  # "2024Q3"
 
 
-class ServiceProvision(SoftDeletable, Record):
+class ServiceProvision(Versioned, SoftDeletable, Record):
     """A service delivered to one person on one day (服务记录)."""
 
     __tablename__ = "service_provision"
@@ -292,7 +300,7 @@ class ServiceProvision(SoftDeletable, Record):
     service_type: Mapped[ServiceType] = relationship()
 
 
-class Metric(SoftDeletable, Record):
+class Metric(Versioned, SoftDeletable, Record):
     """An outcome measure (成效指标); catalog data, editable by the office."""
 
     __tablename__ = "metric"
@@ -322,7 +330,7 @@ class Metric(SoftDeletable, Record):
     )
 
 
-class OutcomeEntry(SoftDeletable, Record):
+class OutcomeEntry(Versioned, SoftDeletable, Record):
     """A reported figure or a narrative highlight (成效记录) for a person and/or a team."""
 
     __tablename__ = "outcome_entry"
@@ -393,7 +401,7 @@ Index("ix_outcome_entry_is_highlight_date", OutcomeEntry.is_highlight, OutcomeEn
 Index("ix_outcome_entry_staff_id_date", OutcomeEntry.staff_id, OutcomeEntry.date)
 
 
-class Mentorship(SoftDeletable, Record):
+class Mentorship(Versioned, SoftDeletable, Record):
     """A local colleague mentored by a dispatched person (师徒结对)."""
 
     __tablename__ = "mentorship"
@@ -428,7 +436,7 @@ class Mentorship(SoftDeletable, Record):
     mentor: Mapped[Staff] = relationship()
 
 
-class MetricTarget(Record):
+class MetricTarget(Versioned, Record):
     """A yearly target for a metric; the summary shows year-to-date progress against it."""
 
     __tablename__ = "metric_target"

@@ -22,12 +22,14 @@ from sqlalchemy.engine import Connection, Engine, ExceptionContext
 
 from app import clock
 from app.db import clean_close, files
+from app.db.conflicts import conflict_error
 from app.db.files import atomic_target
 from app.errors import (
     DatabaseCorrupt,
     DatabaseInUse,
     DatabaseRefused,
     DiskFull,
+    LedgerError,
     ReadOnlyStorage,
     StorageError,
     StorageLocked,
@@ -51,18 +53,22 @@ _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 
     3, 5, 6, 8, 10, 11, 13, 14, 26,
 )  # fmt: skip
 _READONLY_DBMOVED = 1032  # the file was moved or deleted while open
+_CONSTRAINT_UNIQUE, _CONSTRAINT_PRIMARYKEY = 2067, 1555  # a concurrent writer's record won
 ANALYSIS_LIMIT = 1000  # rows sampled per index by ANALYZE
 
 
-def storage_error(error: BaseException, path: Path) -> StorageError | None:
-    """The typed storage error for an SQLite failure on the ledger at `path`, or None
-    when `error` is not about storage (a constraint, a bug): the one translation."""
+def storage_error(error: BaseException, path: Path) -> LedgerError | None:
+    """The typed error for an SQLite failure on the ledger at `path`: a storage error,
+    a `ConflictError` for a unique rule a concurrent writer's record holds, or None when
+    `error` is not about either (another constraint, a bug): the one translation."""
     original = getattr(error, "orig", error)
     if not isinstance(original, sqlite3.Error):
         return None
     code = getattr(original, "sqlite_errorcode", None)
     if code is None:
         return None
+    if code in (_CONSTRAINT_UNIQUE, _CONSTRAINT_PRIMARYKEY):
+        return _conflict(str(original))
     primary = code & 0xFF
     gone = not path.exists()
     if primary == _FULL:
@@ -94,6 +100,25 @@ def storage_error(error: BaseException, path: Path) -> StorageError | None:
             ).format(path=path, reason=original)
         )
     return None
+
+
+def _conflict(message: str) -> LedgerError:
+    """「UNIQUE constraint failed: staff.id_number」 or 「…: index 'uq_outcome_entry_period'」."""
+    failed = message.split(":", 1)[-1].strip()
+    if failed.startswith("index "):
+        name = failed.removeprefix("index ").strip("'\"")
+        table = next((t for t in _index_tables() if name.startswith(f"uq_{t}_")), None)
+        return conflict_error(table, constraint=name)
+    pairs = [part.strip().split(".", 1) for part in failed.split(",")]
+    table = pairs[0][0] if pairs and len(pairs[0]) == 2 else None
+    return conflict_error(table, columns=[pair[-1] for pair in pairs])
+
+
+def _index_tables() -> list[str]:
+    """Table names, longest first (so `outcome_entry` wins over `outcome`)."""
+    from app.db.base import Base
+
+    return sorted(Base.metadata.tables, key=len, reverse=True)
 
 
 def _in_use(path: Path) -> str:
@@ -345,6 +370,19 @@ class SqliteFile:
             except sqlite3.Error as error:
                 raise (storage_error(error, partial) or StorageError(str(error))) from error
         return target.expanduser().resolve()
+
+    # ----------------------------------------------------------------- several writers
+    @staticmethod
+    def hold(connection: Connection, lock: str, *, exclusive: bool = False) -> None:
+        """Nothing to take: SQLite lets one writer at a time into the whole file."""
+
+    @staticmethod
+    def announce(connection: Connection, entities: frozenset[str]) -> None:
+        """Nothing to tell: only one window has a file ledger open."""
+
+    @staticmethod
+    def after_copy(connection: Connection, tables: list[str]) -> None:
+        """Nothing to do after rows came with their ids: SQLite numbers on from the largest."""
 
     def close(self, *, clean: bool = True) -> None:
         """After the engine is disposed: remember a clean close, release the lock."""

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Numeric, inspect
 from sqlalchemy import Enum as SQLEnum
 
-from app.db.base import Record
+from app.db.base import BOOKKEEPING, Record
 
 
 def json_safe(value: Any) -> Any:
@@ -36,7 +36,7 @@ def snapshot(record: Record) -> dict[str, Any]:
     return {
         column.key: json_safe(getattr(record, column.key))
         for column in mapper.column_attrs
-        if column.key not in ("created_at", "updated_at")
+        if column.key not in BOOKKEEPING
     }
 
 
@@ -45,7 +45,7 @@ def from_snapshot(model: type[Record], values: Mapping[str, Any]) -> dict[str, A
     columns = model.__table__.columns
     restored: dict[str, Any] = {}
     for key, value in values.items():
-        if key not in columns or key in ("id", "created_at", "updated_at"):
+        if key not in columns or key == "id" or key in BOOKKEEPING:
             continue
         kind = columns[key].type
         if value is None:

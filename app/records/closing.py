@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.db.models import Mentorship, OutcomeEntry, QuarterClose, ServiceProvision, Staff
+from app.db.sharing import hold
 from app.errors import QuarterClosedError, ValidationError
 from app.i18n import translate
 from app.periods import Quarter
@@ -143,7 +144,12 @@ def closed_message(day: date) -> str:
 
 
 def ensure_open(session: Session, dates: Iterable[date | None]) -> None:
-    """Raise QuarterClosedError when any of `dates` lies in a closed quarter."""
+    """Raise QuarterClosedError when any of `dates` lies in a closed quarter.
+
+    On a shared ledger the check holds the closing lock (shared) until commit, so a
+    quarter cannot be closed between this check and the write it allows."""
+    if hold(session, "closing"):
+        session.info.pop(_CLOSED, None)  # read again now that no closing can run
     last = closed_through(session)
     if last is None:
         return
@@ -157,6 +163,7 @@ def close_quarter(work: Work, quarter: Quarter) -> list[Quarter]:
     record's; return the quarters closed, oldest first."""
     require(work.actor, Permission.CLOSE)
     session = work.session
+    _hold_exclusively(session)
     if is_closed(session, quarter):
         raise QuarterClosedError(
             translate("Closing", "{quarter} is already closed.").format(quarter=quarter)
@@ -189,6 +196,7 @@ def reopen_quarter(work: Work, quarter: Quarter, *, reason: str) -> list[Quarter
             {"reason": [translate("Closing", "say why the quarter is reopened")]},
             {"reason": translate("Closing", "Reason")},
         )
+    _hold_exclusively(work.session)
     reopened = quarters_to_reopen(work.session, quarter)
     if quarter not in reopened:
         raise QuarterClosedError(
@@ -220,6 +228,12 @@ def reopen_quarter(work: Work, quarter: Quarter, *, reason: str) -> list[Quarter
         before={"quarter": str(quarter)},
         after={"quarter": str(quarter), "reason": reason},
     )
+
+
+def _hold_exclusively(session: Session) -> None:
+    """Closing and reopening wait for every write that checked the quarters to commit."""
+    if hold(session, "closing", exclusive=True):
+        session.info.pop(_CLOSED, None)
 
 
 def _open_close_row(session: Session, quarter: Quarter) -> QuarterClose | None:

@@ -23,6 +23,7 @@ from app.records.audit import snapshot
 from app.records.closing import ensure_open
 from app.records.kinds import RecordKind, find, get_live, refuse_unknown_fields
 from app.records.permissions import Permission, require, require_field
+from app.records.versions import refuse_if_changed
 from app.records.work import Work
 
 
@@ -84,10 +85,14 @@ def update(
     values: Mapping[str, Any],
     *,
     row: str | None = None,
+    expected_version: int | None = None,
 ) -> bool:
-    """Validate and apply changes to some fields; False when nothing changed."""
+    """Validate and apply changes to some fields; False when nothing changed.
+    `expected_version` (the one a form showed) refuses a record saved meanwhile."""
     session = work.session
     require(work.actor, kind.permission)
+    if expected_version is not None:
+        refuse_if_changed(session, kind, get_live(session, kind, record_id), expected_version)
     checked = check_update(session, kind, record_id, values)
     if not checked.changed:
         return False

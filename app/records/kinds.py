@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.base import Record, SoftDeletable, label_of
+from app.db.base import BOOKKEEPING, Record, SoftDeletable, label_of
 from app.db.vocabulary import Field
 from app.errors import NotFoundError, ValidationError
 from app.i18n import translate
@@ -26,7 +26,8 @@ from app.records.validation import Problems
 
 # Columns the records layer manages itself; never taken from user input (`name_key`
 # is the pinyin sort key the models fill from the name).
-MANAGED = frozenset({"id", "created_at", "updated_at", "deleted_at", "name_key"})
+MANAGED = frozenset({"id", "deleted_at", "name_key"}) | BOOKKEEPING
+ID_LIMIT = 2**63  # ids are 64-bit integers on every backend; a larger one names nothing
 
 # (session, values, the record being edited or None) -> clean values
 Normaliser = Callable[[Session, dict[str, Any], Any], dict[str, Any]]
@@ -213,7 +214,8 @@ def check_reference(
         if required:
             problems.require(field, None)
         return None
-    record = session.get(model, record_id) if isinstance(record_id, int) else None
+    usable = isinstance(record_id, int) and 0 < record_id < ID_LIMIT
+    record = session.get(model, record_id) if usable else None
     if record is None:
         problems.add(field, translate("Records", "no such record (id {id})").format(id=record_id))
         return None

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from app import clock
 from app.db.ledger import Ledger
 from app.db.models import AuditEntry, Batch
+from app.db.sharing import announce
 from app.db.vocabulary import Field
-from app.errors import Cancelled, Caution, NeedsConfirmation
+from app.errors import Cancelled, Caution, NeedsConfirmation, StaleRecordError, WriteConflict
 from app.i18n import translate
 
 T = TypeVar("T")
@@ -30,6 +32,7 @@ Progress = Callable[[int, int], None]  # (done, total)
 # Audit actions by what they did to the row, for `Changes`.
 _CREATED = frozenset({"create"})
 _REMOVED = frozenset({"delete", "purge", "undo-create"})
+WRITE_ATTEMPTS = 3  # a command colliding with another clerk's runs again, twice at most
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,7 @@ class Work:
         self.check_cancelled()
         self._count_batch()
         self.session.flush()
+        announce(self.session, self.changes.entities)
 
 
 @contextmanager
@@ -245,15 +249,35 @@ def perform(
 
     Raises what the command raises (typed `LedgerError`s), `NeedsConfirmation` for
     unconfirmed cautions, `NotAllowed` on a read-only ledger; nothing is then written.
+    When two clerks' transactions collide on a server (`WriteConflict`: a deadlock or
+    serialization failure, nothing written), or a record's version moved under an
+    UPDATE (another clerk saved it that moment), the command runs again from the start:
+    it reads the records afresh, so its checks (and a form's version) see the other
+    clerk's save.
     """
     ledger.refuse_if_read_only()
-    with (
-        ledger.session() as session,
-        unit_of_work(
-            session, actor, confirmed=confirmed, progress=progress, cancelled=cancelled
-        ) as work,
-    ):
-        value = command(work)
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            with (
+                ledger.session() as session,
+                unit_of_work(
+                    session, actor, confirmed=confirmed, progress=progress, cancelled=cancelled
+                ) as work,
+            ):
+                value = command(work)
+            break
+        except WriteConflict:
+            if attempt == WRITE_ATTEMPTS:
+                raise
+        except StaleDataError as error:  # a record's version moved under this UPDATE
+            if attempt == WRITE_ATTEMPTS:
+                raise StaleRecordError(
+                    translate(
+                        "Records",
+                        "A record was changed by another user at the same moment, so "
+                        "nothing was saved. Try again.",
+                    )
+                ) from error
     if work.changes:
         ledger.changed = True
     return Done(value, work.changes)

@@ -618,6 +618,18 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <translation>检查数据库完整性</translation>
     </message>
     <message>
+        <source>copy a whole ledger between a file and a server database</source>
+        <translation>在文件与服务器数据库之间复制整个台账</translation>
+    </message>
+    <message>
+        <source>Copy every record, the audit log and the batches from SOURCE into TARGET, which must be a new file or an empty server database; then compare the row counts and every quarter&apos;s summary.</source>
+        <translation>把 SOURCE 中的全部记录、操作日志和批次复制到 TARGET（必须是新文件或空的服务器数据库），然后核对各表行数和每个季度的汇总。</translation>
+    </message>
+    <message>
+        <source>file or postgresql://…</source>
+        <translation>文件或 postgresql://…</translation>
+    </message>
+    <message>
         <source>set up a server ledger&apos;s roles, grants and row-level security (as its owner) and its first administrator</source>
         <translation>以所有者身份为服务器台账设置角色、授权和行级安全，并创建第一位管理员</translation>
     </message>
@@ -750,6 +762,10 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <translation>自检通过：帮扶台账 {version}，数据文件夹 {folder}</translation>
     </message>
     <message>
+        <source>Copied {rows} rows in {tables} tables; the summaries of {quarters} quarters are the same in both.</source>
+        <translation>已复制 {tables} 张表共 {rows} 行；两边 {quarters} 个季度的汇总完全一致。</translation>
+    </message>
+    <message>
         <source>server-roles needs --db postgresql://…</source>
         <translation>server-roles 需要 --db postgresql://…</translation>
     </message>
@@ -793,6 +809,65 @@ The ledger itself is intact and you can go on working; check the backup folder i
     <message>
         <source>This screen is being built. It will offer:</source>
         <translation>此页面正在建设中，届时将提供：</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connect to a server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>新建连接</translation>
+    </message>
+    <message>
+        <source>Saved connections</source>
+        <translation>已保存的连接</translation>
+    </message>
+    <message>
+        <source>e.g. 10.1.2.3 or db.county.gov.cn</source>
+        <translation>例如 10.1.2.3 或 db.county.gov.cn</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>How strictly the connection must be encrypted; ask IT (verify-full is safest).</source>
+        <translation>连接加密的严格程度；请询问信息技术人员（verify-full 最安全）。</translation>
+    </message>
+    <message>
+        <source>Encryption (sslmode)</source>
+        <translation>加密方式（sslmode）</translation>
+    </message>
+    <message>
+        <source>Remember password</source>
+        <translation>记住密码</translation>
+    </message>
+    <message>
+        <source>The system&apos;s credential store is not available on this computer.</source>
+        <translation>此电脑上没有可用的系统凭据存储。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
     </message>
 </context>
 <context>
@@ -1442,12 +1517,16 @@ Your saved records are safe and the program keeps running. The details were writ
         <translation>数据库 {path} 已在另一个帮扶台账窗口中打开，请先关闭那个窗口。</translation>
     </message>
     <message>
-        <source>{address} is a server address; this version keeps a ledger in a file only.</source>
-        <translation>{address} 是服务器地址；此版本的台账只能保存在文件中。</translation>
+        <source>{address} is not an address this version can open: give a file or postgresql://user@host:5432/database.</source>
+        <translation>{address} 不是本版本能打开的地址：请给出一个文件，或 postgresql://用户名@主机:5432/数据库名。</translation>
     </message>
     <message>
         <source>There is no database at {path}.</source>
         <translation>{path} 处没有数据库。</translation>
+    </message>
+    <message>
+        <source>The database {path} holds no ledger yet.</source>
+        <translation>数据库 {path} 中还没有台账。</translation>
     </message>
     <message>
         <source>{path} was made by an earlier version and must be upgraded, but it is read-only. Copy it to a folder you can write to and open the copy.</source>
@@ -1476,6 +1555,26 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>The database {path} is damaged ({problem}). Restore a backup.</source>
         <translation>数据库 {path} 已损坏（{problem}），请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>The database {where} holds other tables and is not a Bangfu Ledger; it was not changed. Ask IT for an empty database.</source>
+        <translation>数据库 {where} 中已有其他表，不是帮扶台账数据库；未作任何改动。请向信息技术人员要一个空数据库。</translation>
+    </message>
+    <message>
+        <source>A server ledger is backed up on the server (IT&apos;s pg_dump) or copied to a file with the copy command; the app&apos;s own file backups do not apply to it.</source>
+        <translation>服务器上的台账由服务器备份（信息技术人员使用 pg_dump），或用 copy 命令复制到文件；本程序的文件备份不适用于服务器台账。</translation>
+    </message>
+    <message>
+        <source>{target} already holds data; a ledger is copied only into a new file or an empty server database. Nothing was changed.</source>
+        <translation>{target} 中已有数据；台账只能复制到新文件或空的服务器数据库中。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The copy&apos;s row counts differ from the source&apos;s: {tables}</source>
+        <translation>复制后的行数与源台账不一致：{tables}</translation>
+    </message>
+    <message>
+        <source>The copy&apos;s summary of {quarter} differs from the source&apos;s.</source>
+        <translation>复制后 {quarter} 的汇总与源台账不一致。</translation>
     </message>
 </context>
 <context>
@@ -1610,6 +1709,10 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>Open the &amp;demo database</source>
         <translation>打开演示数据库(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;server…</source>
+        <translation>连接服务器(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Recent files</source>
@@ -2705,6 +2808,18 @@ The current file is kept as a backup first.</source>
         <translation>：</translation>
     </message>
     <message>
+        <source>Changed meanwhile</source>
+        <translation>记录已被修改</translation>
+    </message>
+    <message>
+        <source>Reload the record and apply your changes to it again?</source>
+        <translation>重新载入此记录，并把您的修改再次应用到上面吗？</translation>
+    </message>
+    <message>
+        <source>Reloaded with the other changes; yours are applied again. Check and save.</source>
+        <translation>已载入他人的修改，您的修改已重新应用。请核对后保存。</translation>
+    </message>
+    <message>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
@@ -2789,6 +2904,18 @@ The current file is kept as a backup first.</source>
     <message>
         <source>{name} already exists</source>
         <translation>{name}已存在</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>另一位用户</translation>
+    </message>
+    <message>
+        <source>This record was changed by {who} at {time} while you were editing it.</source>
+        <translation>此记录已被 {who} 于 {time} 修改（在您编辑期间）。</translation>
+    </message>
+    <message>
+        <source>A record was changed by another user at the same moment, so nothing was saved. Try again.</source>
+        <translation>另一位用户在同一时刻修改了记录，因此未保存任何内容。请重试。</translation>
     </message>
 </context>
 <context>
@@ -3871,6 +3998,38 @@ The current file is kept as a backup first.</source>
     <message>
         <source>The backup {path} did not pass its check: {problem}</source>
         <translation>备份 {path} 未通过检查：{problem}</translation>
+    </message>
+    <message>
+        <source>Another user was saving the same records at the same moment, so the change was not saved. Try again.</source>
+        <translation>另一位用户正在同时保存相同的记录，因此本次修改未保存。请重试。</translation>
+    </message>
+    <message>
+        <source>The database {where} is busy with another user&apos;s long change. Try again in a moment; the data are fine.</source>
+        <translation>数据库 {where} 正忙于另一位用户的大批量修改。请稍后重试；数据完好无损。</translation>
+    </message>
+    <message>
+        <source>The server does not allow your user to do this ({reason}).</source>
+        <translation>服务器不允许您的用户执行此操作（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The database {where} is read-only: records can be looked at only.</source>
+        <translation>数据库 {where} 为只读：只能查看记录。</translation>
+    </message>
+    <message>
+        <source>The database server {where} has no room left, so the change was not saved. Ask IT to free space on the server; nothing was lost.</source>
+        <translation>数据库服务器 {where} 已没有剩余空间，因此本次修改未保存。请让信息技术人员清理服务器空间；没有丢失任何数据。</translation>
+    </message>
+    <message>
+        <source>The server {where} refused the user name or password. Check them, or ask IT whether the user may sign in ({reason}).</source>
+        <translation>服务器 {where} 拒绝了用户名或密码。请检查，或询问信息技术人员该用户能否登录（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The server has no database {where}. Check the database name, or ask IT to create it ({reason}).</source>
+        <translation>服务器上没有数据库 {where}。请检查数据库名，或请信息技术人员创建它（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The database server {where} cannot be reached ({reason}). Check the network and the address, or tell IT; the change was not saved.</source>
+        <translation>无法连接数据库服务器 {where}（{reason}）。请检查网络和地址，或告知信息技术人员；本次修改未保存。</translation>
     </message>
 </context>
 <context>

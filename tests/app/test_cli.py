@@ -48,6 +48,7 @@ def test_help_lists_only_commands_that_work(capsys: pytest.CaptureFixture[str]) 
         "backup",
         "restore",
         "check",
+        "copy",
         "server-roles",
         "import-staff",
         "import-services",

@@ -6,7 +6,9 @@ each message under its field, keeps Save disabled while anything is wrong, and a
 before Esc throws edits away. Save hands the form's command to the write runner: the
 form stays open, with everything the clerk typed, until the command has committed;
 a refusal or a storage error (disk full, read-only, locked) is shown above the
-buttons or beside its field, and cautions are asked once and then confirmed.
+buttons or beside its field, and cautions are asked once and then confirmed. An edit
+saves only onto the version of the record the form showed; when another clerk saved
+it meanwhile, the form offers to reload it and apply the clerk's changes again.
 
 Texts here use `translate("RecordForm", …)` rather than `self.tr`, whose context
 would be the subclass's name.
@@ -30,10 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import LedgerError, NeedsConfirmation, ValidationError
+from app.errors import LedgerError, NeedsConfirmation, StaleRecordError, ValidationError
 from app.records import commands
 from app.records.fields import facts
 from app.records.kinds import RecordKind, current_values, problems_with
+from app.records.versions import version_of
 from app.records.work import Done
 from ui.context import LedgerContext
 from ui.dialogs import ask
@@ -76,6 +79,7 @@ class RecordForm(QDialog):
         self._touched: set[str] = set()
         self._initial: dict[str, Any] = {}
         self._confirmed: frozenset[str] = frozenset()
+        self._version: int | None = None  # of the record as shown (optimistic locking)
         self.saving = False
         self.setMinimumWidth(540)
         outer = QVBoxLayout(self)
@@ -125,16 +129,33 @@ class RecordForm(QDialog):
 
     def finish(self) -> None:
         """Fill the fields (the record, or the defaults) and start checking; call last."""
-        values = (
-            self.context.read(current_values, self.kind, self.record_id)
-            if self.record_id is not None
-            else self._defaults
-        )
+        values = self._stored() if self.record_id is not None else self._defaults
         for key, editor in self.editors.items():
             if key in values:
                 set_editor_value(editor, values[key])
             on_edit(editor, lambda *_args, key=key: self._edited(key))
         self._initial = self.values()
+        self.check()
+
+    def _stored(self) -> dict[str, Any]:
+        """The record's values as saved now, remembering their version."""
+        assert self.record_id is not None
+        self._version = self.context.read(version_of, self.kind, self.record_id)
+        return self.context.read(current_values, self.kind, self.record_id)
+
+    def reload_and_reapply(self) -> None:
+        """Show the record as another clerk saved it, with this clerk's changes on top."""
+        mine = {
+            key: value for key, value in self.values().items() if self._initial.get(key) != value
+        }
+        stored = self._stored()
+        for key, editor in self.editors.items():
+            if key in stored:
+                set_editor_value(editor, stored[key])
+        self._initial = self.values()
+        for key, value in mine.items():
+            if key in self.editors:
+                set_editor_value(self.editors[key], value)
         self.check()
 
     # ----------------------------------------------------------------- state
@@ -190,7 +211,11 @@ class RecordForm(QDialog):
         if self.record_id is None:
             return partial(commands.create, kind=self.kind, values=self.values())
         return partial(
-            commands.update, kind=self.kind, record_id=self.record_id, values=self.values()
+            commands.update,
+            kind=self.kind,
+            record_id=self.record_id,
+            values=self.values(),
+            expected_version=self._version,
         )
 
     def saved_id(self, done: Done[Any]) -> int:
@@ -212,6 +237,20 @@ class RecordForm(QDialog):
             return
         self.notice.setText(str(error))
         self.notice.show()
+        if isinstance(error, StaleRecordError) and ask.confirm(
+            self,
+            translate("RecordForm", "Changed meanwhile"),
+            str(error)
+            + "\n\n"
+            + translate("RecordForm", "Reload the record and apply your changes to it again?"),
+        ):
+            self.reload_and_reapply()
+            self.notice.setText(
+                translate(
+                    "RecordForm",
+                    "Reloaded with the other changes; yours are applied again. Check and save.",
+                )
+            )
 
     def _confirm(self, needs: NeedsConfirmation) -> None:
         self._set_saving(False)

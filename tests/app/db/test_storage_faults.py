@@ -27,6 +27,7 @@ from app.errors import (
     DiskFull,
     NotAllowed,
     ReadOnlyStorage,
+    ServerUnreachable,
     StorageLocked,
     StorageVanished,
 )
@@ -185,12 +186,17 @@ def test_a_closed_pipe_ends_quietly(demo_path: Path) -> None:
     assert done.stdout.startswith("{") and done.stderr == ""
 
 
-def test_a_server_address_stays_an_address() -> None:
-    with pytest.raises(DatabaseRefused) as error:
-        Ledger.open("postgresql://clerk@192.168.1.5:5432/county")
-    assert "postgresql://clerk@192.168.1.5:5432/county" in str(error.value)
-    line = one_line_error(cli("check", "--db", "postgresql://clerk@192.168.1.5:5432/county"))
-    assert "postgresql://clerk@192.168.1.5:5432/county" in line
+def test_an_unreachable_server_is_named_in_a_message_for_it() -> None:
+    """A server address stays an address (never the path `postgresql:/…`), and a server
+    that does not answer is a typed error naming it, on the GUI's and the CLI's path."""
+    address = "postgresql://clerk@127.0.0.1:1/county"
+    with pytest.raises(ServerUnreachable) as error:
+        Ledger.open(address)
+    assert "clerk@127.0.0.1:1/county" in str(error.value)
+    line = one_line_error(cli("check", "--db", address))
+    assert "clerk@127.0.0.1:1/county" in line
+    with pytest.raises(DatabaseRefused, match="not an address"):
+        Ledger.open("mysql://clerk@127.0.0.1/county")
 
 
 def test_command_line_writes_are_refused_while_a_window_holds_the_file(demo_path: Path) -> None:

@@ -7,11 +7,10 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.models import OutcomeEntry
-from app.errors import ValidationError
+from app.errors import ConflictError, ValidationError
 from app.outcomes.entries import OUTCOME
 from app.periods import Month, Quarter, parse_period
 from app.records import commands
@@ -103,5 +102,5 @@ def test_the_database_holds_the_rule_even_past_the_checks(session: Session, zhan
                 value=value,
             )
         )
-    with pytest.raises(IntegrityError):
+    with pytest.raises(ConflictError, match="conflicts with a record saved meanwhile"):
         session.flush()

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from app.db.backup import back_up
 from app.db.paths import backup_dir_for
+from app.db.postgres import server_backup_message
 from app.errors import LedgerError
 from app.records.permissions import Permission
 from app.records.settings import (
@@ -95,7 +96,7 @@ class OfficeTab(QWidget):
         self.backup_folder, self.browse_button = self._folder_field(
             backups,
             "backup_dir",
-            str(backup_dir_for(context.ledger.path)),
+            str(backup_dir_for(context.ledger.file)) if context.ledger.file is not None else "",
             self.tr("Leave empty to keep backups beside the database file."),
         )
         keep = QLineEdit()
@@ -138,6 +139,13 @@ class OfficeTab(QWidget):
         actions_row.addWidget(self.restore_button)
         actions_row.addStretch(1)
         backups.addRow("", backup_actions)
+        if context.ledger.file is None:  # a server ledger: backed up on the server
+            note = QLabel(server_backup_message())
+            note.setObjectName("hint")
+            note.setWordWrap(True)
+            backups.addRow("", note)
+            for child in backups.parentWidget().findChildren(QWidget):
+                child.setEnabled(child is note)
 
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save"))

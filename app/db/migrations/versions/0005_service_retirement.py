@@ -29,7 +29,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("retired_on", sa.Date(), nullable=True))
     op.execute("UPDATE service_type SET retired_on = date(updated_at) WHERE NOT active")
     with op.batch_alter_table("service_type") as batch_op:
-        batch_op.drop_constraint(op.f("ck_service_type_active"), type_="check")
+        if op.get_bind().dialect.name == "sqlite":  # PostgreSQL's boolean needs no CHECK
+            batch_op.drop_constraint(op.f("ck_service_type_active"), type_="check")
         batch_op.drop_column("active")
     op.create_table(
         "service_rule_period",

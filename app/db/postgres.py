@@ -1,0 +1,346 @@
+"""The PostgreSQL backend: a ledger shared by several clerks on one server database.
+
+Everything specific to a server lives here, behind the methods `app.db.sqlite` offers
+too: the engine (psycopg 3, the password asked from a callable at each connection so
+the OS credential store can hold it), the one translation of the server's errors by
+SQLSTATE into the typed errors of `app.errors`, the advisory locks that serialise the
+closed-quarter check, and LISTEN/NOTIFY for other clerks' pages.
+
+psycopg 3 (`psycopg[binary]`, wheels with libpq inside for Windows) because it is the
+maintained PostgreSQL driver SQLAlchemy 2 supports natively, honours every libpq
+connection option in the URL (`sslmode`, `sslrootcert`, `connect_timeout`) and reads
+notifications from a plain blocking connection without polling the tables.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import Connection, Engine, ExceptionContext, make_url
+
+from app.db.conflicts import conflict_error
+from app.errors import (
+    DatabaseMissing,
+    DatabaseRefused,
+    DiskFull,
+    LedgerError,
+    NotAllowed,
+    ReadOnlyStorage,
+    ServerUnreachable,
+    SignInRefused,
+    StorageError,
+    StorageLocked,
+    WriteConflict,
+)
+from app.i18n import translate
+
+Password = Callable[[], str | None]
+CHANNEL = "bangfu_changes"
+# Every process that writes tells its own notifications apart from other clerks'.
+ORIGIN = uuid.uuid4().hex[:12]
+# Advisory lock keys (one number per purpose, arbitrary but fixed).
+LOCKS = {"closing": 0x42464C01, "schema": 0x42464C02}
+CONNECT_TIMEOUT_S = int(os.environ.get("BANGFU_CONNECT_TIMEOUT_S", "10"))
+_MARKER_TABLES = frozenset({"alembic_version", "staff", "audit_entry", "setting"})
+
+
+def storage_error(error: BaseException, where: str) -> LedgerError | None:
+    """The typed error for a failure of the server at `where` (user@host:port/db), or
+    None when `error` is not the server's (a bug): the one translation, by SQLSTATE."""
+    import psycopg
+
+    original = getattr(error, "orig", error)
+    if not isinstance(original, psycopg.Error):
+        return None
+    state = original.sqlstate or ""
+    diag = original.diag
+    if state in ("23505", "23503"):  # unique / foreign key violation: a concurrent writer
+        return conflict_error(diag.table_name, constraint=diag.constraint_name)
+    if state in ("40001", "40P01"):
+        return WriteConflict(
+            translate(
+                "Storage",
+                "Another user was saving the same records at the same moment, so the change "
+                "was not saved. Try again.",
+            )
+        )
+    if state in ("55P03", "57014"):
+        return StorageLocked(
+            translate(
+                "Storage",
+                "The database {where} is busy with another user's long change. Try again in a "
+                "moment; the data are fine.",
+            ).format(where=where)
+        )
+    if state == "42501":
+        return NotAllowed(
+            translate(
+                "Storage", "The server does not allow your user to do this ({reason})."
+            ).format(reason=_first_line(original))
+        )
+    if state == "25006":
+        return ReadOnlyStorage(
+            translate(
+                "Storage", "The database {where} is read-only: records can be looked at only."
+            ).format(where=where)
+        )
+    if state in ("53100", "53200"):
+        return DiskFull(
+            translate(
+                "Storage",
+                "The database server {where} has no room left, so the change was not saved. "
+                "Ask IT to free space on the server; nothing was lost.",
+            ).format(where=where)
+        )
+    if state in ("28P01", "28000") or "password authentication failed" in str(original):
+        return SignInRefused(
+            translate(
+                "Storage",
+                "The server {where} refused the user name or password. Check them, or ask IT "
+                "whether the user may sign in ({reason}).",
+            ).format(where=where, reason=_first_line(original))
+        )
+    if state == "3D000" or ("database" in str(original) and "does not exist" in str(original)):
+        return DatabaseMissing(
+            translate(
+                "Storage",
+                "The server has no database {where}. Check the database name, or ask IT to "
+                "create it ({reason}).",
+            ).format(where=where, reason=_first_line(original))
+        )
+    if isinstance(original, psycopg.OperationalError) or state.startswith(("08", "57P")):
+        return ServerUnreachable(
+            translate(
+                "Storage",
+                "The database server {where} cannot be reached ({reason}). Check the network "
+                "and the address, or tell IT; the change was not saved.",
+            ).format(where=where, reason=_first_line(original))
+        )
+    return None
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or ["?"])[0]
+
+
+class PostgresServer:
+    """A ledger in one PostgreSQL database. There is no instance lock (many clerks
+    share it) and no file: backups are IT's `pg_dump` or a `copy` to a file."""
+
+    def __init__(self, url: str, *, password: Password | None = None) -> None:
+        parsed = make_url(url)
+        if parsed.drivername in ("postgresql", "postgres"):
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        self.url = parsed
+        self._password = password
+        self.file: Path | None = None
+        host = parsed.host or "localhost"
+        port = parsed.port or 5432
+        user = f"{parsed.username}@" if parsed.username else ""
+        self.location = f"{user}{host}:{port}/{parsed.database or ''}"
+        self.name = parsed.database or ""
+        self.read_only: str | None = None
+        self.origin = ORIGIN  # whose notices `ChangeListener` leaves out (this process's)
+
+    @property
+    def user(self) -> str:
+        return self.url.username or ""
+
+    # ----------------------------------------------------------------- opening
+    def exists(self) -> bool:
+        """The database is there when the server lets us in (IT creates databases; the
+        app creates only the tables, in a blank one)."""
+        return True
+
+    def prepare(self, *, is_new: bool, exclusive: bool) -> None:
+        """Nothing to prepare: no lock, no folder."""
+
+    def engine(self) -> Engine:
+        engine = create_engine(
+            self.url,
+            pool_pre_ping=True,
+            connect_args={
+                "application_name": "bangfu-ledger",
+                "connect_timeout": CONNECT_TIMEOUT_S,
+            },
+        )
+        password = self._password
+        if password is not None and self.url.password is None:
+
+            def give_password(
+                _dialect: Any, _record: Any, _args: Any, params: dict[str, Any]
+            ) -> None:
+                secret = password()
+                if secret is not None:
+                    params["password"] = secret
+
+            event.listen(engine, "do_connect", give_password)
+        where = self.location
+
+        def translate_errors(context: ExceptionContext) -> None:
+            typed = storage_error(context.original_exception, where)
+            if typed is not None:
+                raise typed from context.original_exception
+
+        event.listen(engine, "handle_error", translate_errors)
+        return engine
+
+    def is_blank(self, connection: Connection) -> bool:
+        """A database without any table: the app may create the ledger in it."""
+        return not inspect(connection).get_table_names()
+
+    def stamp_new(self, connection: Connection) -> None:
+        """A server database is recognised by its tables; nothing to stamp."""
+
+    def recognise(self, connection: Connection) -> None:
+        names = set(inspect(connection).get_table_names())
+        if not names >= _MARKER_TABLES:
+            raise DatabaseRefused(
+                translate(
+                    "Ledger",
+                    "The database {where} holds other tables and is not a Bangfu Ledger; "
+                    "it was not changed. Ask IT for an empty database.",
+                ).format(where=self.location)
+            )
+
+    @contextmanager
+    def migrating(self, connection: Connection) -> Iterator[None]:
+        """One transaction for the whole migration (PostgreSQL's DDL is transactional, so
+        a failed upgrade leaves the database as it was); two clerks starting a new
+        version at once take turns."""
+        with connection.begin():
+            self.hold(connection, "schema", exclusive=True)
+            yield
+
+    @staticmethod
+    def analyze(connection: Connection) -> None:
+        """Fresh planner statistics (autovacuum keeps them too; this is after a big import)."""
+        connection.exec_driver_sql("ANALYZE")
+
+    # ----------------------------------------------------------------- checks
+    @staticmethod
+    def integrity_problems(connection: Connection, *, full: bool = False) -> list[str]:
+        """The server checks its pages and keys itself; nothing to find from here."""
+        return []
+
+    # ----------------------------------------------------------------- backups
+    def backup_to(self, target: Path) -> Path:
+        raise NotAllowed(server_backup_message())
+
+    def close(self, *, clean: bool = True) -> None:
+        """The engine's pool is disposed by the facade; nothing else is held."""
+
+    # ----------------------------------------------------------------- several clerks
+    @staticmethod
+    def hold(connection: Connection, lock: str, *, exclusive: bool = False) -> None:
+        """Take a transaction-long advisory lock: writers checking closed quarters hold it
+        shared, closing and reopening exclusively, so no record slips into a quarter being
+        closed (a check-then-write race otherwise)."""
+        function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+        connection.exec_driver_sql(f"SELECT {function}({LOCKS[lock]})")
+
+    def announce(self, connection: Connection, entities: frozenset[str]) -> None:
+        """NOTIFY the other clerks, delivered by the server when (and only if) the
+        transaction commits: the kinds of record touched, and who sent it."""
+        payload = json.dumps({"o": self.origin, "e": sorted(entities)}, separators=(",", ":"))
+        if len(payload) > 7000:  # NOTIFY's limit is 8000 bytes: "something changed"
+            payload = json.dumps({"o": self.origin, "e": []})
+        connection.exec_driver_sql(
+            "SELECT pg_notify(%(channel)s, %(payload)s)",
+            {
+                "channel": CHANNEL,
+                "payload": payload,
+            },
+        )
+
+    @staticmethod
+    def after_copy(connection: Connection, tables: list[str]) -> None:
+        """Rows came with their ids: each table's id sequence goes on after the largest."""
+        for table in tables:
+            connection.exec_driver_sql(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false) "
+                f"WHERE pg_get_serial_sequence('{table}', 'id') IS NOT NULL"
+            )
+
+    def listener(self) -> ChangeListener:
+        """A connection of its own that hears the other clerks' commits."""
+        return ChangeListener(self)
+
+    def connect_raw(self) -> Any:
+        """A plain psycopg connection with the ledger's credentials (listening)."""
+        import psycopg
+
+        params = self.url.translate_connect_args(username="user", database="dbname")
+        params.update({key: value for key, value in self.url.query.items()})
+        if "password" not in params and self._password is not None:
+            secret = self._password()
+            if secret is not None:
+                params["password"] = secret
+        try:
+            return psycopg.connect(
+                autocommit=True,
+                application_name="bangfu-ledger-listener",
+                connect_timeout=CONNECT_TIMEOUT_S,
+                **params,
+            )
+        except psycopg.Error as error:
+            raise (storage_error(error, self.location) or StorageError(str(error))) from error
+
+
+class ChangeListener:
+    """LISTENs on the ledger's channel; `wait` returns the kinds of record other
+    clerks' commits touched (an empty set means "something": reload everything)."""
+
+    def __init__(self, server: PostgresServer) -> None:
+        self._origin = server.origin
+        self._connection = server.connect_raw()
+        self._connection.execute(f"LISTEN {CHANNEL}")
+
+    def fileno(self) -> int:
+        return int(self._connection.fileno())
+
+    def wait(self, timeout: float) -> list[frozenset[str]]:
+        """What arrived within `timeout` seconds (returns early on the first)."""
+        import psycopg
+
+        found: list[frozenset[str]] = []
+        try:
+            for notice in self._connection.notifies(timeout=timeout, stop_after=1):
+                found.append(_parse(notice.payload, self._origin))
+            for notice in self._connection.notifies(timeout=0):
+                found.append(_parse(notice.payload, self._origin))
+        except psycopg.Error as error:
+            raise (storage_error(error, "") or StorageError(str(error))) from error
+        return [entities for entities in found if entities is not _OWN]
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+_OWN: frozenset[str] = frozenset({"\0own"})
+
+
+def _parse(payload: str, origin: str) -> frozenset[str]:
+    try:
+        message = json.loads(payload)
+    except ValueError:
+        return frozenset()
+    if message.get("o") == origin:
+        return _OWN
+    return frozenset(str(entity) for entity in message.get("e", []))
+
+
+def server_backup_message() -> str:
+    return translate(
+        "Ledger",
+        "A server ledger is backed up on the server (IT's pg_dump) or copied to a file "
+        "with the copy command; the app's own file backups do not apply to it.",
+    )
