@@ -26,6 +26,7 @@ STAFF_SHOWN = "徐兴健"  # the person whose file the staff page shows beside t
 
 def main(argv: list[str]) -> int:
     target = Path(argv[0]) if argv else ROOT / "docs"
+    target.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_API"] = "PySide6"
     # One fixed folder, so the status bar's file path is the same in every run.

@@ -16,11 +16,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -60,7 +62,17 @@ class OfficeTab(QWidget):
         self.errors: dict[str, QLabel] = {}
         self._stored: dict[str, str] = {}
         self._labels: list[QLabel] = []
-        column = QVBoxLayout(self)
+        # The groups keep their height and the tab scrolls on a small screen (squeezed,
+        # the line edits would shrink to slivers).
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        column = QVBoxLayout(body)
         column.setContentsMargins(24, 16, 24, 16)
 
         office = self._group(column, self.tr("Office and clerk"))
