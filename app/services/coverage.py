@@ -212,36 +212,7 @@ def load_coverage(
     """
     if services is None:
         services = services_in(session, quarter)
-    once = [service.id for service in services if service.rule == ServiceRule.ONCE]
-    eligible = (Staff.deleted_at.is_(None), serving_between(quarter.start, quarter.end))
-    staff = {
-        staff_id: Serving(staff_id, start, end)
-        for staff_id, start, end in session.execute(
-            select(Staff.id, Staff.start_date, staff_end()).where(*eligible)
-        )
-    }
-    rows = session.execute(
-        select(
-            ServiceProvision.staff_id,
-            ServiceProvision.service_type_id,
-            ServiceProvision.date,
-            ServiceProvision.id,
-        )
-        .join(Staff, Staff.id == ServiceProvision.staff_id)
-        .where(
-            *eligible,
-            ServiceProvision.deleted_at.is_(None),
-            ServiceProvision.date <= quarter.end,
-            or_(
-                ServiceProvision.service_type_id.in_(once),
-                ServiceProvision.date >= quarter.year_start(),
-            ),
-        )
-    )
-    provided: dict[tuple[int, int], list[Provided]] = defaultdict(list)
-    for staff_id, service_type_id, day, provision_id in rows:
-        provided[(staff_id, service_type_id)].append(Provided(day, provision_id))
-    return QuarterCoverage(quarter, staff, dict(provided))
+    return load_coverages(session, [quarter], [services])[0]
 
 
 def load_coverages(
