@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from app.db.listing import ListQuery
@@ -57,5 +57,5 @@ def test_the_key_follows_every_write_of_the_name(session: Session) -> None:
         run(session, commands.create, UNIT, {"name": name, "kind": "receiving"})
     assert listed(session, Units()) == ["北京丰台医院", "长沙市中心医院", "扎赉特旗人民医院"]
     # The key is a plain indexed text column (portable: no collation).
-    indexes = session.execute(text("PRAGMA index_list(staff)")).all()
-    assert "ix_staff_name_key" in {row[1] for row in indexes}
+    indexes = inspect(session.connection()).get_indexes("staff")
+    assert "ix_staff_name_key" in {index["name"] for index in indexes}

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0007"  # after 0009 (users), 0011 (indexes), 0007 (sort keys): re-chained at the merges
+down_revision = "0007"  # re-chained last at the merges (0006 → 0009 → 0011 → 0007 → 0008)
 branch_labels = None
 depends_on = None
 
