@@ -22,6 +22,7 @@ from app import APP_NAME, __version__
 from app.db.paths import default_db_path, ledger_file
 from app.i18n import translate
 from ui import exception_handler
+from ui.garbage import collect_on_the_gui_thread
 from ui.i18n import DEFAULT_LANGUAGE, install_gui_translators
 from ui.icons import APP_ICON, icon
 from ui.single_instance import hand_over
@@ -46,6 +47,7 @@ def create_qt_application() -> QApplication:
     qt_app.setWindowIcon(icon(APP_ICON))  # every window's title bar and taskbar button
     install_gui_translators(DEFAULT_LANGUAGE)
     apply_style(qt_app)
+    collect_on_the_gui_thread(qt_app)
     return qt_app
 
 
