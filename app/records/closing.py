@@ -176,15 +176,8 @@ def close_quarter(work: Work, quarter: Quarter) -> list[Quarter]:
         work.audit(
             action="close", entity="quarter_close", entity_id=row.id, after={"quarter": str(each)}
         )
+    session.info.pop(_CLOSED, None)  # what this transaction reads next includes them
     return closed
-
-    session.info.pop(_CLOSED, None)
-    row = QuarterClose(quarter=str(quarter), closed_at=clock.now(), closed_by=work.actor.name)
-    session.add(row)
-    session.flush()
-    work.audit(
-        action="close", entity="quarter_close", entity_id=row.id, after={"quarter": str(quarter)}
-    )
 
 
 def reopen_quarter(work: Work, quarter: Quarter, *, reason: str) -> list[Quarter]:
@@ -215,19 +208,8 @@ def reopen_quarter(work: Work, quarter: Quarter, *, reason: str) -> list[Quarter
             before={"quarter": str(each)},
             after={"quarter": str(each), "reason": reason},
         )
-    return reopened
-
     work.session.info.pop(_CLOSED, None)
-    row.reopened_at = clock.now()
-    row.reopened_by = work.actor.name
-    row.reopen_reason = reason
-    work.audit(
-        action="reopen",
-        entity="quarter_close",
-        entity_id=row.id,
-        before={"quarter": str(quarter)},
-        after={"quarter": str(quarter), "reason": reason},
-    )
+    return reopened
 
 
 def _hold_exclusively(session: Session) -> None:
