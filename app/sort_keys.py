@@ -11,11 +11,12 @@ Shàn, not dān; 曾 is Zēng, not céng. pypinyin reads characters by their com
 reading, so the first character of a person's name goes through `SURNAMES` first
 (Excel's character-table order gets these wrong). Unit and team names are read as
 ordinary words (phrases such as 长沙 come out right from pypinyin's phrase table).
+
+pypinyin is imported on the first key asked (its phrase table takes a third of a
+second to load): opening a ledger and reading it need none, only writing a name does.
 """
 
 from __future__ import annotations
-
-from pypinyin import Style, lazy_pinyin
 
 KEY_LENGTH = 200  # the column's length; a key longer than this is cut (order kept)
 
@@ -74,6 +75,8 @@ COMPOUND_SURNAMES: dict[str, str] = {
 
 
 def _syllables(text: str) -> list[str]:
+    from pypinyin import Style, lazy_pinyin
+
     return [part.strip().lower() for part in lazy_pinyin(text, style=Style.TONE3) if part.strip()]
 
 

@@ -6,9 +6,11 @@ through `ui.launch.run` on DB. A timer polls for the main window; each moment is
 printed as `moment seconds`, counted from BENCH_T0 (the parent's `time.time()` just
 before it started this process):
 
-- `shell`: the start window (shown before the ledger opens) is visible and idle;
-- `shown`: the main window is visible and the event loop has gone idle once;
-- `data`: the first page's background reads are done and their rows painted;
+- `shown`: the main window is visible and the event loop has gone idle once (it is
+  shown opening, before the ledger: `ui.launch`);
+- `ready`: the ledger is attached to it (its first page built);
+- `data`: the first page's data painted (the dashboard's figures: `figures_ready`);
+- `charts`: its background work all done and painted (the dashboard's charts too);
 - `peak_mb`: with `--visit`, the peak resident memory (VmHWM) after every page was
   opened and its reads painted; `rss_after_<page>` the resident memory after each.
 
@@ -91,12 +93,6 @@ def watched(db: str, mode: str) -> int:
             say("timeout")
             QApplication.exit(3)
             return
-        if state.get("shell") is None and any(
-            w.objectName() == "startWindow" and w.isVisible()
-            for w in QApplication.topLevelWidgets()
-        ):
-            state["shell"] = 1
-            QTimer.singleShot(0, lambda: say("shell"))
         window = next(
             (
                 w
@@ -107,13 +103,23 @@ def watched(db: str, mode: str) -> int:
         )
         if window is None:
             return
-        tasks = window.context.tasks  # type: ignore[attr-defined]
         if state["stage"] == "start":
             state["stage"] = "shown"
             QTimer.singleShot(0, lambda: shown(window))
-        elif state["stage"] == "data" and tasks.is_idle() and page_ready(window):
+            return
+        if not window.is_open:  # type: ignore[attr-defined]
+            return
+        if "ready" not in state:
+            state["ready"] = 1
+            say("ready")
+        tasks = window.context.tasks  # type: ignore[attr-defined]
+        if state["stage"] == "data" and page_ready(window, "figures_ready"):
             QApplication.processEvents()
             say("data")
+            state["stage"] = "charts"
+        elif state["stage"] == "charts" and tasks.is_idle() and page_ready(window):
+            QApplication.processEvents()
+            say("charts")
             if mode != "--visit":
                 QApplication.exit(0)
                 return
@@ -131,11 +137,16 @@ def watched(db: str, mode: str) -> int:
                 say("peak_mb", peak_mb())
                 QApplication.exit(0)
 
-    def page_ready(window: Any) -> bool:
-        """The page shown has its background figures (a dashboard's `is_ready`)."""
+    def page_ready(window: Any, test: str = "is_ready") -> bool:
+        """The page shown has its background figures (a dashboard's `is_ready`; with
+        `figures_ready`, its first data, where a part tells it apart)."""
         page = window.stack.currentWidget()
-        parts = [page, *page.findChildren(QWidget)]
-        return all(part.is_ready() for part in parts if callable(getattr(part, "is_ready", None)))
+        ready = []
+        for part in [page, *page.findChildren(QWidget)]:
+            check = getattr(part, test, None) or getattr(part, "is_ready", None)
+            if callable(check):
+                ready.append(check())
+        return all(ready)
 
     def shown(window: object) -> None:
         say("shown")

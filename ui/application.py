@@ -13,16 +13,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
 
 from app import clock
 from app.db.backup import newest_good_backup, restore
 from app.db.ledger import Ledger, backend_for, inspect_file
 from app.db.paths import demo_db_path
-from app.demo.build import create_demo
 from app.errors import DatabaseCorrupt, DatabaseInUse, LedgerError
 from app.records.permissions import Permission
-from app.records.server_users import server_actor
 from app.records.settings import get_setting
 from app.records.users import sign_in, sign_in_required
 from app.records.work import Actor
@@ -37,10 +34,10 @@ translate = QCoreApplication.translate
 
 
 class LedgerApplication:
-    """The running app: one open ledger, one main window (standing in for the `shell`
-    shown at start until the first ledger is open)."""
+    """The running app: one open ledger, one main window (at start, `shell` is that
+    window already shown, opening: the first ledger is attached to it)."""
 
-    def __init__(self, shell: QWidget | None = None) -> None:
+    def __init__(self, shell: MainWindow | None = None) -> None:
         self.context: LedgerContext | None = None
         self.window: MainWindow | None = None
         self._start_shell = shell
@@ -49,15 +46,21 @@ class LedgerApplication:
         self._backup_told = False
 
     def open_database(
-        self, path: Path | str, *, password: Callable[[], str | None] | None = None
+        self,
+        path: Path | str,
+        *,
+        password: Callable[[], str | None] | None = None,
+        opened: Callable[[], Ledger] | None = None,
     ) -> bool:
         """Open `path` in place of the current file; on refusal keep the current one.
 
         A damaged file gets the offer to restore its newest good backup (the damaged
         file is kept aside); a file that cannot be written opens read-only, with the
         window's banner saying so. Backups follow `ui.backups` (DESIGN.md §8).
+        `opened`: the file's opening done off the GUI thread (the start), returning the
+        ledger or raising its refusal, answered here as if it had been opened here.
         """
-        ledger = self._open_or_recover(path, password)
+        ledger = self._open_or_recover(path, password, opened)
         if ledger is None:
             return False
         signed_in = self._sign_in(ledger)
@@ -82,6 +85,8 @@ class LedgerApplication:
         cancelled); None without sign-in (the clerk named in Settings acts). On a server
         the connection dialog signed in: the connected login role acts."""
         if ledger.file is None:  # a server ledger: signing in was connecting as oneself
+            from app.records.server_users import server_actor  # the server stack: on use
+
             return server_actor(ledger)
         with ledger.session() as session:
             if not sign_in_required(session):
@@ -103,9 +108,14 @@ class LedgerApplication:
             self._show_window()
 
     def _open_or_recover(
-        self, path: Path | str, password: Callable[[], str | None] | None = None
+        self,
+        path: Path | str,
+        password: Callable[[], str | None] | None = None,
+        opened: Callable[[], Ledger] | None = None,
     ) -> Ledger | None:
         try:
+            if opened is not None:
+                return opened()
             return Ledger.open(path, exclusive=True, password=password)
         except DatabaseCorrupt as error:
             return self._recover(path, error)
@@ -177,6 +187,8 @@ class LedgerApplication:
     def open_demo(self) -> None:
         path = demo_db_path()
         if not path.exists():
+            from app.demo.build import create_demo  # the demo builder: on use
+
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 create_demo(path)
@@ -220,20 +232,20 @@ class LedgerApplication:
     def _show_window(self) -> None:
         assert self.context is not None
         install_gui_translators(self.language)
-        old = self.window
+        is_demo = self.context.ledger.file == demo_db_path().resolve()
+        shell, self._start_shell = self._start_shell, None
+        if shell is not None and self.language == DEFAULT_LANGUAGE:
+            self.window = shell  # the window shown at start, in this language already
+            shell.attach(self.context, self, is_demo=is_demo)
+            return
+        old = self.window or shell
         if old is not None:
             old.save_state()
-        self.window = MainWindow(
-            self.context, self, is_demo=self.context.ledger.file == demo_db_path().resolve()
-        )
+        self.window = MainWindow(self.context, self, is_demo=is_demo)
+        self.window.show()
         if old is not None:
             old.hide()
             old.deleteLater()
-        self.window.show()
-        if self._start_shell is not None:  # the real window is up: the stand-in goes
-            self._start_shell.close()
-            self._start_shell.deleteLater()
-            self._start_shell = None
 
     def _remember(self, path: Path) -> None:
         recent = [path] + [old for old in self.recent_files() if old != path]

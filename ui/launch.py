@@ -1,10 +1,14 @@
-"""Starting the GUI: a window on the screen first, the ledger right after it.
+"""Starting the GUI: the main window on the screen first, the ledger right after it.
 
 Anki and other desktop programs paint a shell before their database stack is loaded;
-so does this. Only Qt and a few small modules load before the first window appears
-(no SQLAlchemy, no matplotlib); the database stack is imported on a background thread
-while that window already responds, then the ledger opens and its window takes the
-shell's place. A second start on a file already open hands over before any window.
+here the shell is the main window itself, opening: its navigation and menus, a hint
+where the page goes (`MainWindow(None, None)`). Only Qt and a few small modules load
+before it appears (no SQLAlchemy, no matplotlib: `python -X importtime`); a background
+thread imports the database stack and the first page's module and opens the file,
+while the window already responds. Back on the GUI thread the ledger's refusals and
+its sign-in are answered and the window is attached to it. Quitting before that does
+not wait for the thread (a file it opened meanwhile is closed, never written). A second
+start on a file already open hands over before any window.
 """
 
 from __future__ import annotations
@@ -12,11 +16,12 @@ from __future__ import annotations
 import importlib
 import sys
 import threading
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, __version__
 from app.db.paths import default_db_path, ledger_file
@@ -25,10 +30,12 @@ from ui import exception_handler
 from ui.garbage import collect_on_the_gui_thread
 from ui.i18n import DEFAULT_LANGUAGE, install_gui_translators
 from ui.icons import APP_ICON, icon
+from ui.main_window import MainWindow
 from ui.single_instance import hand_over
 from ui.style import apply_style
 
-HEAVY_MODULE = "ui.application"  # the database stack and the pages behind it
+# the database stack, the application behind the window, the page most often first
+HEAVY_MODULES = ("ui.application", "ui.pages.dashboard.page")
 
 
 def create_qt_application() -> QApplication:
@@ -51,43 +58,97 @@ def create_qt_application() -> QApplication:
     return qt_app
 
 
-class StartWindow(QMainWindow):
-    """The window the clerk sees while the ledger opens: where the main window will be."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("startWindow")
-        self.setWindowTitle(translate("Launch", "Bangfu Ledger"))
-        geometry = QSettings().value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        note = QLabel(translate("Launch", "Opening the ledger…"))
-        note.setObjectName("hint")
-        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(note)
-
-
 class _Loader(QObject):
-    """Imports the heavy modules off the GUI thread; `loaded` arrives on the GUI thread."""
+    """Off the GUI thread: imports the heavy modules, then opens a file ledger (a
+    server ledger is opened on the GUI thread: connecting may ask for a password).
+    `loaded` arrives on the GUI thread once done; `opened` then gives the ledger or
+    raises its refusal (None for a server ledger)."""
 
     loaded = Signal()
     failed = Signal(object)
 
+    def __init__(self, file: Path | None) -> None:
+        super().__init__()
+        self.file = file
+        self.outcome: tuple[Any, BaseException | None] | None = None
+
     def run(self) -> None:
         try:
-            importlib.import_module(HEAVY_MODULE)
+            for name in HEAVY_MODULES:
+                importlib.import_module(name)
         except Exception as error:  # a broken installation: said on the GUI thread
             self.failed.emit(error)
+            return
+        if self.file is not None:
+            from app.db.ledger import Ledger
+
+            try:
+                self.outcome = (Ledger.open(self.file, exclusive=True), None)
+            except Exception as error:  # answered on the GUI thread (restore, hand over)
+                self.outcome = (None, error)
+        self.loaded.emit()
+
+    def opened(self) -> Any:
+        """The ledger opened, or its refusal raised; taken once."""
+        outcome, self.outcome = self.outcome, None
+        assert outcome is not None
+        ledger, error = outcome
+        if error is not None:
+            raise error
+        return ledger
+
+    def abandon(self) -> None:
+        """The program quits before the ledger was attached: close what was opened."""
+        outcome, self.outcome = self.outcome, None
+        if outcome is not None and outcome[0] is not None:
+            outcome[0].close()
+
+
+class Start:
+    """One start of the program: the window shown opening, the loader behind it, then
+    the application that took the ledger (`application`, None until then)."""
+
+    def __init__(self, qt_app: QApplication, db: str | None, target: Path | None) -> None:
+        self.qt_app, self.db = qt_app, db
+        self.application: Any = None  # ui.application.LedgerApplication, once loaded
+        self.window = MainWindow(None, None)  # opening: attached once the ledger is open
+        self.window.show()
+        self.loader = _Loader(target)
+        self.loader.loaded.connect(self._open)
+        self.loader.failed.connect(lambda error: exception_handler.handle(type(error), error, None))
+        qt_app.aboutToQuit.connect(self.finish)
+        threading.Thread(target=self.loader.run, name="bangfu-start", daemon=True).start()
+
+    def _open(self) -> None:
+        if not self.window.isVisible():  # closed meanwhile: the program is quitting
+            self.loader.abandon()
+            return
+        from ui.application import LedgerApplication
+
+        self.application = LedgerApplication(self.window)
+        opened = self.loader.opened if self.loader.file is not None else None
+        if not self.application.open_database(self.db or default_db_path(), opened=opened):
+            self.refused()
+
+    def refused(self) -> None:
+        """The ledger was refused or sign-in cancelled (the clerk was told): the program ends."""
+        self.qt_app.exit(1)
+
+    def finish(self) -> None:
+        """Quitting: the exit backup and the ledger's close; before the ledger was
+        attached, only what the loader may have opened is closed (nothing was written)."""
+        if self.application is not None:
+            self.application.shutdown()
         else:
-            self.loaded.emit()
+            self.loader.abandon()
 
 
-_running: list[Any] = []  # the application, alive as long as the event loop
+_running: list[Start] = []  # the start, alive as long as the event loop
 
 
-def run(db: str | None) -> int:
+def start(db: str | None) -> Start | None:
+    """Show the window and start opening `db` behind it; None when another window
+    has the file open already (it was brought to the front)."""
     _own_taskbar_button()
     qt_app = create_qt_application()
     exception_handler.install()
@@ -100,25 +161,15 @@ def run(db: str | None) -> int:
             ).format(path=target),
             file=sys.stderr,
         )
-        return 0
-    shell = StartWindow()
-    shell.show()
-    loader = _Loader()
-    loader.loaded.connect(lambda: _open(qt_app, shell, db))
-    loader.failed.connect(lambda error: exception_handler.handle(type(error), error, None))
-    _running.append(loader)
-    threading.Thread(target=loader.run, name="bangfu-start", daemon=True).start()
-    return qt_app.exec()
+        return None
+    started = Start(qt_app, db, target)
+    _running.append(started)
+    return started
 
 
-def _open(qt_app: QApplication, shell: StartWindow, db: str | None) -> None:
-    from ui.application import LedgerApplication
-
-    application = LedgerApplication(shell)
-    _running.append(application)
-    qt_app.aboutToQuit.connect(application.shutdown)
-    if not application.open_database(db or default_db_path()):
-        qt_app.exit(1)
+def run(db: str | None) -> int:
+    started = start(db)
+    return 0 if started is None else started.qt_app.exec()
 
 
 def _own_taskbar_button() -> None:

@@ -6,12 +6,18 @@ page offers exactly the actions it supports and the window holds no business rul
 Pages see the window only as a `PageHost` (go to a page, show a status line); a page
 holding unsaved work offers `can_leave()`, asked before another page, file or exit. A
 ledger that cannot be written shows a banner, and the actions that write are off.
+
+The window is also the program's first paint: `ui.launch` shows it before the database
+stack is imported, "opening" (navigation, menus, a hint where the page goes), and
+`attach` fills it once the ledger is open. So this module imports nothing heavy; the
+ledger's types are for the type checker only.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,14 +35,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.records.permissions import Permission, who
-from app.records.work import Changes
-from ui.context import LedgerContext
 from ui.dialogs import ask
-from ui.dialogs.connection_dialog import ConnectionDialog
 from ui.host import Shell
 from ui.icons import icon
-from ui.pages.registry import PageSpec, page_specs
+from ui.pages.registry import PageSpec, page_specs, page_titles
+
+if TYPE_CHECKING:
+    from app.records.work import Changes
+    from ui.context import LedgerContext
 
 PAGE_ACTIONS = ("new_record", "focus_search", "delete_selected", "print_page", "export_page")
 WRITING_ACTIONS = frozenset({"new_record", "delete_selected"})  # off: read-only, a viewer
@@ -45,19 +51,49 @@ DB_FILTER = "Bangfu Ledger (*.db);;All files (*)"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: LedgerContext, shell: Shell, *, is_demo: bool = False) -> None:
+    def __init__(
+        self, context: LedgerContext | None, shell: Shell | None, *, is_demo: bool = False
+    ) -> None:
+        """`context` None: the window opening, shown before the ledger (see `attach`)."""
         super().__init__()
-        self.context, self.shell, self.is_demo = context, shell, is_demo
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self._title())
         self.setMinimumSize(QSize(960, 600))
-        self._specs = self._page_specs()
+        self.is_demo = False
+        self._specs: list[PageSpec] = []
         self._pages: dict[str, QWidget] = {}
+        self._ledger_actions: list[QAction] = []  # off until a ledger is attached
         self._build_body()
         self._build_actions()
         self._build_status_bar()
-        context.bus.changed.connect(self._on_data_changed)
         self._restore_state()
+        if context is None:
+            self.setWindowTitle(self.tr("Bangfu Ledger"))
+            self._show_row(self.navigation.currentRow())
+        else:
+            assert shell is not None
+            self.attach(context, shell, is_demo=is_demo)
+
+    def attach(self, context: LedgerContext, shell: Shell, *, is_demo: bool = False) -> None:
+        """The ledger is open: fill the window opened without it (its page appears)."""
+        self.context, self.shell, self.is_demo = context, shell, is_demo
+        self._specs = self._page_specs()
+        self.setWindowTitle(self._title())
+        self.read_only_banner.setText(
+            self.tr("Read-only: {reason}").format(reason=context.read_only or "")
+        )
+        self.read_only_banner.setVisible(context.read_only is not None)
+        self.path_label.setText(context.ledger.location)
+        self._show_clerk()
+        self.switch_user_action.setVisible(context.signed_in)
+        for action in self._ledger_actions:
+            action.setEnabled(True)
+        context.bus.changed.connect(self._on_data_changed)
+        self._show_row(self.navigation.currentRow())
+
+    @property
+    def is_open(self) -> bool:
+        """A ledger is attached (the window is not opening any more)."""
+        return bool(self._specs)
 
     # ----------------------------------------------------------------- structure
     def _page_specs(self) -> list[PageSpec]:
@@ -68,12 +104,10 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        self.read_only_banner = QLabel(
-            self.tr("Read-only: {reason}").format(reason=self.context.read_only or "")
-        )
+        self.read_only_banner = QLabel()
         self.read_only_banner.setObjectName("readOnlyBanner")
         self.read_only_banner.setWordWrap(True)
-        self.read_only_banner.setVisible(self.context.read_only is not None)
+        self.read_only_banner.setVisible(False)
         column.addWidget(self.read_only_banner)
         layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
@@ -84,11 +118,14 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setFixedWidth(168)
         self.stack = QStackedWidget()
-        for spec in self._specs:
-            item = QListWidgetItem(icon(spec.icon), spec.title)
+        for _key, title, icon_name in page_titles():
+            item = QListWidgetItem(icon(icon_name), title)
             item.setSizeHint(QSize(160, 44))
             self.navigation.addItem(item)
-            self.stack.addWidget(QWidget())  # replaced by the page on first visit
+            opening = QLabel(self.tr("Opening the ledger…"))  # replaced by the page
+            opening.setObjectName("hint")
+            opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stack.addWidget(opening)
         self.navigation.currentRowChanged.connect(self._show_row)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
@@ -96,24 +133,35 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.tr("&New database…"), self._new_database)
-        open_action = file_menu.addAction(
-            icon("open"), self.tr("&Open database…"), self._open_database
-        )
-        open_action.setShortcut(QKeySequence.StandardKey.Open)
-        file_menu.addAction(self.tr("Open the &demo database"), self.shell.open_demo)
-        file_menu.addAction(self.tr("Connect to &server…"), self._connect_server)
+        for text, handler, shortcut, name in (
+            (self.tr("&New database…"), self._new_database, None, None),
+            (
+                self.tr("&Open database…"),
+                self._open_database,
+                QKeySequence.StandardKey.Open,
+                "open",
+            ),
+            (self.tr("Open the &demo database"), lambda: self.shell.open_demo(), None, None),
+            (self.tr("Connect to &server…"), self._connect_server, None, None),
+        ):
+            action = file_menu.addAction(text, handler)
+            if name is not None:
+                action.setIcon(icon(name))
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            self._ledger_actions.append(action)
         self.recent_menu = QMenu(self.tr("&Recent files"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addMenu(self.recent_menu)
-        if self.context.signed_in:
-            file_menu.addSeparator()
-            self.switch_user_action = file_menu.addAction(
-                self.tr("Sign out / switch &user…"), self.shell.switch_user
-            )
+        self._ledger_actions.append(file_menu.addMenu(self.recent_menu))
+        self.switch_user_action = file_menu.addAction(
+            self.tr("Sign out / switch &user…"), lambda: self.shell.switch_user()
+        )
+        self.switch_user_action.setVisible(False)  # shown to a signed-in user
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("E&xit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        for action in self._ledger_actions:
+            action.setEnabled(False)
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.page_actions: dict[str, QAction] = {}
@@ -149,24 +197,25 @@ class MainWindow(QMainWindow):
                 edit_menu.addSeparator()
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for row, spec in enumerate(self._specs):
-            action = view_menu.addAction(spec.title)
+        for row, (_key, title, _icon) in enumerate(page_titles()):
+            action = view_menu.addAction(title)
             action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(
                 lambda _checked=False, row=row: self.navigation.setCurrentRow(row)
             )
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("&About Bangfu Ledger"), self._about)
+        self._ledger_actions.append(
+            help_menu.addAction(self.tr("&About Bangfu Ledger"), self._about)
+        )
 
     def _build_status_bar(self) -> None:
-        self.path_label = QLabel(self.context.ledger.location)
+        self.path_label = QLabel()
         self.path_label.setObjectName("pathLabel")
         self.clerk_label = QLabel()
         self.clerk_label.setObjectName("clerkLabel")
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.clerk_label)
-        self._show_clerk()
 
     # ----------------------------------------------------------------- pages
     def page(self, key: str) -> QWidget:
@@ -183,12 +232,12 @@ class MainWindow(QMainWindow):
         return self._pages[key]
 
     def go_to(self, key: str) -> QWidget:
-        row = next(row for row, spec in enumerate(self._specs) if spec.key == key)
+        row = next(row for row, (each, _title, _icon) in enumerate(page_titles()) if each == key)
         self.navigation.setCurrentRow(row)
         return self.page(key)
 
     def current_key(self) -> str:
-        return self._specs[max(self.navigation.currentRow(), 0)].key
+        return page_titles()[max(self.navigation.currentRow(), 0)][0]
 
     def may_leave(self) -> bool:
         """Whether the page shown lets the clerk go (a page with unsaved work, such as the
@@ -205,6 +254,13 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(self.stack.currentIndex())
             self.navigation.blockSignals(False)
             return
+        if not self.is_open:  # opening: the hint stays until the ledger is attached
+            self.stack.setCurrentIndex(row)
+            for action in self.page_actions.values():
+                action.setEnabled(False)
+            return
+        from app.records.permissions import Permission
+
         page = self.page(self._specs[row].key)
         self.stack.setCurrentIndex(row)
         writable = self.context.can(Permission.ENTER)  # a viewer, a read-only ledger: off
@@ -232,6 +288,8 @@ class MainWindow(QMainWindow):
         """A ledger shared on a PostgreSQL server (`ui.dialogs.connection_dialog`)."""
         if not self.may_leave():
             return
+        from ui.dialogs.connection_dialog import ConnectionDialog  # the server stack: on use
+
         dialog = ConnectionDialog(self)
         if ask.run_dialog(dialog) == QDialog.DialogCode.Accepted:
             self.shell.open_database(dialog.connection().url(), password=dialog.password)
@@ -263,6 +321,8 @@ class MainWindow(QMainWindow):
         return title + (self.tr(" (demo data)") if self.is_demo else "")
 
     def _show_clerk(self) -> None:
+        from app.records.permissions import who
+
         if self.context.signed_in:  # 「已登录：李医（填报员，医疗）」
             self.clerk_label.setText(
                 self.tr("Signed in: {who}").format(who=who(self.context.actor))
@@ -290,7 +350,7 @@ class MainWindow(QMainWindow):
         state = settings.value("main/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        keys = [spec.key for spec in self._specs]
+        keys = [key for key, _title, _icon in page_titles()]
         last = settings.value("main/page", keys[0])
         self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
 

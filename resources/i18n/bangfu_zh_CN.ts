@@ -1500,17 +1500,6 @@ Your saved records are safe and the program keeps running. The details were writ
     </message>
 </context>
 <context>
-    <name>Launch</name>
-    <message>
-        <source>Bangfu Ledger</source>
-        <translation>帮扶台账</translation>
-    </message>
-    <message>
-        <source>Opening the ledger…</source>
-        <translation>正在打开台账…</translation>
-    </message>
-</context>
-<context>
     <name>Ledger</name>
     <message>
         <source>The database {path} is already open in another Bangfu Ledger window. Close that window first.</source>
@@ -1691,8 +1680,16 @@ Your saved records are safe and the program keeps running. The details were writ
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Bangfu Ledger</source>
+        <translation>帮扶台账</translation>
+    </message>
+    <message>
         <source>Read-only: {reason}</source>
         <translation>只读：{reason}</translation>
+    </message>
+    <message>
+        <source>Opening the ledger…</source>
+        <translation>正在打开台账…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2725,6 +2722,10 @@ The current file is kept as a backup first.</source>
     <message>
         <source>The overview could not be computed: {reason}</source>
         <translation>概况未能计算：{reason}</translation>
+    </message>
+    <message>
+        <source>Drawing the charts…</source>
+        <translation>正在绘制图表…</translation>
     </message>
     <message>
         <source> · </source>

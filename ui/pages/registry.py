@@ -2,19 +2,23 @@
 
 Each page is built on its first visit (its module imported then too, so start-up
 pays only for the first page) and receives the ledger's context and a `PageHost`,
-never the window itself.
+never the window itself. `page_titles` is what the window shows before the ledger is
+open (nothing of the database stack is imported for it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from ui.context import LedgerContext
 from ui.host import PageHost
+
+if TYPE_CHECKING:
+    from ui.context import LedgerContext
 
 translate = QCoreApplication.translate
 
@@ -25,6 +29,18 @@ class PageSpec:
     title: str
     icon: str
     factory: Callable[[], QWidget]
+
+
+def page_titles() -> list[tuple[str, str, str]]:
+    """Each page's key, title and icon, in the navigation's order."""
+    return [
+        ("dashboard", translate("Pages", "Dashboard"), "dashboard"),
+        ("staff", translate("Pages", "Staff"), "staff"),
+        ("services", translate("Pages", "Services"), "services"),
+        ("outcomes", translate("Pages", "Outcomes"), "outcomes"),
+        ("reports", translate("Pages", "Quarterly summary"), "reports"),
+        ("settings", translate("Pages", "Settings"), "settings"),
+    ]
 
 
 def page_specs(context: LedgerContext, host: PageHost) -> list[PageSpec]:
@@ -58,11 +74,12 @@ def page_specs(context: LedgerContext, host: PageHost) -> list[PageSpec]:
 
         return SettingsPage(context, host)
 
-    return [
-        PageSpec("dashboard", translate("Pages", "Dashboard"), "dashboard", dashboard),
-        PageSpec("staff", translate("Pages", "Staff"), "staff", staff),
-        PageSpec("services", translate("Pages", "Services"), "services", services),
-        PageSpec("outcomes", translate("Pages", "Outcomes"), "outcomes", outcomes),
-        PageSpec("reports", translate("Pages", "Quarterly summary"), "reports", reports),
-        PageSpec("settings", translate("Pages", "Settings"), "settings", settings),
-    ]
+    factories = {
+        "dashboard": dashboard,
+        "staff": staff,
+        "services": services,
+        "outcomes": outcomes,
+        "reports": reports,
+        "settings": settings,
+    }
+    return [PageSpec(key, title, icon, factories[key]) for key, title, icon in page_titles()]

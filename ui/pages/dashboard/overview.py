@@ -2,7 +2,10 @@
 
 The figures and the charts' matplotlib figures are computed off the GUI thread, only
 while the overview is shown, and again after any change of the data; the canvases that
-draw them are made here, on the GUI thread, once the work is done.
+draw them are made here, on the GUI thread, once the work is done. The quarter's
+figures come first (one summary: the cards and the leading outcomes paint at once),
+the charts after them (the 8-quarter trend, matplotlib and three figures), so the
+clerk reads the numbers while the charts are drawn.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from app.reports.figures import QuarterlySummary
 from app.reports.overview import leading_outcomes, lowest_coverage
 from app.reports.prepared import PreparedSummary, prepare_summary
 from app.reports.quarters import latest_quarter_with_data, report_quarters
+from app.reports.summary import summaries
 from ui.context import LedgerContext
 from ui.table_models import cell_text
 from ui.tasks import LatestResult
@@ -94,6 +98,15 @@ class ChartSlot(QFrame):
         self.canvas = FigureCanvasQTAgg(figure)
         self.canvas.setObjectName("chartCanvas")
         self._layout.addWidget(self.canvas)
+        self.canvas.show()  # now, not at the layout's queued show: ready means on screen
+
+
+def _with_canvas_module(prepared: PreparedSummary) -> PreparedSummary:
+    """On the worker, after the figures: the Qt canvas module is imported there too, so
+    the GUI thread only makes the canvases."""
+    import matplotlib.backends.backend_qtagg  # noqa: F401
+
+    return prepared
 
 
 class QuarterOverview(QWidget):
@@ -101,11 +114,15 @@ class QuarterOverview(QWidget):
         super().__init__(parent)
         self.setObjectName("overviewPanel")
         self.context = context
-        self.prepared: PreparedSummary | None = None
+        self.summary: QuarterlySummary | None = None  # the figures shown (first step)
+        self.prepared: PreparedSummary | None = None  # the charts shown (second step)
         self._stale = True
-        self._latest = LatestResult(context.tasks, self)
-        self._latest.ready.connect(self._show_prepared)
+        self._latest = LatestResult(context.tasks, self)  # the quarter's figures
+        self._latest.ready.connect(self._show_summary)
         self._latest.failed.connect(self._show_failure)
+        self._charts = LatestResult(context.tasks, self)  # then the trend and the charts
+        self._charts.ready.connect(self._show_prepared)
+        self._charts.failed.connect(self._show_failure)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -119,6 +136,7 @@ class QuarterOverview(QWidget):
         self.quarter_combo.setToolTip(self.tr("The quarter the overview shows"))
         self.quarter_combo.quarter_changed.connect(self._quarter_chosen)
         self.quarter: Quarter | None = None  # the clerk's choice; None: the latest with data
+        self._asked: Quarter | None = None  # the quarter being shown
         header.addWidget(self.title)
         header.addSpacing(16)
         header.addWidget(QLabel(self.tr("Quarter:")))
@@ -207,10 +225,9 @@ class QuarterOverview(QWidget):
         self.quarter_combo.blockSignals(False)
         self.title.setText(self.tr("{quarter} at a glance").format(quarter=quarter_text(quarter)))
         self.state_label.setText(self.tr("Computing…"))
+        self._asked = quarter
         self._latest.request(
-            lambda session, progress: prepare_summary(
-                session, quarter, printable=False, progress=progress
-            )
+            lambda session, progress: summaries(session, [quarter], progress=progress)[0]
         )
 
     def _quarter_chosen(self, quarter: Quarter | None) -> None:
@@ -218,20 +235,47 @@ class QuarterOverview(QWidget):
             self.quarter = quarter
             self.refresh()
 
+    def figures_ready(self) -> bool:
+        """The quarter's figures are on screen (the charts may still be drawn)."""
+        return (
+            self.summary is not None
+            and self.summary.quarter == self._asked
+            and not self._stale
+            and not self._latest.is_busy()
+        )
+
     def is_ready(self) -> bool:
-        return self.prepared is not None and not self._stale and not self._latest.is_busy()
+        """Figures and charts are on screen, nothing left to compute."""
+        return (
+            self.figures_ready()
+            and self.prepared is not None
+            and self.prepared.quarter == self._asked
+            and not self._charts.is_busy()
+        )
 
     def _show_failure(self, error: BaseException) -> None:
         self.state_label.setText(
             self.tr("The overview could not be computed: {reason}").format(reason=error)
         )
 
+    def _show_summary(self, summary: QuarterlySummary) -> None:
+        self.summary = summary
+        self._show_figures(summary)
+        self._show_outcomes(summary)
+        self.state_label.setText(self.tr("Drawing the charts…"))
+        quarter = summary.quarter
+        self._charts.request(
+            lambda session, progress: _with_canvas_module(
+                prepare_summary(session, quarter, printable=False, progress=progress)
+            )
+        )
+
     def _show_prepared(self, prepared: PreparedSummary) -> None:
+        if prepared.quarter != self._asked:  # another quarter was chosen meanwhile
+            return
         self.prepared = prepared
         self.state_label.clear()
         self.font_label.show_message(prepared.font_message)
-        self._show_figures(prepared.summary)
-        self._show_outcomes(prepared.summary)
         self._show_charts(prepared.figures)
 
     def _show_figures(self, summary: QuarterlySummary) -> None:
