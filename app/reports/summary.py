@@ -32,7 +32,7 @@ from app.reports.figures import (
 from app.reports.outcome_windows import live_entries, outcome_figures_of
 from app.roster.duty import arrived_in, departed_in, on_duty_at_end
 from app.services.catalog import services_in
-from app.services.coverage import load_coverages
+from app.services.coverage import coverage_counts_of
 
 
 def quarterly_summary(
@@ -65,8 +65,8 @@ def summaries(
 ) -> list[QuarterlySummary]:
     """The summaries of `quarters`, each section read for all of them at once: one
     grouped query per section (with a column per quarter), not one summary per quarter,
-    so the 8-quarter trend costs about what one summary does. Coverage follows its
-    per-person rules quarter by quarter (`app.services.coverage`). `progress(done,
+    so the 8-quarter trend costs about what one summary does. Coverage's per-person rules
+    are decided in SQL too, for all the quarters at once (`coverage_counts_of`). `progress(done,
     SECTIONS)` is called after each section (a closing window stops the work there)."""
     settings = all_settings(session)
     heading = Heading(
@@ -163,11 +163,10 @@ def service_figures_of(session: Session, quarters: Sequence[Quarter]) -> list[li
         .group_by(ServiceProvision.service_type_id)
     ).all()
     catalogs = [services_in(session, quarter) for quarter in quarters]
-    coverages = load_coverages(session, list(quarters), catalogs)
+    coverages = coverage_counts_of(session, quarters, catalogs)
     figures = []
-    for index, (services, loaded) in enumerate(zip(catalogs, coverages, strict=True)):
+    for index, (services, coverage) in enumerate(zip(catalogs, coverages, strict=True)):
         provided = {row[0]: row[1 + index] for row in rows}
-        coverage = {service.id: loaded.counts(service.id, service.rule) for service in services}
         figures.append(
             [
                 ServiceFigures(

@@ -7,22 +7,27 @@ monthly — every calendar month of Q in which they were on duty. On-demand serv
 have no coverage. The quarterly summary's counts and the Services page's matrix cells
 come from the same `windows`, so the two always agree.
 
-Everything for a quarter is fetched in two queries (who was on duty during it, and
-their provisions up to its end); the rule is then decided in Python, because "one
-provision in each month served" is awkward in SQL and a county hosts tens of people.
-Which services count in a quarter, and under which rule, comes from
+The rule is written twice, side by side, so the two cannot drift apart (as
+`app.roster.duty` does for the staff dates): in Python (`_windows`, `QuarterCoverage`)
+for the Services page's matrix, which shows each person's cell, its date and whether it
+is overdue; and in SQL (`coverage_counts_of`) for the quarterly summary and its trend,
+which need only how many are covered, across the thousands on duty of a province
+ledger (issue #14: the Python rule over every person cost more than the summary's
+SQL). tests/app/services/test_coverage.py holds them equal on random ledgers. Which
+services count in a quarter, and under which rule, comes from
 `app.services.catalog.services_in` (retirement days, rules kept for closed quarters).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -274,5 +279,112 @@ def coverage_counts(
     the caller has it already)."""
     if services is None:
         services = services_in(session, quarter)
-    coverage = load_coverage(session, quarter, services)
-    return {service.id: coverage.counts(service.id, service.rule) for service in services}
+    return coverage_counts_of(session, [quarter], [services])[0]
+
+
+def coverage_counts_of(
+    session: Session, quarters: Sequence[Quarter], services: Sequence[list[QuarterService]]
+) -> list[dict[int, ServiceCoverage]]:
+    """`QuarterCoverage.counts` of every service counting in each quarter, decided in
+    SQL: two statements whatever the number of quarters, staff and provisions.
+
+    The rule of `_windows`, per person and service: once — a provision dated on or
+    before Q's last day (the first one is); yearly / half-yearly / quarterly — the
+    latest provision up to Q's end falls on or after the year's / half's / quarter's
+    first day; monthly — a provision in every month of Q the person served. A person
+    with no provision is never covered (everyone on duty in Q needs at least one
+    window), so the covered are counted from the provisions grouped per person and
+    service; the eligible are everyone on duty during Q. Records in the recycle bin
+    count nowhere; provisions before the span's first year are read only for the
+    services that are once-services in one of the quarters (as `load_coverages`).
+    """
+    first, last = quarters[0], quarters[-1]
+    on_duty = (Staff.deleted_at.is_(None), serving_between(first.start, last.end))
+    eligible = session.execute(
+        select(*(_count(serving_between(q.start, q.end)) for q in quarters)).where(*on_duty)
+    ).one()
+    counted = [[s for s in each if s.rule != ServiceRule.ON_DEMAND] for each in services]
+    once_anywhere = {s.id for each in counted for s in each if s.rule == ServiceRule.ONCE}
+    provision = ServiceProvision
+    columns: dict[str, ColumnElement[Any]] = {
+        "first": func.min(provision.date),
+        "start": func.min(Staff.start_date),
+        "end": func.min(staff_end()),
+    }
+    for index, (quarter, each) in enumerate(zip(quarters, counted, strict=True)):
+        columns[f"last{index}"] = func.max(case((provision.date <= quarter.end, provision.date)))
+        if any(s.rule == ServiceRule.MONTHLY for s in each):
+            for month, (day_one, day_last) in enumerate(quarter.months()):
+                inside = provision.date.between(day_one, day_last)
+                columns[f"month{index}_{month}"] = func.max(case((inside, 1), else_=0))
+    ids = {s.id for each in counted for s in each}
+    per_person = (
+        select(
+            provision.service_type_id.label("service"), *(c.label(k) for k, c in columns.items())
+        )
+        .join(Staff, Staff.id == provision.staff_id)
+        .where(
+            *on_duty,
+            provision.deleted_at.is_(None),
+            provision.service_type_id.in_(ids),
+            provision.date <= last.end,
+            or_(provision.service_type_id.in_(once_anywhere), provision.date >= first.year_start()),
+        )
+        .group_by(provision.staff_id, provision.service_type_id)
+        .subquery()
+    )
+    row = per_person.c
+    start, end = row["start"], row["end"]
+
+    def serves(day_one: date, day_last: date) -> ColumnElement[bool]:  # `serving_between`
+        return and_(start <= day_last, or_(end.is_(None), end >= day_one))
+
+    def covered(index: int, quarter: Quarter, rule: ServiceRule) -> ColumnElement[bool]:
+        latest = row[f"last{index}"]
+        if rule == ServiceRule.ONCE:
+            return row["first"] <= quarter.end
+        if rule == ServiceRule.YEARLY:
+            return latest >= quarter.year_start()
+        if rule == ServiceRule.HALF_YEARLY:
+            return latest >= quarter.half_start()
+        if rule == ServiceRule.QUARTERLY:
+            return latest >= quarter.start
+        return and_(  # monthly: every month served has one
+            *(
+                or_(row[f"month{index}_{month}"] == 1, ~serves(day_one, day_last))
+                for month, (day_one, day_last) in enumerate(quarter.months())
+            )
+        )
+
+    sums = []
+    for index, (quarter, each) in enumerate(zip(quarters, counted, strict=True)):
+        by_rule: dict[ServiceRule, list[int]] = defaultdict(list)
+        for service in each:
+            by_rule[service.rule].append(service.id)
+        rules = [
+            and_(row["service"].in_(ids_of), covered(index, quarter, rule))
+            for rule, ids_of in by_rule.items()
+        ]
+        condition = and_(serves(quarter.start, quarter.end), or_(false(), *rules))
+        sums.append(_count(condition))
+    found = {
+        service: counts
+        for service, *counts in session.execute(
+            select(row["service"], *sums).group_by(row["service"])
+        )
+    }
+    return [
+        {
+            service.id: ServiceCoverage(None, None)
+            if service.rule == ServiceRule.ON_DEMAND
+            else ServiceCoverage(
+                eligible[index], int(found.get(service.id, [0] * len(quarters))[index])
+            )
+            for service in each
+        }
+        for index, each in enumerate(services)
+    ]
+
+
+def _count(condition: ColumnElement[bool]) -> Any:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
