@@ -2,7 +2,9 @@
 
 General (office, clerk, language, backups), the two catalogs, units and teams, users
 (sign-in), the recycle bin and the audit log. The main window's actions (Ctrl+N, Ctrl+E, …) go
-to the tab on show, so each tab offers exactly what makes sense there.
+to the tab on show, so each tab offers exactly what makes sense there. Each tab is
+built when it is first shown (or asked for by `tab`): opening Settings reads only the
+tab on show, not every catalog, user and page of the audit log (issue #14's memory).
 """
 
 from __future__ import annotations
@@ -77,23 +79,40 @@ class SettingsPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self._keys: list[str] = []
+        self._unbuilt: dict[str, SettingsTab] = {}
         for spec in settings_tabs(context, host):
-            self.tabs.addTab(spec.factory(), spec.title)
+            self.tabs.addTab(QWidget(), spec.title)  # the tab itself on first show
             self._keys.append(spec.key)
+            self._unbuilt[spec.key] = spec
         layout.addWidget(self.tabs)
         last = QSettings().value("settings/tab", self._keys[0])
         self.tabs.setCurrentIndex(self._keys.index(last) if last in self._keys else 0)
+        self.tab(self._keys[self.tabs.currentIndex()])
+        self.tabs.currentChanged.connect(self._shown)
+
+    def _shown(self, row: int) -> None:
+        self.tab(self._keys[row])
         # Remembered so the window rebuilt in a new language reopens on the same tab.
-        self.tabs.currentChanged.connect(
-            lambda row: QSettings().setValue("settings/tab", self._keys[row])
-        )
+        QSettings().setValue("settings/tab", self._keys[row])
 
     def show_tab(self, key: str) -> QWidget:
         self.tabs.setCurrentIndex(self._keys.index(key))
         return self.tabs.currentWidget()
 
     def tab(self, key: str) -> QWidget:
-        return self.tabs.widget(self._keys.index(key))
+        """The tab for `key`, built now if it has not been shown yet."""
+        row = self._keys.index(key)
+        spec = self._unbuilt.pop(key, None)
+        if spec is not None:
+            current = self.tabs.currentIndex()
+            blocked = self.tabs.blockSignals(True)  # the swap is no change of tab
+            stand_in = self.tabs.widget(row)
+            self.tabs.removeTab(row)
+            self.tabs.insertTab(row, spec.factory(), spec.title)
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(blocked)
+            stand_in.deleteLater()
+        return self.tabs.widget(row)
 
     def _on_tab(self, action: str) -> Any:
         handler = getattr(self.tabs.currentWidget(), action, None)
