@@ -31,7 +31,9 @@ TREND_QUARTERS = 8
 class PreparedSummary:
     summary: QuarterlySummary
     recent: list[QuarterlySummary]  # oldest first, ending with `summary`
-    figures: dict[str, Figure]  # the charts, keyed by the table each illustrates
+    # the charts, keyed by the table each illustrates (empty when printable: the PNGs
+    # are what the printout and the workbook use, and drawn figures weigh megabytes)
+    figures: dict[str, Figure]
     font_message: str | None  # no CJK font: what to tell the clerk
     charts: list[Chart]  # the figures as PNGs (empty unless printable)
     document: PrintableDocument | None  # the printout (None unless printable)
@@ -72,5 +74,6 @@ def prepare_summary(
 
         charts = chart_images(figures)
         document = summary_document(summary, charts)
+        figures = {}  # let go: the Reports page keeps its preparation while it is shown
         step(4, steps)
     return PreparedSummary(summary, recent, figures, missing_font_message(), charts, document)
