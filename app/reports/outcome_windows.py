@@ -2,8 +2,8 @@
 quarter, the year to date and the cumulative figure since the first record.
 
 For several quarters at once (the trend), each section is still one query: a sum
-metric's windows are SUM(CASE …) columns, four per quarter, over one pass of the live
-figures (the covering index `ix_outcome_entry_live_figures`); a latest metric's
+metric's windows are added from SUM(CASE …) columns, one per quarter, over one pass of
+the live figures (the covering index `ix_outcome_entry_live_figures`); a latest metric's
 windows come from the newest entry of each metric in each quarter's span, ranked in
 one query over the latest metrics' own entries only.
 """
@@ -11,11 +11,12 @@ one query over the latest metrics' own entries only.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Metric, MetricTarget, OutcomeEntry, Staff, Team
@@ -54,37 +55,64 @@ def counted_entries(*columns: Any) -> Select[Any]:
     )
 
 
-def _spans(quarters: Sequence[Quarter]) -> list[Quarter]:
-    """Every quarter a window of `quarters` reaches into: from the first one's previous
-    quarter (or its year's first quarter, if earlier) to the last."""
-    spans = [min(quarters[0].previous(), Quarter(quarters[0].year, 1))]
-    while spans[-1] < quarters[-1]:
-        spans.append(spans[-1].next())
-    return spans
+def _cuts(quarters: Sequence[Quarter]) -> list[date]:
+    """The first days where a window of `quarters` starts or ends (the day after its
+    end): the figures are summed between consecutive cuts, and before the first one."""
+    cuts = set()
+    for quarter in quarters:
+        cuts |= {
+            quarter.start,
+            quarter.previous().start,
+            quarter.year_start(),
+            quarter.next().start,
+        }
+    return sorted(cuts)
 
 
 def _sums(session: Session, quarters: Sequence[Quarter]) -> list[dict[int, list[Any]]]:
     """Per quarter, per metric with figures up to the quarter's end, the sums of its
     four windows (None for a window without entries). One query: the live figures
-    summed per metric and quarter (one span before the first), combined here."""
-    spans = _spans(quarters)
-    span = case(
-        (OutcomeEntry.date < spans[0].start, -1),
-        *((OutcomeEntry.date <= each.end, index) for index, each in enumerate(spans)),
-    )
+    summed per metric, a column per span between two cuts (and one for all before the
+    first), each window added from its spans here. Grouped by metric alone, the rows
+    arrive in the covering index's order: no sort of the figures; and one quarter needs
+    four columns (before its year, its year's first quarters, the previous, itself)."""
+    cuts = _cuts(quarters)
+    day, value = OutcomeEntry.date, OutcomeEntry.value
+    columns = [
+        func.sum(case((day < cuts[0], value))),
+        *(
+            func.sum(case((and_(day >= first, day < after), value)))
+            for first, after in pairwise(cuts)
+        ),
+    ]
     totals: dict[int, dict[int, Decimal]] = {}
-    for metric_id, index, total in session.execute(
-        counted_entries(OutcomeEntry.metric_id, span, func.sum(OutcomeEntry.value))
+    for metric_id, *by_span in session.execute(
+        counted_entries(OutcomeEntry.metric_id, *columns)
         .where(OutcomeEntry.date <= quarters[-1].end)
-        .group_by(OutcomeEntry.metric_id, span)
+        .group_by(OutcomeEntry.metric_id)
     ):
-        totals.setdefault(metric_id, {})[index] = total
-    position = {each: index for index, each in enumerate(spans)}
+        totals[metric_id] = {
+            index: total for index, total in enumerate(by_span, start=-1) if total is not None
+        }
+
+    def spans(first: date | None, last: date) -> list[int]:
+        """The columns summing [first, last] (from the very first figure when None)."""
+        inside = [
+            index
+            for index, (start, after) in enumerate(pairwise(cuts))
+            if (first is None or start >= first) and after <= last + timedelta(days=1)
+        ]
+        return [-1, *inside] if first is None else inside
+
     found: list[dict[int, list[Any]]] = []
     for quarter in quarters:
-        at = position[quarter]
-        year = [position[each] for each in spans[: at + 1] if each.year == quarter.year]
-        windows = ([at], [position[quarter.previous()]], year, list(range(-1, at + 1)))
+        previous = quarter.previous()
+        windows = (
+            spans(quarter.start, quarter.end),
+            spans(previous.start, previous.end),
+            spans(quarter.year_start(), quarter.end),
+            spans(None, quarter.end),
+        )
         of_quarter: dict[int, list[Any]] = {}
         for metric_id, parts in totals.items():
             sums = [_total(parts, indexes) for indexes in windows]

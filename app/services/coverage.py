@@ -306,11 +306,7 @@ def coverage_counts_of(
     counted = [[s for s in each if s.rule != ServiceRule.ON_DEMAND] for each in services]
     once_anywhere = {s.id for each in counted for s in each if s.rule == ServiceRule.ONCE}
     provision = ServiceProvision
-    columns: dict[str, ColumnElement[Any]] = {
-        "first": func.min(provision.date),
-        "start": func.min(Staff.start_date),
-        "end": func.min(staff_end()),
-    }
+    columns: dict[str, ColumnElement[Any]] = {"first": func.min(provision.date)}
     for index, (quarter, each) in enumerate(zip(quarters, counted, strict=True)):
         columns[f"last{index}"] = func.max(case((provision.date <= quarter.end, provision.date)))
         if any(s.rule == ServiceRule.MONTHLY for s in each):
@@ -318,13 +314,18 @@ def coverage_counts_of(
                 inside = provision.date.between(day_one, day_last)
                 columns[f"month{index}_{month}"] = func.max(case((inside, 1), else_=0))
     ids = {s.id for each in counted for s in each}
+    # The provisions of the people on duty (found first: `IN`, which the planner walks
+    # from the staff's start dates, 5× faster on a province ledger than a join that
+    # starts from the provisions), grouped per person and service; the staff's dates
+    # are joined to the groups after.
     per_person = (
         select(
-            provision.service_type_id.label("service"), *(c.label(k) for k, c in columns.items())
+            provision.staff_id.label("staff"),
+            provision.service_type_id.label("service"),
+            *(c.label(k) for k, c in columns.items()),
         )
-        .join(Staff, Staff.id == provision.staff_id)
         .where(
-            *on_duty,
+            provision.staff_id.in_(select(Staff.id).where(*on_duty)),
             provision.deleted_at.is_(None),
             provision.service_type_id.in_(ids),
             provision.date <= last.end,
@@ -334,7 +335,7 @@ def coverage_counts_of(
         .subquery()
     )
     row = per_person.c
-    start, end = row["start"], row["end"]
+    start, end = Staff.start_date, staff_end()
 
     def serves(day_one: date, day_last: date) -> ColumnElement[bool]:  # `serving_between`
         return and_(start <= day_last, or_(end.is_(None), end >= day_one))
@@ -370,7 +371,10 @@ def coverage_counts_of(
     found = {
         service: counts
         for service, *counts in session.execute(
-            select(row["service"], *sums).group_by(row["service"])
+            select(row["service"], *sums)
+            .join(Staff, Staff.id == row["staff"])
+            .where(*on_duty)
+            .group_by(row["service"])
         )
     }
     return [
