@@ -71,29 +71,31 @@ def _cuts(quarters: Sequence[Quarter]) -> list[date]:
 
 def _sums(session: Session, quarters: Sequence[Quarter]) -> list[dict[int, list[Any]]]:
     """Per quarter, per metric with figures up to the quarter's end, the sums of its
-    four windows (None for a window without entries). One query: the live figures
-    summed per metric, a column per span between two cuts (and one for all before the
-    first), each window added from its spans here. Grouped by metric alone, the rows
-    arrive in the covering index's order: no sort of the figures; and one quarter needs
-    four columns (before its year, its year's first quarters, the previous, itself)."""
+    four windows (None for a window without entries). Two queries: the live figures
+    before the first cut summed per metric, then those after it with a column per span
+    between two cuts; each window is added from its spans here. Grouped by metric
+    alone, the rows arrive in the covering index's order (no sort of the figures), and
+    the years before the windows are summed without a CASE per row."""
     cuts = _cuts(quarters)
     day, value = OutcomeEntry.date, OutcomeEntry.value
     columns = [
-        func.sum(case((day < cuts[0], value))),
-        *(
-            func.sum(case((and_(day >= first, day < after), value)))
-            for first, after in pairwise(cuts)
-        ),
+        func.sum(case((and_(day >= first, day < after), value))) for first, after in pairwise(cuts)
     ]
     totals: dict[int, dict[int, Decimal]] = {}
-    for metric_id, *by_span in session.execute(
-        counted_entries(OutcomeEntry.metric_id, *columns)
-        .where(OutcomeEntry.date <= quarters[-1].end)
+    for metric_id, before in session.execute(  # all before the first cut: a plain SUM
+        counted_entries(OutcomeEntry.metric_id, func.sum(value))
+        .where(day < cuts[0])
         .group_by(OutcomeEntry.metric_id)
     ):
-        totals[metric_id] = {
-            index: total for index, total in enumerate(by_span, start=-1) if total is not None
-        }
+        totals[metric_id] = {-1: before}
+    for metric_id, *by_span in session.execute(
+        counted_entries(OutcomeEntry.metric_id, *columns)
+        .where(day >= cuts[0], day <= quarters[-1].end)
+        .group_by(OutcomeEntry.metric_id)
+    ):
+        totals.setdefault(metric_id, {}).update(
+            (index, total) for index, total in enumerate(by_span) if total is not None
+        )
 
     def spans(first: date | None, last: date) -> list[int]:
         """The columns summing [first, last] (from the very first figure when None)."""
