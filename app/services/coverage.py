@@ -308,11 +308,18 @@ def coverage_counts_of(
     provision = ServiceProvision
     columns: dict[str, ColumnElement[Any]] = {"first": func.min(provision.date)}
     for index, (quarter, each) in enumerate(zip(quarters, counted, strict=True)):
-        columns[f"last{index}"] = func.max(case((provision.date <= quarter.end, provision.date)))
-        if any(s.rule == ServiceRule.MONTHLY for s in each):
-            for month, (day_one, day_last) in enumerate(quarter.months()):
-                inside = provision.date.between(day_one, day_last)
-                columns[f"month{index}_{month}"] = func.max(case((inside, 1), else_=0))
+        # Each column looks only at the services it is for (the service is compared
+        # first, so the other rows cost one comparison).
+        windowed = [s.id for s in each if s.rule not in (ServiceRule.ONCE, ServiceRule.MONTHLY)]
+        if windowed:
+            up_to_end = and_(provision.service_type_id.in_(windowed), provision.date <= quarter.end)
+            columns[f"last{index}"] = func.max(case((up_to_end, provision.date)))
+        monthly = [s.id for s in each if s.rule == ServiceRule.MONTHLY]
+        for month, (day_one, day_last) in enumerate(quarter.months() if monthly else ()):
+            inside = and_(
+                provision.service_type_id.in_(monthly), provision.date.between(day_one, day_last)
+            )
+            columns[f"month{index}_{month}"] = func.max(case((inside, 1), else_=0))
     ids = {s.id for each in counted for s in each}
     # The provisions of the people on duty (found first: `IN`, which the planner walks
     # from the staff's start dates, 5× faster on a province ledger than a join that
