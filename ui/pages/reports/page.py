@@ -9,13 +9,14 @@ the preview; the preview is the very text document the printer gets.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtCore import QBuffer, QIODevice, QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,6 +34,7 @@ from app.periods import Quarter
 from app.records import closing
 from app.records.permissions import Permission
 from app.records.work import Changes
+from app.reports.document import CSS_DPI
 from app.reports.prepared import PreparedSummary, prepare_summary
 from app.reports.quarters import default_report_quarter, report_quarters
 from ui.context import LedgerContext
@@ -206,7 +208,8 @@ class ReportsPage(QWidget):
         from ui.printing import text_document
 
         assert prepared.document is not None
-        shown, old = text_document(prepared.document), self.preview.document()
+        shown = text_document(self._on_screen(prepared.document, prepared))
+        old = self.preview.document()
         was_ours = old.parent() is self.preview  # not the browser's first, which Qt deletes
         shown.setParent(self.preview)
         self.preview.setDocument(shown)
@@ -219,6 +222,23 @@ class ReportsPage(QWidget):
         then, self._then = self._then, None
         if then is not None and self.is_ready():
             then(prepared)
+
+    def _on_screen(self, document: PrintableDocument, prepared: PreparedSummary) -> Any:
+        """The document with its charts at the screen's resolution, not the printer's:
+        the same layout (the HTML gives their size), a quarter of the memory (≈ 10 MB
+        less for the preview; each chart decoded and scaled in turn)."""
+        ratio = self.preview.devicePixelRatioF()
+        images = dict(document.images)
+        for chart in prepared.charts:
+            image = QImage.fromData(chart.png)
+            width = round(chart.width * CSS_DPI * ratio)
+            if width < image.width():
+                scaled = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+                buffer = QBuffer()
+                buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+                scaled.save(buffer, "PNG")
+                images[chart.name] = bytes(buffer.data().data())
+        return replace(document, images=images)
 
     def _show_failure(self, error: BaseException) -> None:
         self.prepared = None

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.db.vocabulary import Field, Role
 from app.errors import LedgerError
-from app.records import server_users, users
+from app.records import users
 from app.records.permissions import Permission
 from app.records.users import UserRow, sign_in_required, turn_sign_in_off, turn_sign_in_on
 from app.records.work import Changes
@@ -99,7 +99,11 @@ class UsersTab(QWidget):
         self.context = context
         # One set of commands per backend: a file's users table, a server's login roles.
         self.server = context.ledger.file is None
-        self.api: Any = server_users if self.server else users
+        self.api: Any = users
+        if self.server:  # psycopg and the roles (≈ 10 MB resident) only on a server
+            from app.records import server_users
+
+            self.api = server_users
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 16, 24, 16)
         self.state = QLabel()
