@@ -29,7 +29,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_NAME
 from app.db.files import atomic_target, check_pdf
@@ -303,5 +303,14 @@ def print_with_preview(
     dialog.setWindowTitle(
         translate("Printing", "Print preview: {title}").format(title=document.title)
     )
-    dialog.paintRequested.connect(lambda device: paint_document(document, device))
+    dialog.paintRequested.connect(lambda device: _paint_busy(document, device))
     ask.run_dialog(dialog)
+
+
+def _paint_busy(document: PrintableDocument, device: QPagedPaintDevice) -> int:
+    """Paint under the busy cursor: a long list takes Qt some seconds to lay out."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return paint_document(document, device)
+    finally:
+        QApplication.restoreOverrideCursor()

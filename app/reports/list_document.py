@@ -25,7 +25,10 @@ from app.records.settings import get_setting
 from app.reports.document import PrintableDocument
 
 DEFAULT_WIDTH = 10  # a column of any width counts as this many Latin characters
-MAX_PRINTED_ROWS = 5000  # beyond this a printout is a stack of paper: export instead
+# Beyond this a printout is a stack of paper, and Qt's table layout (a few seconds per
+# thousand rows, on the GUI thread while the preview paints) keeps the clerk waiting:
+# the clerk is asked to narrow the list or export it instead.
+MAX_PRINTED_ROWS = 1000
 
 STYLE = """
 body { font-size: 9pt; }

@@ -18,15 +18,17 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from app import clock
 from app.db.ledger import Ledger
-from app.db.models import AuditEntry, ServiceProvision, ServiceType
+from app.db.models import AuditEntry, OutcomeEntry, ServiceProvision, ServiceType
 from app.db.vocabulary import Field
 from app.records import commands
 from app.reports.document import PrintableDocument
+from app.reports.list_document import MAX_PRINTED_ROWS
 from app.roster.staff import STAFF
 from tests.app.helpers import run
 from tests.ui.conftest import ScriptedDialogs, open_window
@@ -260,3 +262,68 @@ def test_three_people_print_one_file_per_page(
     first = "".join(pages[starts[0] : starts[1]])  # the first person's pages
     for part in ("个人档案", "基本信息", "服务保障记录", "工作成效汇总", "结对徒弟"):
         assert part in first, part
+
+
+def test_the_outcome_ledger_prints_whole_or_asks_to_narrow_it(
+    demo_window: MainWindow,
+    qtbot: QtBot,
+    previews: list[dict[str, Any]],
+    dialogs: ScriptedDialogs,
+    demo_path: Path,
+    tmp_path: Path,
+) -> None:
+    outcomes = demo_window.go_to("outcomes")
+    ledger = outcomes.show_tab("ledger")  # type: ignore[attr-defined]
+    with Ledger.open(demo_path) as opened, opened.session() as session:
+        live = OutcomeEntry.deleted_at.is_(None)
+        everything = session.scalar(select(func.count()).select_from(OutcomeEntry).where(live))
+        summer = session.scalar(
+            select(func.count())
+            .select_from(OutcomeEntry)
+            .where(live, OutcomeEntry.date.between(date(2024, 7, 1), date(2024, 9, 30)))
+        )
+    assert everything and everything > MAX_PRINTED_ROWS and summer
+    press_ctrl_p(qtbot, demo_window, ledger.list.view)
+    qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=WAIT_MS)
+    assert f"此列表共 {everything} 行" in dialogs.infos[-1] and "导出到 Excel" in dialogs.infos[-1]
+    assert not previews  # nothing sent to the preview
+
+    choose(ledger.period, "2024年第3季度")
+    press_ctrl_p(qtbot, demo_window, ledger.list.view)
+    preview = wait_for_preview(qtbot, previews)
+    pages = pdf_pages(preview["document"], tmp_path / "outcomes.pdf", landscape=True)
+    assert f"{OFFICE}成效台账" in pages[0] and "筛选：期间＝2024年第3季度" in pages[0]
+    assert f"共{summer}条" in pages[0]
+    assert len(re.findall(r"2024-0[789]-\d\d", "".join(pages))) == summer  # each row's date
+    assert_paged(pages, ("日期", "指标"))
+
+
+def test_units_teams_and_mentorships_print_from_their_buttons(
+    demo_window: MainWindow, qtbot: QtBot, previews: list[dict[str, Any]]
+) -> None:
+    tab = settings_tab(demo_window, "units")
+    for number, (records, title) in enumerate(((tab.units, "单位"), (tab.teams, "帮扶团队")), 1):
+        button = next(b for b in records.findChildren(QPushButton) if b.text() == "打印…")
+        click(qtbot, button)
+        preview = wait_for_preview(qtbot, previews, number)
+        assert preview["document"].title == f"{OFFICE}\u3000{title}"
+        assert preview["orientation"] == QPageLayout.Orientation.Landscape
+    outcomes = demo_window.go_to("outcomes")
+    mentorships = outcomes.show_tab("mentorships")  # type: ignore[attr-defined]
+    press_ctrl_p(qtbot, demo_window, mentorships.list.view)
+    document = wait_for_preview(qtbot, previews, 3)["document"]
+    assert document.title == f"{OFFICE}\u3000师徒结对" and "筛选：全部" in document.html
+
+
+def test_ctrl_p_is_off_where_nothing_prints(
+    demo_window: MainWindow, qtbot: QtBot, previews: list[dict[str, Any]]
+) -> None:
+    action = demo_window.page_actions["print_page"]
+    demo_window.go_to("dashboard")
+    assert not action.isEnabled()
+    for key in ("staff", "services", "outcomes", "reports", "settings"):
+        demo_window.go_to(key)
+        assert action.isEnabled(), key
+    settings_tab(demo_window, "general")
+    action.trigger()  # the General tab has no list: nothing happens
+    assert not previews
