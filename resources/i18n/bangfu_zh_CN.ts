@@ -4127,12 +4127,16 @@ The current file is kept as a backup first.</source>
         <translation>导出不打码的身份证号（个人信息；记入操作日志）</translation>
     </message>
     <message>
-        <source>Print files…</source>
-        <translation>打印个人档案…</translation>
+        <source>Print the roster as shown…</source>
+        <translation>按当前筛选打印花名册…</translation>
     </message>
     <message>
-        <source>Print the file of each selected person, each on a page of its own</source>
-        <translation>打印所选人员的个人档案，每人另起一页</translation>
+        <source>Print files of the selected staff…</source>
+        <translation>打印所选人员的个人档案…</translation>
+    </message>
+    <message>
+        <source>Each selected person&apos;s file on a page of its own</source>
+        <translation>每人的档案另起一页</translation>
     </message>
     <message>
         <source>Import from Excel…</source>

@@ -250,7 +250,11 @@ def test_three_people_print_one_file_per_page(
     for row in range(3):
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         selection.select(page.list.model.index(row, 0), flags)
-    click(qtbot, page.files_button)
+    menu = page.print_button.menu()  # 「打印…」 offers the roster and the selected files
+    assert menu is not None and page.files_action in menu.actions()
+    menu.aboutToShow.emit()  # what opening it does (its exec() would block the test)
+    assert page.files_action.isEnabled() and page.files_action.text() == "打印所选人员的个人档案…"
+    page.files_action.trigger()
     preview = wait_for_preview(qtbot, previews)
     assert preview["orientation"] == QPageLayout.Orientation.Portrait
     pages = pdf_pages(preview["document"], tmp_path / "files.pdf", landscape=False)

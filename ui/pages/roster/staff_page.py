@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -129,13 +130,18 @@ class StaffPage(QWidget):
         )
         self.full_id.setEnabled(context.can(Permission.EXPORT_IDS))  # an administrator's
         self.list.button_row.insertWidget(self.list.button_row.indexOf(export), self.full_id)
-        self.list.add_print_button(self.print_page)
-        self.files_button = self.list.add_button(
-            self.tr("Print files…"), self.print_files, before=self.confirm_button
+        # One 「打印…」 button with two choices: the roster as shown, or the selected files.
+        self.print_button = self.list.add_print_button(self.print_page)
+        menu = QMenu(self.print_button)
+        menu.setToolTipsVisible(True)
+        menu.addAction(self.tr("Print the roster as shown…"), self.print_page)
+        self.files_action = menu.addAction(self.tr("Print files of the selected staff…"))
+        self.files_action.triggered.connect(self.print_files)
+        self.files_action.setToolTip(self.tr("Each selected person's file on a page of its own"))
+        menu.aboutToShow.connect(
+            lambda: self.files_action.setEnabled(bool(self.list.selected_ids()))
         )
-        self.files_button.setToolTip(
-            self.tr("Print the file of each selected person, each on a page of its own")
-        )
+        self.print_button.setMenu(menu)
         self.import_button = self.list.add_button(
             self.tr("Import from Excel…"),
             self.import_from_excel,
