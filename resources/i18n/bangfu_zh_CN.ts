@@ -110,6 +110,18 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <source>{path} is already open in a Bangfu Ledger window; it was brought to the front.</source>
         <translation>{path} 已在一个帮扶台账窗口中打开，已将该窗口切换到前台。</translation>
     </message>
+    <message>
+        <source>New ledger</source>
+        <translation>新建台账</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.
+
+Create it and start a new, empty ledger {name} there?</source>
+        <translation>文件夹 {folder} 不存在。
+
+要创建该文件夹，并在其中新建一个空台账 {name} 吗？</translation>
+    </message>
 </context>
 <context>
     <name>Argparse</name>
@@ -802,13 +814,6 @@ The ledger itself is intact and you can go on working; check the backup folder i
     <message>
         <source>「{value}」 is not in the standard list; it is kept as written</source>
         <translation>「{value}」不在标准列表中，已按原样保留</translation>
-    </message>
-</context>
-<context>
-    <name>ComingPage</name>
-    <message>
-        <source>This screen is being built. It will offer:</source>
-        <translation>此页面正在建设中，届时将提供：</translation>
     </message>
 </context>
 <context>
@@ -3613,6 +3618,10 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Audit log</source>
         <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
 </context>
 <context>
