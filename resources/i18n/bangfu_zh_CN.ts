@@ -3840,6 +3840,18 @@ The current file is kept as a backup first.</source>
         <translation>徒弟</translation>
     </message>
     <message>
+        <source>Services {count}</source>
+        <translation>服务 {count}</translation>
+    </message>
+    <message>
+        <source>Outcomes {count}</source>
+        <translation>成效 {count}</translation>
+    </message>
+    <message>
+        <source>Mentees {count}</source>
+        <translation>徒弟 {count}</translation>
+    </message>
+    <message>
         <source>own</source>
         <translation>本人</translation>
     </message>
