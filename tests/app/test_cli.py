@@ -94,6 +94,7 @@ def test_argparse_speaks_chinese_in_the_chinese_ui() -> None:
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.startswith("用法：bangfu-ledger")
     assert "选项" in shown.stdout and "显示此帮助信息并退出" in shown.stdout
+    assert "显示程序版本号并退出" in shown.stdout  # --version too, on Python 3.11
     assert "usage:" not in shown.stdout and "options" not in shown.stdout
     refused = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "--lang", "zh_CN", "report"],
