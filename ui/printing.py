@@ -4,6 +4,8 @@ Qt's text engine lays the HTML out (CJK fonts, table headers repeated after page
 breaks, images never split); we paint it page by page so every page gets the footer
 "第 N 页 共 M 页". The page is measured in the device's own pixels at an explicit
 resolution, so the same document looks the same in the preview, on paper and in the PDF.
+Headings stay with the table or chart below them, and a chart that would leave its page
+more than a third empty is lifted above its section's tables when that fills the pages.
 """
 
 from __future__ import annotations
@@ -99,13 +101,15 @@ def paged_document(
     for name in document.liftable:
         if worst_gap(page_fill(text)) <= MOST_EMPTY:
             break
-        lifted = _paged(document.with_chart_lifted(name), device, body)
-        if (lifted.pageCount(), worst_gap(page_fill(lifted))) < (
-            text.pageCount(),
-            worst_gap(page_fill(text)),
-        ):
-            document, text = document.with_chart_lifted(name), lifted
+        candidate = document.with_chart_lifted(name)
+        lifted = _paged(candidate, device, body)
+        if _pages_and_gap(lifted) < _pages_and_gap(text):  # fewer pages, then fuller ones
+            document, text = candidate, lifted
     return text
+
+
+def _pages_and_gap(text: QTextDocument) -> tuple[int, float]:
+    return text.pageCount(), worst_gap(page_fill(text))
 
 
 def _paged(document: PrintableDocument, device: QPagedPaintDevice, body: QSizeF) -> QTextDocument:
