@@ -2932,8 +2932,8 @@ The current file is kept as a backup first.</source>
 <context>
     <name>Quarters</name>
     <message>
-        <source>write the quarter as 2024Q3</source>
-        <translation>季度请写成 2024Q3 的形式</translation>
+        <source>write it as 2024Q3 (quarters 1–4)</source>
+        <translation>请写成 2024Q3（第 1–4 季度）的形式</translation>
     </message>
     <message>
         <source>Quarter</source>
@@ -2944,8 +2944,8 @@ The current file is kept as a backup first.</source>
         <translation>{short_year}年Q{number}</translation>
     </message>
     <message>
-        <source>write the period as 2024-09 (a month) or 2024Q3</source>
-        <translation>期间请写成 2024-09（月）或 2024Q3（季度）的形式</translation>
+        <source>write it as 2024-09 (a month) or 2024Q3 (quarters 1–4)</source>
+        <translation>请写成 2024-09（月）或 2024Q3（第 1–4 季度）的形式</translation>
     </message>
     <message>
         <source>Period</source>

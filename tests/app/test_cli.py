@@ -101,3 +101,8 @@ def test_argparse_speaks_chinese_in_the_chinese_ui() -> None:
         capture_output=True, text=True, encoding="utf-8", env=env, check=False,
     )  # fmt: skip
     assert "错误：缺少以下必需参数：--quarter" in refused.stderr
+    bad_quarter = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--lang", "zh_CN", "report", "--quarter", "2024Q5"],
+        capture_output=True, text=True, encoding="utf-8", env=env, check=False,
+    )  # fmt: skip
+    assert "错误：季度：请写成 2024Q3（第 1–4 季度）的形式" in bad_quarter.stderr  # named once
