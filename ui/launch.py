@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_NAME, __version__
 from app.db.paths import default_db_path, ledger_file
@@ -60,7 +60,8 @@ def create_qt_application() -> QApplication:
 
 class _Loader(QObject):
     """Off the GUI thread: imports the heavy modules, then opens a file ledger (a
-    server ledger is opened on the GUI thread: connecting may ask for a password).
+    server ledger, or a file in a folder still to be made, is opened on the GUI thread:
+    connecting may ask for a password, the folder is asked about).
     `loaded` arrives on the GUI thread once done; `opened` then gives the ledger or
     raises its refusal (None for a server ledger)."""
 
@@ -113,7 +114,10 @@ class Start:
         self.application: Any = None  # ui.application.LedgerApplication, once loaded
         self.window = MainWindow(None, None)  # opening: attached once the ledger is open
         self.window.show()
-        self.loader = _Loader(target)
+        # A file in a missing folder is asked about first (`may_create_there`): opened on
+        # the GUI thread after the answer, not behind the window.
+        behind = target if target is not None and target.parent.exists() else None
+        self.loader = _Loader(behind)
         self.loader.loaded.connect(self._open)
         self.loader.failed.connect(lambda error: exception_handler.handle(type(error), error, None))
         qt_app.aboutToQuit.connect(self.finish)
@@ -127,7 +131,9 @@ class Start:
 
         self.application = LedgerApplication(self.window)
         opened = self.loader.opened if self.loader.file is not None else None
-        if not self.application.open_database(self.db or default_db_path(), opened=opened):
+        asked = opened is not None or may_create_there(self.db, self.window)
+        path = self.db or default_db_path()
+        if not (asked and self.application.open_database(path, opened=opened)):
             self.refused()
 
     def refused(self) -> None:
@@ -170,6 +176,25 @@ def start(db: str | None) -> Start | None:
 def run(db: str | None) -> int:
     started = start(db)
     return 0 if started is None else started.qt_app.exec()
+
+
+def may_create_there(db: str | None, parent: QWidget) -> bool:
+    """`--db` naming a file in a folder that does not exist is most often a typing slip:
+    the clerk is asked before a new, empty ledger is made there (and its folder)."""
+    target = ledger_file(db) if db is not None else None
+    if target is None or target.parent.exists():
+        return True
+    from ui.dialogs import ask
+
+    return ask.confirm(
+        parent,
+        translate("Application", "New ledger"),
+        translate(
+            "Application",
+            "The folder {folder} does not exist.\n\n"
+            "Create it and start a new, empty ledger {name} there?",
+        ).format(folder=target.parent, name=target.name),
+    )
 
 
 def _own_taskbar_button() -> None:

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._specs: list[PageSpec] = []
         self._pages: dict[str, QWidget] = {}
         self._ledger_actions: list[QAction] = []  # off until a ledger is attached
+        self.guide: QWidget | None = None  # Help → 使用说明, made on first use
         self._build_body()
         self._build_actions()
         self._build_status_bar()
@@ -205,6 +206,8 @@ class MainWindow(QMainWindow):
             )
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide_action = help_menu.addAction(self.tr("User &guide"), self.show_guide)
+        guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self._ledger_actions.append(
             help_menu.addAction(self.tr("&About Bangfu Ledger"), self._about)
         )
@@ -334,6 +337,15 @@ class MainWindow(QMainWindow):
     def _on_data_changed(self, changes: Changes) -> None:
         if "setting" in changes.entities:
             self._show_clerk()
+
+    def show_guide(self) -> None:
+        """The guide stays open beside the window (not modal) while the clerk follows it."""
+        from ui.dialogs.guide_dialog import GuideDialog
+
+        if self.guide is None:
+            self.guide = GuideDialog(self)
+        self.guide.show()
+        self.guide.raise_()
 
     def _about(self) -> None:
         from ui.dialogs.about_dialog import AboutDialog

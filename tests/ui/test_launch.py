@@ -3,7 +3,8 @@
 The window must appear before the database stack is imported (issue #14: shown and
 responding as fast as a bare Qt window), and every answer the start gave before still
 comes: a newer file refused, sign-in asked, a quit before the ledger is attached
-leaving the file free.
+leaving the file free, a file in a missing folder made only when asked (the lead's
+`--db` question; the `application` fixture installs the zh_CN translators).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from app.db.ledger import Ledger
@@ -28,6 +29,7 @@ from app.records.work import Actor, perform
 from tests.ui.conftest import ScriptedDialogs
 from ui import exception_handler, launch
 from ui.dialogs.sign_in_dialog import SignInDialog
+from ui.launch import may_create_there
 from ui.pages.dashboard.page import DashboardPage
 
 WAIT_MS = 30_000
@@ -140,3 +142,36 @@ def test_sign_in_is_asked_over_the_opening_window(
     assert isinstance(dialog, SignInDialog) and dialog.parent() is started.window
     assert not started.window.is_open  # cancelled: the ledger stays closed
     assert started.application.context is None and getattr(started, "ended", False)
+
+
+def test_a_missing_folder_is_asked_about_and_a_no_creates_nothing(
+    application: object, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    target = tmp_path / "typo" / "ledger.db"
+    dialogs.confirm.append(False)
+    assert not may_create_there(str(target), QMainWindow())
+    assert "typo" in dialogs.asked[0] and "不存在" in dialogs.asked[0]
+    assert not target.parent.exists()
+
+
+def test_a_yes_goes_on_and_an_existing_folder_or_the_default_asks_nothing(
+    application: object, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    dialogs.confirm.append(True)
+    assert may_create_there(str(tmp_path / "new" / "ledger.db"), QMainWindow())
+    assert may_create_there(str(tmp_path / "ledger.db"), QMainWindow())
+    assert may_create_there(None, QMainWindow())
+    assert may_create_there("postgresql://clerk@localhost/county", QMainWindow())
+    assert len(dialogs.asked) == 1
+
+
+def test_a_start_on_a_missing_folder_asks_before_anything_is_made(
+    qtbot: QtBot, starting: list[launch.Start], dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    target = tmp_path / "typo" / "ledger.db"
+    started = launch.start(str(target))  # the clerk answers no (the script's default)
+    assert started is not None
+    starting.append(started)
+    qtbot.waitUntil(lambda: getattr(started, "ended", False), timeout=WAIT_MS)
+    assert "typo" in dialogs.asked[0]
+    assert not target.parent.exists() and not started.window.is_open

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ui.context import LedgerContext
 from ui.host import PageHost
@@ -75,7 +75,10 @@ class SettingsPage(QWidget):
     def __init__(self, context: LedgerContext, host: PageHost) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(16, 12, 16, 12)
+        title = QLabel(self.tr("Settings"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self._keys: list[str] = []
@@ -127,3 +130,7 @@ class SettingsPage(QWidget):
 
     def export_page(self) -> Any:
         return self._on_tab("export_page")
+
+    def print_page(self) -> Any:
+        """The list on the tab shown (units, teams, the audit log…); General prints nothing."""
+        return self._on_tab("print_page")
