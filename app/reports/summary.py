@@ -210,6 +210,9 @@ def highlights(session: Session, quarter: Quarter) -> list[Highlight]:
 
 
 def mentorship_figures_of(session: Session, quarters: Sequence[Quarter]) -> list[MentorshipFigures]:
+    """Active and new mentorships per quarter; only those overlapping the quarters'
+    span are counted (the others would add nothing to any column)."""
+    first, last = quarters[0], quarters[-1]
     columns = []
     for quarter in quarters:
         active = and_(
@@ -223,7 +226,12 @@ def mentorship_figures_of(session: Session, quarters: Sequence[Quarter]) -> list
     row = session.execute(
         select(*columns)
         .join(Staff, Staff.id == Mentorship.mentor_id)
-        .where(Mentorship.deleted_at.is_(None), Staff.deleted_at.is_(None))
+        .where(
+            Mentorship.deleted_at.is_(None),
+            Staff.deleted_at.is_(None),
+            Mentorship.start_date <= last.end,
+            or_(Mentorship.end_date.is_(None), Mentorship.end_date >= first.start),
+        )
     ).one()
     return [
         MentorshipFigures(active=row[2 * index], new=row[2 * index + 1])
