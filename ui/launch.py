@@ -14,12 +14,14 @@ start on a file already open hands over before any window.
 from __future__ import annotations
 
 import importlib
+import logging
+import os
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -72,6 +74,9 @@ class _Loader(QObject):
         super().__init__()
         self.file = file
         self.outcome: tuple[Any, BaseException | None] | None = None
+        self._lock = threading.Lock()
+        self.opening = False  # the file is being opened (a quit waits for that)
+        self.cancelled = False  # the program quit first: the file is never opened
 
     def run(self) -> None:
         try:
@@ -83,6 +88,10 @@ class _Loader(QObject):
         if self.file is not None:
             from app.db.ledger import Ledger
 
+            with self._lock:
+                if self.cancelled:
+                    return
+                self.opening = True
             try:
                 self.outcome = (Ledger.open(self.file, exclusive=True), None)
             except Exception as error:  # answered on the GUI thread (restore, hand over)
@@ -97,6 +106,13 @@ class _Loader(QObject):
         if error is not None:
             raise error
         return ledger
+
+    def cancel(self) -> bool:
+        """The program quits: the file is not opened after this; True when it is being
+        opened already (the caller waits for that to end, then `abandon`s it)."""
+        with self._lock:
+            self.cancelled = True
+            return self.opening
 
     def abandon(self) -> None:
         """The program quits before the ledger was attached: close what was opened."""
@@ -121,7 +137,8 @@ class Start:
         self.loader.loaded.connect(self._open)
         self.loader.failed.connect(lambda error: exception_handler.handle(type(error), error, None))
         qt_app.aboutToQuit.connect(self.finish)
-        threading.Thread(target=self.loader.run, name="bangfu-start", daemon=True).start()
+        self.thread = threading.Thread(target=self.loader.run, name="bangfu-start", daemon=True)
+        self.thread.start()
 
     def _open(self) -> None:
         if not self.window.isVisible():  # closed meanwhile: the program is quitting
@@ -145,8 +162,15 @@ class Start:
         attached, only what the loader may have opened is closed (nothing was written)."""
         if self.application is not None:
             self.application.shutdown()
-        else:
-            self.loader.abandon()
+            return
+        if self.loader.cancel():  # being opened: let that end, then close it
+            self.thread.join()
+        self.loader.abandon()
+
+    @property
+    def nothing_open(self) -> bool:
+        """Quit before the ledger was attached, and no file was or will be opened."""
+        return self.application is None and self.loader.cancelled and not self.loader.opening
 
 
 _running: list[Start] = []  # the start, alive as long as the event loop
@@ -175,7 +199,23 @@ def start(db: str | None) -> Start | None:
 
 def run(db: str | None) -> int:
     started = start(db)
-    return 0 if started is None else started.qt_app.exec()
+    if started is None:
+        return 0
+    code = started.qt_app.exec()
+    if started.nothing_open:  # quit while the database stack was still being imported
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> NoReturn:
+    """End at once, not after the loader's imports: Python's exit would share the GIL
+    with them (a quit at start took 3× a bare window's). No file is open; the settings
+    and the log are flushed first."""
+    QSettings().sync()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def may_create_there(db: str | None, parent: QWidget) -> bool:
