@@ -7,8 +7,9 @@ before it appears (no SQLAlchemy, no matplotlib: `python -X importtime`); a back
 thread imports the database stack and the first page's module and opens the file,
 while the window already responds. Back on the GUI thread the ledger's refusals and
 its sign-in are answered and the window is attached to it. Quitting before that does
-not wait for the thread (a file it opened meanwhile is closed, never written). A second
-start on a file already open hands over before any window.
+not wait for the imports: the thread is cancelled before it opens the file (a file
+being opened is waited for, then closed, never written) and the process ends at once.
+A second start on a file already open hands over before any window.
 """
 
 from __future__ import annotations
