@@ -187,11 +187,16 @@ def test_a_clerk_limited_to_medical_writes_medical_rows_only(ledger_db: dict[str
         with pytest.raises(Exception, match="row-level security"):
             clerk.flush()
         clerk.rollback()
-        # Another field's person cannot be changed (the row is not theirs to update) …
-        changed = clerk.execute(
-            text("UPDATE staff SET phone = '139' WHERE id = :id"), {"id": ledger_db["teacher"]}
-        )
-        assert changed.rowcount == 0  # type: ignore[attr-defined]
+        # Another field's person cannot be changed, loudly (not "0 rows": the app would
+        # take that for another clerk's save) …
+        with pytest.raises(Exception, match=r'row-level security refuses update.*"staff"'):
+            clerk.execute(
+                text("UPDATE staff SET phone = '139' WHERE id = :id"), {"id": ledger_db["teacher"]}
+            )
+        clerk.rollback()
+        with pytest.raises(Exception, match="row-level security refuses delete"):
+            clerk.execute(text("DELETE FROM staff WHERE id = :id"), {"id": ledger_db["teacher"]})
+        clerk.rollback()
         # … nor moved into their field, nor their own moved out of it.
         with pytest.raises(Exception, match="row-level security"):
             clerk.execute(
