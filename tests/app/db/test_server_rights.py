@@ -88,7 +88,9 @@ def test_a_medical_clerks_writes_past_the_apps_check_are_refused_by_the_server(
             perform(ledger, update, actor=medical)
         provision = {"staff_id": teacher, "service_type_id": visit, "date": "2024-04-02"}
         with pytest.raises(NotPermitted):
-            perform(ledger, partial(commands.create, PROVISION, provision), actor=medical)
+            perform(
+                ledger, partial(commands.create, kind=PROVISION, values=provision), actor=medical
+            )
         # In a batch the refused row is reported by its label, and nothing is written.
         rows = [
             RowWrite("第 2 行", STAFF, person("赵医生", "medical")),
