@@ -122,11 +122,9 @@ class Office:
         """The ledger's URL as the owner (None) or as the login of role `who`."""
         if who is None:
             return url_of(self.database)
-        return (
-            make_url(url_of(self.database))
-            .set(username=self.users[who], password=PASSWORDS[who] if password else None)
-            .render_as_string(hide_password=False)
-        )
+        address = make_url(url_of(self.database)).set(username=self.users[who])
+        address = address._replace(password=PASSWORDS[who] if password else None)  # set() keeps
+        return address.render_as_string(hide_password=False)
 
 
 def set_up_roles(database: str) -> dict[str, str]:

@@ -19,6 +19,7 @@ from app import clock
 from app.db.backup import newest_good_backup, restore
 from app.db.ledger import Ledger, backend_for, inspect_file
 from app.db.paths import demo_db_path
+from app.db.postgres import PostgresServer
 from app.demo.build import create_demo
 from app.errors import DatabaseCorrupt, DatabaseInUse, LedgerError
 from app.records.permissions import Permission
@@ -28,7 +29,7 @@ from app.records.users import sign_in, sign_in_required
 from app.records.work import Actor
 from ui.context import LedgerContext
 from ui.dialogs import ask
-from ui.dialogs.sign_in_dialog import SignInDialog
+from ui.dialogs.sign_in_dialog import SignInDialog, open_server_ledger
 from ui.i18n import DEFAULT_LANGUAGE, install_gui_translators
 from ui.main_window import MAX_RECENT, MainWindow
 from ui.single_instance import InstanceServer, hand_over
@@ -106,6 +107,9 @@ class LedgerApplication:
         self, path: Path | str, password: Callable[[], str | None] | None = None
     ) -> Ledger | None:
         try:
+            backend = backend_for(path, password=password)
+            if isinstance(backend, PostgresServer) and backend.asks_password:  # sign in
+                return open_server_ledger(str(path), self.window or self._start_shell)
             return Ledger.open(path, exclusive=True, password=password)
         except DatabaseCorrupt as error:
             return self._recover(path, error)

@@ -164,6 +164,13 @@ def refused_by_server(reason: str, table: str | None = None, *, user: str = "") 
     return NotPermitted(message.format(user=who, what=what, reason=reason))
 
 
+def address_of(url: str) -> str:
+    """host:port/database, without the user: where a server ledger is, whoever signs in
+    (the key of a remembered password and of the last user name)."""
+    parsed = make_url(url)
+    return f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
+
+
 class PostgresServer:
     """A ledger in one PostgreSQL database. There is no instance lock (many clerks
     share it) and no file: backups are IT's `pg_dump` or a `copy` to a file."""
@@ -186,6 +193,11 @@ class PostgresServer:
     @property
     def user(self) -> str:
         return self.url.username or ""
+
+    @property
+    def asks_password(self) -> bool:
+        """Neither the address nor the caller gives a password: the clerk signs in."""
+        return self.url.password is None and self._password is None
 
     # ----------------------------------------------------------------- opening
     def exists(self) -> bool:
