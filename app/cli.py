@@ -94,7 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="bangfu-ledger",
         description=translate("Cli", "Bangfu Ledger: records of dispatched assistance staff."),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(  # Python 3.11 takes this help text without asking gettext
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_argparse_text("show program's version number and exit"),
+    )
     parser.add_argument(
         "--lang", choices=("zh_CN", "en"), help=translate("Cli", "language of messages")
     )

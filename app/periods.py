@@ -25,7 +25,7 @@ class Quarter:
         match = _PATTERN.match(text or "")
         if not match or not 1900 <= int(match.group(1)) <= 2999:
             raise ValidationError(
-                {"quarter": [translate("Quarters", "write the quarter as 2024Q3")]},
+                {"quarter": [translate("Quarters", "write it as 2024Q3 (quarters 1–4)")]},
                 {"quarter": translate("Quarters", "Quarter")},
             )
         return cls(int(match.group(1)), int(match.group(2)))
@@ -148,6 +148,10 @@ def parse_period(text: str) -> Period:
         return Quarter.parse(value)
     except ValidationError:
         raise ValidationError(
-            {"period": [translate("Quarters", "write the period as 2024-09 (a month) or 2024Q3")]},
+            {
+                "period": [
+                    translate("Quarters", "write it as 2024-09 (a month) or 2024Q3 (quarters 1–4)")
+                ]
+            },
             {"period": translate("Quarters", "Period")},
         ) from None

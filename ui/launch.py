@@ -117,8 +117,27 @@ def _open(qt_app: QApplication, shell: StartWindow, db: str | None) -> None:
     application = LedgerApplication(shell)
     _running.append(application)
     qt_app.aboutToQuit.connect(application.shutdown)
-    if not application.open_database(db or default_db_path()):
+    if not may_create_there(db, shell) or not application.open_database(db or default_db_path()):
         qt_app.exit(1)
+
+
+def may_create_there(db: str | None, parent: QMainWindow) -> bool:
+    """`--db` naming a file in a folder that does not exist is most often a typing slip:
+    the clerk is asked before a new, empty ledger is made there (and its folder)."""
+    target = ledger_file(db) if db is not None else None
+    if target is None or target.parent.exists():
+        return True
+    from ui.dialogs import ask
+
+    return ask.confirm(
+        parent,
+        translate("Application", "New ledger"),
+        translate(
+            "Application",
+            "The folder {folder} does not exist.\n\n"
+            "Create it and start a new, empty ledger {name} there?",
+        ).format(folder=target.parent, name=target.name),
+    )
 
 
 def _own_taskbar_button() -> None:

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(960, 600))
         self._specs = self._page_specs()
         self._pages: dict[str, QWidget] = {}
+        self.guide: QWidget | None = None  # Help → 使用说明, made on first use
         self._build_body()
         self._build_actions()
         self._build_status_bar()
@@ -157,6 +158,8 @@ class MainWindow(QMainWindow):
             )
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide_action = help_menu.addAction(self.tr("User &guide"), self.show_guide)
+        guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         help_menu.addAction(self.tr("&About Bangfu Ledger"), self._about)
 
     def _build_status_bar(self) -> None:
@@ -274,6 +277,15 @@ class MainWindow(QMainWindow):
     def _on_data_changed(self, changes: Changes) -> None:
         if "setting" in changes.entities:
             self._show_clerk()
+
+    def show_guide(self) -> None:
+        """The guide stays open beside the window (not modal) while the clerk follows it."""
+        from ui.dialogs.guide_dialog import GuideDialog
+
+        if self.guide is None:
+            self.guide = GuideDialog(self)
+        self.guide.show()
+        self.guide.raise_()
 
     def _about(self) -> None:
         from ui.dialogs.about_dialog import AboutDialog

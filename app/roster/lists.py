@@ -131,10 +131,10 @@ class Units(Listing):
 
     def columns(self) -> list[ListColumn]:
         return [
-            labelled_column(Unit, "name", width=36, sort=Unit.name_key),
-            labelled_column(Unit, "kind"),
-            labelled_column(Unit, "region"),
-            labelled_column(Unit, "field"),
+            labelled_column(Unit, "name", width=28, sort=Unit.name_key),  # 14 CJK in full
+            labelled_column(Unit, "kind", width=8),
+            labelled_column(Unit, "region", width=24),
+            labelled_column(Unit, "field", width=4),  # often empty: a narrow column
         ]
 
     def base(self) -> Select[Any]:
@@ -159,16 +159,17 @@ class Teams(Listing):
             .scalar_subquery()
         )
         return [
-            labelled_column(Team, "name", sort=Team.name_key),
-            labelled_column(Team, "field"),
-            labelled_column(Team, "batch"),
+            labelled_column(Team, "name", width=20, sort=Team.name_key),
+            labelled_column(Team, "field", width=4),
+            labelled_column(Team, "batch", width=14),
             ListColumn(
                 "receiving_unit",
                 lambda: label_of(Team, "receiving_unit_id"),
                 Unit.name,
+                width=28,
                 sort=Unit.name_key,
             ),
-            ListColumn("leader", lambda: translate("Roster", "Team leader"), leader),
+            ListColumn("leader", lambda: translate("Roster", "Team leader"), leader, width=8),
             ListColumn("members", lambda: translate("Roster", "Members"), members, numeric=True),
         ]
 

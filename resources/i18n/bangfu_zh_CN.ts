@@ -110,6 +110,18 @@ The ledger itself is intact and you can go on working; check the backup folder i
         <source>{path} is already open in a Bangfu Ledger window; it was brought to the front.</source>
         <translation>{path} 已在一个帮扶台账窗口中打开，已将该窗口切换到前台。</translation>
     </message>
+    <message>
+        <source>New ledger</source>
+        <translation>新建台账</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.
+
+Create it and start a new, empty ledger {name} there?</source>
+        <translation>文件夹 {folder} 不存在。
+
+要创建该文件夹，并在其中新建一个空台账 {name} 吗？</translation>
+    </message>
 </context>
 <context>
     <name>Argparse</name>
@@ -805,13 +817,6 @@ The ledger itself is intact and you can go on working; check the backup folder i
     </message>
 </context>
 <context>
-    <name>ComingPage</name>
-    <message>
-        <source>This screen is being built. It will offer:</source>
-        <translation>此页面正在建设中，届时将提供：</translation>
-    </message>
-</context>
-<context>
     <name>ConnectionDialog</name>
     <message>
         <source>Connect to a server</source>
@@ -1280,6 +1285,112 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>{count} changed cells are not saved. Leave and throw them away?</source>
         <translation>有 {count} 个修改过的单元格尚未保存。离开并放弃这些修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Guide</name>
+    <message>
+        <source>First run</source>
+        <translation>第一次使用</translation>
+    </message>
+    <message>
+        <source>Settings → General: enter the office&apos;s name, your name as the clerk and the names that sign the summary; click Save.</source>
+        <translation>设置 → 常规：填写单位名称、您的经办人姓名，以及在季度汇总上签字的单位负责人和审核人，然后点击“保存”。</translation>
+    </message>
+    <message>
+        <source>Settings → Units and teams: add the sending units, the receiving units and the assistance teams.</source>
+        <translation>设置 → 单位与团队：添加派出单位、受援单位和帮扶团队。</translation>
+    </message>
+    <message>
+        <source>To look around first, open File → Open the demo database: its records come from the news reports and never mix with yours.</source>
+        <translation>想先看看效果，可打开“文件 → 打开演示数据库”：其中的记录取自新闻报道，不会与您的数据混在一起。</translation>
+    </message>
+    <message>
+        <source>Entering the staff</source>
+        <translation>录入帮扶人才</translation>
+    </message>
+    <message>
+        <source>Staff → New (Ctrl+N) opens the form; fields marked ＊ are required, and a message under a field says what to correct.</source>
+        <translation>帮扶人才 → 新增（Ctrl+N）打开表单；带＊的为必填项，字段下方的提示会说明需要改正什么。</translation>
+    </message>
+    <message>
+        <source>A roster kept in Excel comes in with Import from Excel…: check the preview, then import; a bad row is named and nothing is half-written.</source>
+        <translation>用 Excel 保存的花名册可通过“从 Excel 导入…”读入：先检查预览，再导入；有错的行会逐一指出，不会只导入一半。</translation>
+    </message>
+    <message>
+        <source>The status follows the dates. When a planned end has passed, select the person and click Confirm departure.</source>
+        <translation>状态随日期自动变化。计划期满日期已过的人员，选中后点击“确认离岗”。</translation>
+    </message>
+    <message>
+        <source>Recording services</source>
+        <translation>记录服务保障</translation>
+    </message>
+    <message>
+        <source>Services → Service records: add what was provided (date, service, who received it); Batch entry… records one service for many people.</source>
+        <translation>服务保障 → 服务记录：登记提供的服务（日期、服务项目、服务对象）；“批量登记…”可为多人一次登记同一项服务。</translation>
+    </message>
+    <message>
+        <source>Services → Coverage matrix shows, quarter by quarter, who has received each of the ten services and who is still owed one.</source>
+        <translation>服务保障 → 覆盖矩阵按季度显示：每项服务谁已享受、谁还没有享受。</translation>
+    </message>
+    <message>
+        <source>Recording outcomes</source>
+        <translation>记录工作成效</translation>
+    </message>
+    <message>
+        <source>Outcomes → Batch entry: choose the month or quarter and type or paste the figures (surgeries, patient visits, trainings…) straight from Excel.</source>
+        <translation>工作成效 → 批量录入：选择月份或季度，直接输入数字，或从 Excel 复制粘贴（手术台次、门诊人次、培训人次等）。</translation>
+    </message>
+    <message>
+        <source>Outcomes → Outcome records lists every figure; add highlights there. Mentorships between staff and local colleagues have their own tab.</source>
+        <translation>工作成效 → 成效台账列出每一条数据，亮点也在这里录入；帮扶人才与本地同事的师徒结对在“师徒结对”页。</translation>
+    </message>
+    <message>
+        <source>The quarterly printout in five steps</source>
+        <translation>五步完成季度汇总打印</translation>
+    </message>
+    <message>
+        <source>Open Quarterly summary and choose the quarter.</source>
+        <translation>打开“季度汇总”，选择季度。</translation>
+    </message>
+    <message>
+        <source>Read the figures; a figure that looks wrong is corrected in its record.</source>
+        <translation>核对各项数字；有误的数字到对应的记录中改正。</translation>
+    </message>
+    <message>
+        <source>Print… shows the pages first; print them on A4, or Save as PDF….</source>
+        <translation>“打印…”先预览页面，再用 A4 纸打印；也可“保存为 PDF…”。</translation>
+    </message>
+    <message>
+        <source>Export to Excel… gives the same summary as a workbook with its charts.</source>
+        <translation>“导出 Excel…”得到内容相同、附有图表的工作簿。</translation>
+    </message>
+    <message>
+        <source>After the summary is handed in, Close quarter… keeps its figures from changing; an administrator can reopen it with a reason.</source>
+        <translation>汇总上报后点击“季度关账…”，此后本季度的数字不再变化；管理员可以注明原因后重新开账。</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>The ledger backs itself up before the first change, every few minutes while you work and when you close the program, into the backups folder beside the database file.</source>
+        <translation>台账会在第一次修改前、修改期间每隔几分钟、以及关闭程序时自动备份，备份保存在数据库文件旁的 backups 文件夹中。</translation>
+    </message>
+    <message>
+        <source>Settings → General → Backups: Back up now, choose a second folder such as a USB stick, or Restore from backup….</source>
+        <translation>设置 → 常规 → 备份：可“立即备份”、另选一个文件夹（如 U 盘）再存一份，或“从备份恢复…”。</translation>
+    </message>
+    <message>
+        <source>Deleted records go to the recycle bin (Settings → Recycle bin) and can be restored; every change is kept in the audit log.</source>
+        <translation>删除的记录进入回收站（设置 → 回收站），可以还原；每一次修改都记在操作日志中。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
     </message>
 </context>
 <context>
@@ -1765,6 +1876,10 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>使用说明(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;About Bangfu Ledger</source>
@@ -2754,8 +2869,8 @@ The current file is kept as a backup first.</source>
 <context>
     <name>Quarters</name>
     <message>
-        <source>write the quarter as 2024Q3</source>
-        <translation>季度请写成 2024Q3 的形式</translation>
+        <source>write it as 2024Q3 (quarters 1–4)</source>
+        <translation>请写成 2024Q3（第 1–4 季度）的形式</translation>
     </message>
     <message>
         <source>Quarter</source>
@@ -2766,8 +2881,8 @@ The current file is kept as a backup first.</source>
         <translation>{short_year}年Q{number}</translation>
     </message>
     <message>
-        <source>write the period as 2024-09 (a month) or 2024Q3</source>
-        <translation>期间请写成 2024-09（月）或 2024Q3（季度）的形式</translation>
+        <source>write it as 2024-09 (a month) or 2024Q3 (quarters 1–4)</source>
+        <translation>请写成 2024-09（月）或 2024Q3（第 1–4 季度）的形式</translation>
     </message>
     <message>
         <source>Period</source>
@@ -3618,6 +3733,10 @@ The current file is kept as a backup first.</source>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
 </context>
 <context>
     <name>SheetPage</name>
@@ -3833,6 +3952,18 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Mentee</source>
         <translation>徒弟</translation>
+    </message>
+    <message>
+        <source>Services {count}</source>
+        <translation>服务 {count}</translation>
+    </message>
+    <message>
+        <source>Outcomes {count}</source>
+        <translation>成效 {count}</translation>
+    </message>
+    <message>
+        <source>Mentees {count}</source>
+        <translation>徒弟 {count}</translation>
     </message>
     <message>
         <source>own</source>

@@ -94,9 +94,15 @@ def test_argparse_speaks_chinese_in_the_chinese_ui() -> None:
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.startswith("用法：bangfu-ledger")
     assert "选项" in shown.stdout and "显示此帮助信息并退出" in shown.stdout
+    assert "显示程序版本号并退出" in shown.stdout  # --version too, on Python 3.11
     assert "usage:" not in shown.stdout and "options" not in shown.stdout
     refused = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "--lang", "zh_CN", "report"],
         capture_output=True, text=True, encoding="utf-8", env=env, check=False,
     )  # fmt: skip
     assert "错误：缺少以下必需参数：--quarter" in refused.stderr
+    bad_quarter = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--lang", "zh_CN", "report", "--quarter", "2024Q5"],
+        capture_output=True, text=True, encoding="utf-8", env=env, check=False,
+    )  # fmt: skip
+    assert "错误：季度：请写成 2024Q3（第 1–4 季度）的形式" in bad_quarter.stderr  # named once

@@ -68,3 +68,26 @@ def test_the_ethnic_group_list_holds_the_56_groups_and_two_extras(
     assert isinstance(titles, QComboBox)
     assert [titles.itemText(i) for i in range(1, 5)] == ["正高级", "副高级", "中级", "初级"]
     qtbot.keyClick(form, Qt.Key.Key_Escape)
+
+
+def test_a_message_longer_than_its_line_is_shown_whole_below_and_moves_nothing(
+    demo_window: MainWindow, qtbot: QtBot
+) -> None:
+    form = open_new_form(demo_window, qtbot)
+    qtbot.waitExposed(form)
+    type_text(qtbot, form.editors["name"], "林海")
+    qtbot.keyClicks(form.editors["start_date"], "2024-07-01")
+    qtbot.waitUntil(lambda: not form.pending.isVisible())
+    later = {key: place(form.editors[key]) for key in ("political_status", "notes", "status")}
+    size = form.size()
+    qtbot.keyClicks(form.editors["phone"], "12345")
+    message = form.errors["phone"]
+    assert message.isVisible() and "13812345678" in message.text()
+    assert not message.fits()  # too long for the field's width: shortened there…
+    assert message.toolTip() == message.text()
+    assert form.pending.isVisible()  # …and whole in the form's message area
+    assert f"联系电话：{message.text()}" in form.pending.text().splitlines()
+    assert {key: place(form.editors[key]) for key in later} == later
+    assert form.size() == size
+    retype(qtbot, form.editors["phone"], "13812345678")
+    assert not message.isVisible() and not form.pending.isVisible()

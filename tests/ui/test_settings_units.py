@@ -70,3 +70,21 @@ def test_the_leader_is_chosen_among_the_teams_members(
             select(Staff.name).where(Staff.team_id == team, Staff.is_leader.is_(True))
         ).all()
     assert leaders_now == ["孙峰"]
+
+
+def test_both_lists_show_every_name_and_column_in_full_at_1280_pixels(
+    demo_window: MainWindow, qtbot: QtBot
+) -> None:
+    demo_window.resize(1280, 800)
+    tab = settings_tab(demo_window, "units")
+    for record_list, columns in ((tab.units, (0, 2)), (tab.teams, (0, 3))):
+        view = record_list.view
+        qtbot.waitUntil(lambda view=view: view.model().rowCount() > 0)
+        model, metrics = view.model(), view.fontMetrics()
+        for column in columns:  # names, regions and receiving units, each in full
+            widest = max(
+                metrics.horizontalAdvance(str(model.index(row, column).data()))
+                for row in range(model.rowCount())
+            )
+            assert view.columnWidth(column) > widest, model.headerData(column, Qt.Horizontal)
+        assert not view.horizontalScrollBar().isVisible()  # the last column on screen too

@@ -110,10 +110,26 @@ def test_choosing_a_person_shows_their_file(demo_window: MainWindow, qtbot: QtBo
     click_row(qtbot, page.list, "徐兴健")
     assert page.detail.title.text() == "徐兴健"
     assert page.detail.tabs.isVisible()
-    assert page.detail.tabs.tabText(1).startswith("服务保障（")
+    assert page.detail.tabs.tabText(1).startswith("服务 ")
+    assert page.detail.tabs.tabToolTip(1).startswith("服务保障（")
     assert page.detail.provisions.rowCount() > 0
     assert page.detail.outcomes.rowCount() > 0
     assert page.detail.mentees.rowCount() > 0
+
+
+def test_the_files_four_tabs_read_in_full_in_a_1280_pixel_window(
+    demo_window: MainWindow, qtbot: QtBot
+) -> None:
+    demo_window.resize(1280, 800)
+    page = staff_page(demo_window)
+    click_row(qtbot, page.list, "徐兴健")
+    bar = page.detail.tabs.tabBar()
+    qtbot.waitUntil(lambda: bar.tabRect(3).right() > 0)
+    for index in range(bar.count()):
+        needed = bar.fontMetrics().horizontalAdvance(bar.tabText(index))
+        padding = 2 * 14  # style.qss: QTabBar::tab { padding: 6px 14px }
+        assert bar.tabRect(index).width() >= needed + padding, bar.tabText(index)  # not elided
+        assert bar.tabRect(index).right() <= bar.width()  # reachable without arrows
 
 
 def test_delete_moves_to_the_bin_and_restore_brings_back(

@@ -42,6 +42,7 @@ from ui.context import LedgerContext
 from ui.dialogs import ask
 from ui.widgets.editors import (
     Editor,
+    FieldMessage,
     editor_value,
     field_box,
     on_edit,
@@ -75,7 +76,8 @@ class RecordForm(QDialog):
         self.context, self.kind, self.record_id = context, kind, record_id
         self._defaults, self._fixed = dict(defaults or {}), dict(fixed or {})
         self.editors: dict[str, Editor] = {}
-        self.errors: dict[str, QLabel] = {}
+        self.errors: dict[str, FieldMessage] = {}
+        self._problems: Mapping[str, list[str]] = {}
         self._touched: set[str] = set()
         self._initial: dict[str, Any] = {}
         self._confirmed: frozenset[str] = frozenset()
@@ -86,8 +88,11 @@ class RecordForm(QDialog):
         self._columns = QHBoxLayout()
         self._columns.setSpacing(24)
         outer.addLayout(self._columns)
+        outer.addStretch(1)  # spare height below the fields: the message area never moves them
         self.form = self.new_column()
-        self.pending = QLabel()  # problems of fields the clerk has not reached yet
+        # Problems of fields the clerk has not reached yet, and messages too long for
+        # their line under the field, in full.
+        self.pending = QLabel()
         self.pending.setObjectName("hint")
         self.pending.setWordWrap(True)
         outer.addWidget(self.pending)
@@ -125,6 +130,7 @@ class RecordForm(QDialog):
         label.setBuddy(editor)
         self.form.addRow(label, box)
         self.editors[key], self.errors[key] = editor, error
+        error.fits_changed.connect(lambda: self._show_problems(self._problems, touched_only=True))
         return editor
 
     def finish(self) -> None:
@@ -181,14 +187,18 @@ class RecordForm(QDialog):
         return problems
 
     def _show_problems(self, problems: Mapping[str, list[str]], *, touched_only: bool) -> None:
+        self._problems = problems
+        in_full: set[str] = set()  # shown whole under their field
         for key, error in self.errors.items():
             shown = problems.get(key, []) if key in self._touched or not touched_only else []
             show_messages(self.editors[key], error, shown)
+            if shown and error.fits():
+                in_full.add(key)
         colon = translate("RecordForm", ": ")
         waiting = [
             f"{self.kind.label(key)}{colon}{message}"
             for key, messages in problems.items()
-            if not ((key in self._touched or not touched_only) and key in self.errors)
+            if key not in in_full
             for message in messages
         ]
         self.pending.setText("\n".join(waiting))

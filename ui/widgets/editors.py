@@ -10,7 +10,8 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -89,7 +90,62 @@ def on_edit(editor: Editor, slot: Callable[..., Any]) -> None:
         editor.valueChanged.connect(slot)
 
 
-def field_box(editor: QWidget, hint: str = "") -> tuple[QWidget, QLabel]:
+class FieldMessage(QLabel):
+    """A field's message on one line reserved under it, so a message appearing never
+    pushes the later fields down. A message longer than the line is drawn shortened
+    with 「…」 and whole in its tooltip; `fits_changed` tells the form, which then shows it
+    in full in its message area (the form's last line), so no message is ever cut off.
+    `text()` is always the whole message."""
+
+    fits_changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("fieldError")
+        self.ensurePolished()
+        self.setText("必填 Mg")  # one line as drawn, with the CJK font's taller line
+        self.setFixedHeight(self.sizeHint().height())
+        self.setText("")
+        # Its width is the field's, never the message's: a long one cannot widen the form.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self._fitted = True
+        self.hide()
+
+    def fits(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) <= self.contentsRect().width()
+
+    def set_message(self, text: str) -> None:
+        self.setText(text)
+        self.setToolTip(text)
+        self._refit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._refit()
+
+    def _refit(self) -> None:
+        if self.fits() != self._fitted:
+            self._fitted = not self._fitted
+            self.fits_changed.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.fits():
+            super().paintEvent(event)
+            return
+        area = self.contentsRect()
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, area.width()
+        )
+        self.style().drawItemText(
+            QPainter(self), area, int(self.alignment()), self.palette(), self.isEnabled(), shown,
+            self.foregroundRole(),
+        )  # fmt: skip
+
+
+def field_box(editor: QWidget, hint: str = "") -> tuple[QWidget, FieldMessage]:
     """The editor, an optional grey hint and a hidden message label, stacked.
 
     The box takes the whole width of the form's field column, so hints wrap at the
@@ -111,19 +167,7 @@ def field_box(editor: QWidget, hint: str = "") -> tuple[QWidget, QLabel]:
         note.setObjectName("hint")
         note.setWordWrap(True)
         column.addWidget(note)
-    error = QLabel()
-    error.setObjectName("fieldError")
-    error.setWordWrap(True)
-    # The message's line is reserved while hidden, so a message appearing never pushes
-    # the later fields down (a long one wraps onto more lines; it is never clipped).
-    error.ensurePolished()
-    error.setText("必填 Mg")  # one line as drawn, with the CJK font's taller line
-    error.setMinimumHeight(error.sizeHint().height())
-    error.setText("")
-    policy = error.sizePolicy()
-    policy.setRetainSizeWhenHidden(True)
-    error.setSizePolicy(policy)
-    error.hide()
+    error = FieldMessage()
     column.addWidget(error)
     return box, error
 
@@ -156,9 +200,9 @@ def mark_unlisted(combo: QComboBox, choices: Sequence[str], text: str) -> None:
     combo.style().polish(combo)
 
 
-def show_messages(editor: QWidget, error: QLabel, messages: Sequence[str]) -> None:
+def show_messages(editor: QWidget, error: FieldMessage, messages: Sequence[str]) -> None:
     """Put `messages` under the field and mark it red, or clear both."""
-    error.setText(translate("Editors", "; ").join(messages))
+    error.set_message(translate("Editors", "; ").join(messages))
     error.setVisible(bool(messages))
     editor.setProperty("invalid", bool(messages))
     editor.style().polish(editor)

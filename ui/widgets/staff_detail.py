@@ -134,15 +134,16 @@ class StaffDetail(QWidget):
             self.mentees,
             [(m.name, m.unit, m.start_date, m.end_date, m.goal) for m in file.mentees],
         )
-        counted = (
-            (self.provisions, self.tr("Services ({count})"), file.provisions),
-            (self.outcomes_tab, self.tr("Outcomes ({count})"), file.outcomes),
-            (self.mentees, self.tr("Mentees ({count})"), file.mentees),
+        counted = (  # short titles fit the side panel; the tooltip says it in full
+            (self.provisions, self.tr("Services {count}"), self.tr("Services ({count})")),
+            (self.outcomes_tab, self.tr("Outcomes {count}"), self.tr("Outcomes ({count})")),
+            (self.mentees, self.tr("Mentees {count}"), self.tr("Mentees ({count})")),
         )
-        for table, title, lines in counted:
-            index, text = self.tabs.indexOf(table), title.format(count=len(lines))
-            self.tabs.setTabText(index, text)
-            self.tabs.setTabToolTip(index, text)  # the full title when the tab elides it
+        sizes = (len(file.provisions), len(file.outcomes), len(file.mentees))
+        for (table, short, full), count in zip(counted, sizes, strict=True):
+            index = self.tabs.indexOf(table)
+            self.tabs.setTabText(index, short.format(count=count))
+            self.tabs.setTabToolTip(index, full.format(count=count))
 
     def _total_rows(self, totals: StaffTotals) -> list[tuple[str, str, str, str]]:
         """Their own totals, then their team's own figures marked with the team's name

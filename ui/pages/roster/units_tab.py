@@ -1,6 +1,7 @@
 """Settings → Units and teams: the sending and receiving units, and the teams.
 
-Two lists side by side, each with New / Edit / Delete; a unit or team still used by
+Two lists one above the other, so each has the page's width for names in full, each
+with New / Edit / Delete; a unit or team still used by
 staff cannot be deleted (`app/` says by whom). The main window's Ctrl+N, Delete
 and Ctrl+E act on the list the clerk last worked in.
 """
@@ -33,7 +34,7 @@ class UnitsTab(QWidget):
         note.setObjectName("hint")
         note.setWordWrap(True)
         layout.addWidget(note)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         self.units = RecordList(context, Units(), title=self.tr("Units"))
         self.unit_editing = RecordEditing(
@@ -46,6 +47,8 @@ class UnitsTab(QWidget):
         for record_list in (self.units, self.teams):
             splitter.addWidget(record_list)
             record_list.view.installEventFilter(self)
+        splitter.setStretchFactor(0, 3)  # units outnumber teams
+        splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
         self._current = self.unit_editing
 

@@ -46,7 +46,14 @@ from app.records.work import Done
 from ui.context import LedgerContext
 from ui.dialogs import ask
 from ui.exporting import write_in_background
-from ui.widgets.editors import editor_value, field_box, on_edit, set_editor_value, show_messages
+from ui.widgets.editors import (
+    FieldMessage,
+    editor_value,
+    field_box,
+    on_edit,
+    set_editor_value,
+    show_messages,
+)
 
 if TYPE_CHECKING:
     from ui.host import Shell
@@ -59,7 +66,7 @@ class OfficeTab(QWidget):
         super().__init__(parent)
         self.context, self.shell = context, shell
         self.editors: dict[str, QLineEdit | QComboBox] = {}
-        self.errors: dict[str, QLabel] = {}
+        self.errors: dict[str, FieldMessage] = {}
         self._stored: dict[str, str] = {}
         self._labels: list[QLabel] = []
         # The groups keep their height and the tab scrolls on a small screen (squeezed,
