@@ -274,6 +274,7 @@ class MentorshipList(Listing):
     summary counts), `field` (the mentor's). Search: mentor, mentee, unit, goal."""
 
     model = Mentorship
+    windowed = True  # 20,000 in a province, built with the Outcomes page: never every id
     entities = frozenset({"mentorship", "staff"})
     default_sort = "start_date"
     search_in = (Staff.name, Mentorship.mentee_name, Mentorship.mentee_unit, Mentorship.goal)
