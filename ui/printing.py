@@ -4,6 +4,8 @@ Qt's text engine lays the HTML out (CJK fonts, table headers repeated after page
 breaks, images never split); we paint it page by page so every page gets the footer
 "第 N 页 共 M 页". The page is measured in the device's own pixels at an explicit
 resolution, so the same document looks the same in the preview, on paper and in the PDF.
+Headings stay with the table or chart below them, and a chart that would leave its page
+more than a third empty is lifted above its section's tables when that fills the pages.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_NAME
 from app.db.files import atomic_target, check_pdf
@@ -47,7 +49,7 @@ BODY_POINTS, FOOTER_POINTS = 10.5, 9
 OBJECT_CHARACTER = "\ufffc"  # what an image stands on in its text line
 PAGE_BREAK_AUTO = QTextFormat.PageBreakFlag.PageBreak_Auto
 KEPT_HEADINGS = 2  # the lines kept with a table: a section title and a field title
-SIGN_OFF_BLOCKS = 4  # the summary ends with its sign-off: heading, names, date, seal
+MOST_EMPTY = 1 / 3  # no page but the last should be emptier than this
 
 
 def a4_layout(*, landscape: bool = False) -> QPageLayout:
@@ -64,10 +66,7 @@ def paint_document(document: PrintableDocument, device: QPagedPaintDevice) -> in
     """Paint `document` on `device` (printer, preview or PDF); return the page count."""
     footer_height = FOOTER_MM / 25.4 * device.logicalDpiY()
     body = QSizeF(device.width(), device.height() - footer_height)
-    text = text_document(document, device)
-    text.setPageSize(body)
-    keep_headings_with_tables(text)
-    keep_the_end_together(text)
+    text = paged_document(document, device, body)
     pages = text.pageCount()
     painter = QPainter()
     if not painter.begin(device):
@@ -90,6 +89,74 @@ def paint_document(document: PrintableDocument, device: QPagedPaintDevice) -> in
     finally:
         painter.end()
     return pages
+
+
+def paged_document(
+    document: PrintableDocument, device: QPagedPaintDevice, body: QSizeF
+) -> QTextDocument:
+    """`document` laid out on pages of `body`'s size: headings kept with their tables and
+    charts, the end kept together, and a chart that would leave a page more than a
+    third empty lifted above its section's tables when that fills the pages better."""
+    text = _paged(document, device, body)
+    for name in document.liftable:
+        if worst_gap(page_fill(text)) <= MOST_EMPTY:
+            break
+        candidate = document.with_chart_lifted(name)
+        lifted = _paged(candidate, device, body)
+        if _pages_and_gap(lifted) < _pages_and_gap(text):  # fewer pages, then fuller ones
+            document, text = candidate, lifted
+    return text
+
+
+def _pages_and_gap(text: QTextDocument) -> tuple[int, float]:
+    return text.pageCount(), worst_gap(page_fill(text))
+
+
+def _paged(document: PrintableDocument, device: QPagedPaintDevice, body: QSizeF) -> QTextDocument:
+    text = text_document(document, device)
+    text.setPageSize(body)
+    keep_headings_with_tables(text)
+    if document.keep_end:
+        keep_the_end_together(text, document.keep_end)
+    return text
+
+
+def page_fill(text: QTextDocument) -> list[float]:
+    """How far down each page its content reaches, as a share of the page (0 to 1)."""
+    page_height = text.pageSize().height()
+    layout = text.documentLayout()
+    fill = [0.0] * text.pageCount()
+    block = text.begin()
+    while block.isValid():
+        if block.text().strip():
+            for top, bottom in _lines(block, layout):
+                page = min(int((top + 1) // page_height), len(fill) - 1)  # 1 px: rounding
+                fill[page] = max(fill[page], min(bottom / page_height - page, 1.0))
+        block = block.next()
+    return fill
+
+
+def _lines(block: QTextBlock, layout: QAbstractTextDocumentLayout) -> Iterator[tuple[float, float]]:
+    """Where each line of `block` lies in the document (top, bottom).
+
+    A line pushed onto the next page (an image that did not fit) keeps its block's
+    position on the page before and moves down inside it: the block's bounding rect
+    then starts on the earlier page, the line itself on the later one.
+    """
+    origin = layout.blockBoundingRect(block).top()
+    lines = block.layout()
+    for index in range(lines.lineCount()):
+        line = lines.lineAt(index)
+        yield origin + line.y(), origin + line.y() + line.height()
+
+
+def _first_line_top(block: QTextBlock, layout: QAbstractTextDocumentLayout) -> float:
+    return next(_lines(block, layout), (layout.blockBoundingRect(block).top(), 0.0))[0]
+
+
+def worst_gap(fill: list[float]) -> float:
+    """The largest empty share of any page but the last."""
+    return max((1 - share for share in fill[:-1]), default=0.0)
 
 
 def text_document(
@@ -115,9 +182,9 @@ def keep_headings_with_tables(text: QTextDocument) -> None:
     """Move headings left at a page's foot to the next page, where their table starts.
 
     Qt has no keep-with-next: a section or field title can end a page while its table
-    (header row repeated) begins the next. The last KEPT_HEADINGS lines before a table
-    whose first row lands on a later page get a page break before them; then the
-    layout is checked again, since every move shifts what follows.
+    (header row repeated) or chart begins the next. The last KEPT_HEADINGS lines before
+    a table whose first row, or a chart that, lands on a later page get a page break
+    before them; then the layout is checked again, since every move shifts what follows.
     """
     page_height = text.pageSize().height()
     layout = text.documentLayout()
@@ -125,16 +192,17 @@ def keep_headings_with_tables(text: QTextDocument) -> None:
     def page(top: float) -> int:
         return int(top // page_height)
 
-    for _attempt in range(len(text.rootFrame().childFrames())):
+    for _attempt in range(len(text.rootFrame().childFrames()) + text.blockCount()):
         headings: list[QTextBlock] = []
         for child in _root_children(text):
-            if isinstance(child, QTextBlock):
-                if child.text() == OBJECT_CHARACTER:  # an image line: no heading above it
-                    headings = []
-                elif child.text().strip():
+            if isinstance(child, QTextBlock) and child.text() != OBJECT_CHARACTER:
+                if child.text().strip():
                     headings = [*headings[-(KEPT_HEADINGS - 1) :], child]
                 continue
-            row_page = page(_first_row_top(child, layout))
+            if isinstance(child, QTextBlock):  # a chart, never split: where its line is
+                row_page = page(_first_line_top(child, layout) + 1)  # 1 px: rounding
+            else:
+                row_page = page(_first_row_top(child, layout))
             left_behind = [
                 block
                 for block in headings
@@ -154,7 +222,7 @@ def keep_headings_with_tables(text: QTextDocument) -> None:
             return
 
 
-def keep_the_end_together(text: QTextDocument, blocks: int = SIGN_OFF_BLOCKS) -> None:
+def keep_the_end_together(text: QTextDocument, blocks: int) -> None:
     """Keep the document's last `blocks` paragraphs on one page (the summary's sign-off:
     heading, names, date, seal), moving them together when the page would split them."""
     layout = text.documentLayout()
@@ -239,5 +307,14 @@ def print_with_preview(
     dialog.setWindowTitle(
         translate("Printing", "Print preview: {title}").format(title=document.title)
     )
-    dialog.paintRequested.connect(lambda device: paint_document(document, device))
+    dialog.paintRequested.connect(lambda device: _paint_busy(document, device))
     ask.run_dialog(dialog)
+
+
+def _paint_busy(document: PrintableDocument, device: QPagedPaintDevice) -> int:
+    """Paint under the busy cursor: a long list takes Qt some seconds to lay out."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return paint_document(document, device)
+    finally:
+        QApplication.restoreOverrideCursor()

@@ -62,6 +62,14 @@ def shown_columns(view: QTableView, model: RecordTableModel) -> list[str]:
     return [model.column_key(index) for index in logical if not header.isSectionHidden(index)]
 
 
+def shown_widths(view: QTableView) -> list[int]:
+    """The widths of the columns on screen (as `shown_columns` lists them), in pixels: a
+    printed list shares the paper's width the same way."""
+    header = view.horizontalHeader()
+    logical = [header.logicalIndex(visual) for visual in range(header.count())]
+    return [header.sectionSize(index) for index in logical if not header.isSectionHidden(index)]
+
+
 def size_columns(view: QTableView, model: RecordTableModel) -> None:
     """Columns as wide as their listing says a typical value is, never less than the header."""
     metrics = view.fontMetrics()

@@ -8,31 +8,16 @@ are new SQL queries, never a proxy over all rows in memory.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.db.listing import ListColumn, Listing, ListQuery
-from app.numbers import number_text
+from app.db.listing import ListColumn, Listing, ListQuery, cell_text
 from app.records.work import Changes
 from ui.context import LedgerContext
 
 BLOCK = 100
 Index = QModelIndex | QPersistentModelIndex
-
-
-def cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return number_text(value)
-    return str(value)
 
 
 class RecordTableModel(QAbstractTableModel):

@@ -89,6 +89,9 @@ class Versioned:
 
 # Columns kept by the storage, not by the clerk: never in a form, a snapshot or an undo.
 BOOKKEEPING = frozenset({"created_at", "updated_at", "version"})
+# Columns the models compute from another on write (the pinyin `name_key` from the name):
+# never typed, never shown as a change of their own.
+DERIVED = frozenset({"name_key"})
 
 
 def label_of(model: type[Record], attribute: str) -> str:

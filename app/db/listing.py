@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
@@ -19,6 +21,7 @@ from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.base import Record, label_of
+from app.numbers import number_text
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,19 @@ def display(value: Any) -> Any:
     if isinstance(value, Enum) and hasattr(value, "label"):
         return value.label()
     return value
+
+
+def cell_text(value: Any) -> str:
+    """A shown value as text, as the screen's table and a printed list show it."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return number_text(value)
+    return str(value)
 
 
 @dataclass(frozen=True)

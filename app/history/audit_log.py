@@ -17,7 +17,7 @@ from sqlalchemy import Enum as SQLEnum
 from sqlalchemy import Numeric, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.db.base import Base, label_of
+from app.db.base import DERIVED, Base, label_of
 from app.db.listing import ListColumn, Listing, ListQuery
 from app.db.models import AuditEntry
 from app.history.kinds import KINDS, entity_label, model_of
@@ -51,7 +51,7 @@ EXTRA_LABELS: dict[str, str] = {
 }
 
 # Bookkeeping the action already says (deleted_at) or a clerk never sees.
-HIDDEN_KEYS = frozenset({"id", "deleted_at"})
+HIDDEN_KEYS = frozenset({"id", "deleted_at"}) | DERIVED
 LONGEST_VALUE = 40
 
 NEWEST_FIRST = ListQuery(sort_key="at", descending=True)

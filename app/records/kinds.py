@@ -17,16 +17,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.base import BOOKKEEPING, Record, SoftDeletable, label_of
+from app.db.base import BOOKKEEPING, DERIVED, Record, SoftDeletable, label_of
 from app.db.vocabulary import Field
 from app.errors import NotFoundError, ValidationError
 from app.i18n import translate
 from app.records.permissions import Permission
 from app.records.validation import Problems
 
-# Columns the records layer manages itself; never taken from user input (`name_key`
-# is the pinyin sort key the models fill from the name).
-MANAGED = frozenset({"id", "deleted_at", "name_key"}) | BOOKKEEPING
+# Columns the records layer manages itself; never taken from user input.
+MANAGED = frozenset({"id", "deleted_at"}) | BOOKKEEPING | DERIVED
 ID_LIMIT = 2**63  # ids are 64-bit integers on every backend; a larger one names nothing
 
 # (session, values, the record being edited or None) -> clean values

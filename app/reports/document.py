@@ -3,14 +3,15 @@
 Built here without Qt so the command line, the tests and the GUI share it; `ui.printing`
 only lays it out on A4. The HTML keeps to what QTextDocument understands: tables with
 <thead> (Qt repeats those rows after a page break), align attributes, simple CSS, and
-each chart alone in its paragraph (Qt never splits an image line, so no chart is cut).
+each chart alone in its paragraph (Qt never splits an image line, so no chart is cut),
+after its table or, when the page would otherwise be left partly empty, above it.
 Image sizes are CSS pixels at 96 per inch: Qt scales them to the printer's resolution.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from html import escape
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
@@ -47,13 +48,39 @@ p.seal { margin-top: 28px; margin-bottom: 8px; }
 """
 
 
+SIGN_OFF_BLOCKS = 4  # the summary ends with its sign-off: heading, names, date, seal
+
+
 @dataclass(frozen=True)
 class PrintableDocument:
-    """What a renderer needs: the HTML and the images it names in <img src="KEY">."""
+    """What a renderer needs: the HTML and the images it names in <img src="KEY">.
+
+    `keep_end` paragraphs at the end stay on one page (the summary's sign-off).
+    `liftable` charts (image name → its paragraph) may be lifted by the renderer to the
+    top of their section, where `chart_slot(name)` marks the place, when after their
+    table they would be pushed onto the next page and leave this one partly empty.
+    """
 
     title: str
     html: str
     images: Mapping[str, bytes]
+    keep_end: int = 0
+    liftable: Mapping[str, str] = field(default_factory=dict)
+
+    def with_chart_lifted(self, name: str) -> PrintableDocument:
+        """This document with chart `name` moved up to its slot (above its section's
+        tables); unchanged when it has no such chart or slot."""
+        paragraph, slot = self.liftable.get(name), chart_slot(name)
+        if paragraph is None or slot not in self.html or paragraph not in self.html:
+            return self
+        html = self.html.replace(paragraph, "", 1).replace(slot, paragraph, 1)
+        rest = {key: value for key, value in self.liftable.items() if key != name}
+        return replace(self, html=html, liftable=rest)
+
+
+def chart_slot(name: str) -> str:
+    """Where a chart may be lifted to: an HTML comment, which Qt's parser skips."""
+    return f"<!--chart-slot:{name}-->"
 
 
 @dataclass(frozen=True)
@@ -91,11 +118,16 @@ def summary_document(summary: QuarterlySummary, charts: Sequence[Chart]) -> Prin
         f'<p class="meta" align="center">{escape(heading_line(summary))}</p>',
         f'<p class="meta" align="center">{escape(period_line(summary))}</p>',
     ]
+    liftable: dict[str, str] = {}
     for table in summary_tables(summary):
         parts.append(f'<p class="section">{escape(table.title)}</p>')
+        chart = by_key.get(table.key)
+        if chart is not None:
+            parts.append(chart_slot(chart.name))
         parts.append(_section_html(table))
-        if table.key in by_key:
-            parts.append(_image_html(by_key[table.key]))
+        if chart is not None:
+            liftable[chart.name] = _image_html(chart)
+            parts.append(liftable[chart.name])
     parts.append(_sign_off_html(summary))
     html = (
         '<html><head><meta charset="utf-8">'
@@ -103,7 +135,11 @@ def summary_document(summary: QuarterlySummary, charts: Sequence[Chart]) -> Prin
         f"<body>{''.join(parts)}</body></html>"
     )
     return PrintableDocument(
-        title=title, html=html, images={chart.name: chart.png for chart in charts}
+        title=title,
+        html=html,
+        images={chart.name: chart.png for chart in charts},
+        keep_end=SIGN_OFF_BLOCKS,
+        liftable=liftable,
     )
 
 

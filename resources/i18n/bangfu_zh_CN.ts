@@ -360,6 +360,10 @@ Create it and start a new, empty ledger {name} there?</source>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
 </context>
 <context>
     <name>Backup</name>
@@ -1759,6 +1763,18 @@ Your saved records are safe and the program keeps running. The details were writ
         <translation>工作成效</translation>
     </message>
     <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Outcome ledger</source>
+        <translation>成效台账</translation>
+    </message>
+    <message>
         <source>Search name, service, details, handled by or notes (Ctrl+F)</source>
         <translation>搜索姓名、服务项目、服务内容、经办人或备注（Ctrl+F）</translation>
     </message>
@@ -1801,6 +1817,53 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>Service records</source>
         <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+</context>
+<context>
+    <name>ListPrint</name>
+    <message>
+        <source>The list has {rows} rows, more than {limit} can be printed at once. Narrow it with the search or the filters, or export it to Excel (Ctrl+E).</source>
+        <translation>此列表共 {rows} 行，超过一次可打印的 {limit} 行。请用搜索或筛选缩小范围，或导出到 Excel（Ctrl+E）。</translation>
+    </message>
+    <message>
+        <source>{label} = {value}</source>
+        <translation>{label}＝{value}</translation>
+    </message>
+    <message>
+        <source>search “{text}”</source>
+        <translation>搜索“{text}”</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Filters: {filters}</source>
+        <translation>筛选：{filters}</translation>
+    </message>
+    <message>
+        <source>Printed {date} · {rows} rows</source>
+        <translation>打印日期：{date}&#x3000;共 {rows} 条</translation>
+    </message>
+    <message>
+        <source>No rows match.</source>
+        <translation>没有符合条件的记录。</translation>
+    </message>
+    <message>
+        <source>Preparing the printout…</source>
+        <translation>正在准备打印内容…</translation>
+    </message>
+    <message>
+        <source>The printout could not be prepared: {reason}</source>
+        <translation>无法准备打印内容：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2171,6 +2234,10 @@ Your saved records are safe and the program keeps running. The details were writ
     <message>
         <source>Mentorships</source>
         <translation>师徒结对</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
     </message>
 </context>
 <context>
@@ -2965,6 +3032,14 @@ The current file is kept as a backup first.</source>
 </context>
 <context>
     <name>RecordList</name>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Print the list as shown, with the filters applied (Ctrl+P)</source>
+        <translation>按当前筛选、排序打印列表（Ctrl+P）</translation>
+    </message>
     <message>
         <source>Rows: {count}</source>
         <translation>共 {count} 条</translation>
@@ -4011,6 +4086,97 @@ The current file is kept as a backup first.</source>
     </message>
 </context>
 <context>
+    <name>StaffFilePrint</name>
+    <message>
+        <source>Staff files</source>
+        <translation>帮扶人才个人档案</translation>
+    </message>
+    <message>
+        <source>Staff file: {name}</source>
+        <translation>个人档案：{name}</translation>
+    </message>
+    <message>
+        <source>Staff file (as of {date})</source>
+        <translation>个人档案（截至 {date}）</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Services received</source>
+        <translation>服务保障记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Outcomes by metric</source>
+        <translation>工作成效汇总（按指标）</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation>归属</translation>
+    </message>
+    <message>
+        <source>Mentees</source>
+        <translation>结对徒弟</translation>
+    </message>
+    <message>
+        <source>Mentee</source>
+        <translation>徒弟</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>own</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>team: {team}</source>
+        <translation>团队：{team}</translation>
+    </message>
+    <message>
+        <source>{metric} (latest)</source>
+        <translation>{metric}（最新值）</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+</context>
+<context>
     <name>StaffForm</name>
     <message>
         <source>New staff member</source>
@@ -4096,6 +4262,18 @@ The current file is kept as a backup first.</source>
         <translation>导出不打码的身份证号（个人信息；记入操作日志）</translation>
     </message>
     <message>
+        <source>Print the roster as shown…</source>
+        <translation>按当前筛选打印花名册…</translation>
+    </message>
+    <message>
+        <source>Print files of the selected staff…</source>
+        <translation>打印所选人员的个人档案…</translation>
+    </message>
+    <message>
+        <source>Each selected person&apos;s file on a page of its own</source>
+        <translation>每人的档案另起一页</translation>
+    </message>
+    <message>
         <source>Import from Excel…</source>
         <translation>从 Excel 导入…</translation>
     </message>
@@ -4106,6 +4284,10 @@ The current file is kept as a backup first.</source>
     <message>
         <source>None of the selected staff has a planned end that has passed.</source>
         <translation>所选人员中没有已过计划期满日期、待确认离岗的人员。</translation>
+    </message>
+    <message>
+        <source>Staff roster</source>
+        <translation>帮扶人才花名册</translation>
     </message>
 </context>
 <context>

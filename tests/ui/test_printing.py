@@ -135,3 +135,72 @@ def test_a_heading_never_ends_a_page_without_its_table(qapp: Any, tmp_path: Path
         pages = pdf_text(path).split("\f")
         heading_page = next(i for i, page in enumerate(pages) if "Outcomes" in page)
         assert "Medical" in pages[heading_page] and "row1" in pages[heading_page], filler
+
+
+def page_fills(path: Path, *, dpi: int = 40) -> list[float]:
+    """How far down each page of the PDF its ink reaches, as a share of the text area
+    (A4 portrait, 15 mm margins, the 8 mm footer band left out): read from the pixels."""
+    done = subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-gray", str(path)], capture_output=True, check=True
+    )
+    data, fills = done.stdout, []
+    while data:
+        magic, width, height, _maximum, data = data.split(maxsplit=4)
+        assert magic == b"P5"
+        columns, rows = int(width), int(height)
+        pixels, data = data[: columns * rows], data[columns * rows :]
+        top = round(printing.MARGIN_MM / 25.4 * dpi)
+        bottom = round((297 - printing.MARGIN_MM - printing.FOOTER_MM) / 25.4 * dpi)
+        inked = [
+            row
+            for row in range(top, bottom)
+            if min(pixels[row * columns : (row + 1) * columns]) < 160
+        ]
+        fills.append((max(inked) - top) / (bottom - top) if inked else 0.0)
+    return fills
+
+
+@needs_poppler
+def test_no_page_of_the_demo_summary_is_more_than_a_third_empty(
+    chinese: None, demo_session: Session, tmp_path: Path
+) -> None:
+    """Issue 12 point 6: a chart that does not fit after its table used to leave the page
+    before it more than half empty; now every page but the last is filled to 2/3."""
+    from app.reports.prepared import prepare_summary
+
+    prepared = prepare_summary(demo_session, Quarter(2024, 3), printable=True)
+    assert prepared.document is not None
+    path = printing.render_pdf(prepared.document, tmp_path / "summary.pdf")
+    fills = page_fills(path)
+    assert len(fills) == pdf_pages(path) >= 3
+    assert all(fill >= 2 / 3 for fill in fills[:-1]), fills
+    assert fills[-1] > 0  # the sign-off is on the last page
+
+
+def _png(width: int, height: int) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1f5b99"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+@needs_poppler
+def test_a_heading_goes_with_its_chart_to_the_next_page(qapp: Any, tmp_path: Path) -> None:
+    """A title directly above a chart that does not fit below it moves with the chart."""
+    images = {"c.png": _png(400, 300)}
+    for filler in range(18, 28):
+        html = f"<html><head><style>{STYLE}</style></head><body>"
+        html += "".join(f"<p>line {n}</p>" for n in range(filler))
+        html += '<p class="section">Chart title</p>'
+        html += '<p align="center"><img src="c.png" width="400" height="300"></p><p>after</p>'
+        document = PrintableDocument("t", html + "</body></html>", images)
+        path = printing.render_pdf(document, tmp_path / f"{filler}.pdf")
+        pages = pdf_text(path).split("\f")
+        title_page = next(i for i, page in enumerate(pages) if "Chart title" in page)
+        assert "after" in pages[title_page], filler

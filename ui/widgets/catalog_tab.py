@@ -111,3 +111,6 @@ class CatalogTab(QWidget):
 
     def export_page(self) -> QObject | None:
         return self.list.export(self.title)
+
+    def print_page(self) -> QObject:
+        return self.list.print_list(self.title)

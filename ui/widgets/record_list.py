@@ -2,12 +2,12 @@
 
 Every list in Settings (services, metrics, yearly targets, the recycle bin, the
 audit log) is one of these over an `app.listing.Listing`, so they look, select,
-sort, count and export the same way.
+sort, count, export and print the same way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -16,9 +16,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.db.listing import Listing, ListQuery
+from app.reports.list_document import ListFilter
 from ui.context import LedgerContext
 from ui.exporting import export_list
-from ui.record_view import hide_columns, make_record_table, shown_columns
+from ui.list_printing import print_list
+from ui.record_view import hide_columns, make_record_table, shown_columns, shown_widths
 from ui.table_models import RecordTableModel
 from ui.windowed_table_model import WindowedTableModel
 
@@ -134,6 +136,28 @@ class RecordList(QWidget):
             columns=shown_columns(self.view, self.model),
             full=full,
         )
+
+    def print_list(self, title: str, filters: Sequence[ListFilter] = ()) -> QObject:
+        """The list as shown (filters named, search, order, the columns on screen, every
+        row) to the print preview, A4 landscape; read in the background."""
+        return print_list(
+            self,
+            self.context,
+            self.model.listing,
+            self.model.query,
+            title,
+            columns=shown_columns(self.view, self.model),
+            widths=shown_widths(self.view),
+            filters=filters,
+        )
+
+    def add_print_button(self, handler: Callable[[], Any]) -> QPushButton:
+        """「打印…」 under the list, beside the export: what the page's Ctrl+P does."""
+        button = self.add_button(translate("RecordList", "Print…"), handler, needs_selection=False)
+        button.setToolTip(
+            translate("RecordList", "Print the list as shown, with the filters applied (Ctrl+P)")
+        )
+        return button
 
     # ----------------------------------------------------------------- selection
     def selected_id(self) -> int | None:

@@ -63,6 +63,16 @@ def test_an_update_names_each_changed_field_with_labels_names_and_masks(
     assert change_summary(demo_session, entry) == "; ".join(lines)
 
 
+def test_a_renamed_person_shows_the_name_not_its_pinyin_sort_key(demo_session: Session) -> None:
+    run(demo_session, commands.update, STAFF, staff_id(demo_session, "刘建国"), {"name": "单建国"})
+    renamed = change_lines(demo_session, last_entry(demo_session, entity="staff", action="update"))
+    assert renamed == ["Name: 刘建国 → 单建国"]  # not "name_key: liu2 … → shan4 …"
+    new = run(demo_session, commands.create, UNIT, {"name": "曾家医院", "kind": "receiving"})
+    created = change_lines(demo_session, last_entry(demo_session, entity="unit", action="create"))
+    assert not any("zeng" in line or "name_key" in line for line in created), created
+    assert new is not None
+
+
 def test_a_new_record_lists_its_values_and_deleting_restoring_needs_no_lines(
     demo_session: Session,
 ) -> None:

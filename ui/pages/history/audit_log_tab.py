@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.history.audit_log import NEWEST_FIRST, AuditLog, entry_details
 from app.history.kinds import ENTITY_LABELS, entity_label
 from ui.context import LedgerContext
+from ui.list_printing import chosen_filters
 from ui.widgets.record_list import RecordList
 
 
@@ -66,6 +67,7 @@ class AuditLogTab(QWidget):
             self.tr("Export to Excel…"), self.export_page, needs_selection=False
         )
         export.setToolTip(self.tr("The entries as listed, with the filters applied (Ctrl+E)"))
+        self.list.add_print_button(self.print_page)
         layout.addWidget(self.list, 1)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
@@ -112,6 +114,14 @@ class AuditLogTab(QWidget):
         lines = self.context.read(entry_details, entry_id)
         self.details.setPlainText("\n".join([heading, *lines]))
 
-    # Page action (main window menus and toolbar).
+    # Page actions (main window menus and toolbar).
     def export_page(self) -> QObject | None:
         return self.list.export(self.tr("Audit log"))
+
+    def print_page(self) -> QObject:
+        named: list[tuple[str, QWidget]] = [
+            (self.tr("From"), self.since),
+            (self.tr("To"), self.until),
+            (self.tr("Kind"), self.entity_combo),
+        ]
+        return self.list.print_list(self.tr("Audit log"), chosen_filters(named))

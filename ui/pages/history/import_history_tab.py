@@ -73,6 +73,9 @@ class ImportHistoryTab(QWidget):
         op.failed.connect(lambda error: ask.show_error(self, str(error)))
         return op
 
-    # Page action (main window menus and toolbar).
+    # Page actions (main window menus and toolbar).
     def export_page(self) -> QObject | None:
         return self.list.export(self.tr("Import history"))
+
+    def print_page(self) -> QObject:
+        return self.list.print_list(self.tr("Import history"))

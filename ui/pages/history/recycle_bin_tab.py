@@ -120,7 +120,12 @@ class RecycleBinTab(QWidget):
         )
         op.failed.connect(lambda error: ask.show_error(self, str(error)))
 
-    # Page action (main window menus and toolbar).
+    # Page actions (main window menus and toolbar).
     def export_page(self) -> QObject | None:
-        title = self.tr("Recycle bin - {kind}").format(kind=entity_label(self.entity()))
-        return self.list.export(title)
+        return self.list.export(self._title())
+
+    def print_page(self) -> QObject:
+        return self.list.print_list(self._title())
+
+    def _title(self) -> str:
+        return self.tr("Recycle bin - {kind}").format(kind=entity_label(self.entity()))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.base import label_of
 from app.db.listing import ListQuery
+from app.db.models import OutcomeEntry, Staff
 from app.db.vocabulary import Aggregation, Field
 from app.outcomes.entries import OUTCOME
 from app.outcomes.lists import (
@@ -45,6 +47,7 @@ from app.roster.lists import team_choices
 from ui.context import LedgerContext
 from ui.dialogs.outcome_form import OutcomeForm
 from ui.icons import icon
+from ui.list_printing import chosen_filters
 from ui.pages.roster.staff_page import FilterCombo, vocabulary_choices
 from ui.table_models import cell_text
 from ui.tasks import Task
@@ -150,6 +153,7 @@ class LedgerTab(QWidget):
             self.tr("Export to Excel…"), self.export, needs_selection=False
         )
         export.setToolTip(self.tr("The entries as listed, with the filters applied (Ctrl+E)"))
+        self.list.add_print_button(self.print_page)
         splitter.addWidget(self.list)
         side = QWidget()
         column = QVBoxLayout(side)
@@ -278,3 +282,20 @@ class LedgerTab(QWidget):
 
     def export(self) -> Task | None:
         return self.list.export(self.tr("Outcomes"))
+
+    def print_page(self) -> QObject:
+        """The ledger as shown: every matching entry, not only the rows loaded so far."""
+        period: list[tuple[str, QWidget]] = (
+            [(self.tr("From"), self.date_from), (self.tr("To"), self.date_to)]
+            if self.period.currentData() == DATE_RANGE
+            else [(label_of(OutcomeEntry, "period"), self.period)]
+        )
+        named: list[tuple[str, QWidget]] = [
+            *period,
+            (label_of(Staff, "field"), self.filters["field"]),
+            (label_of(OutcomeEntry, "team_id"), self.filters["team_id"]),
+            (label_of(OutcomeEntry, "staff_id"), self.filters["staff_id"]),
+            (label_of(OutcomeEntry, "metric_id"), self.filters["metric_id"]),
+            ("", self.highlights),
+        ]
+        return self.list.print_list(self.tr("Outcome ledger"), chosen_filters(named))

@@ -6,6 +6,7 @@ The quarterly summary counts those active in a quarter and those begun in it
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.db.listing import ListQuery
@@ -14,6 +15,7 @@ from app.outcomes.mentorships import MENTORSHIP
 from ui.context import LedgerContext
 from ui.dialogs.mentorship_form import MentorshipForm
 from ui.icons import icon
+from ui.list_printing import chosen_filters
 from ui.pages.roster.staff_page import FilterCombo
 from ui.tasks import Task
 from ui.widgets.quarter_combo import quarter_text
@@ -53,6 +55,7 @@ class MentorshipsTab(QWidget):
             self.tr("Export to Excel…"), self.export, needs_selection=False
         )
         export.setToolTip(self.tr("The mentorships as listed (Ctrl+E)"))
+        self.list.add_print_button(self.print_page)
         layout.addWidget(self.list, 1)
         self.search.textChanged.connect(self.list.set_search)
         self.quarter.currentIndexChanged.connect(
@@ -61,3 +64,7 @@ class MentorshipsTab(QWidget):
 
     def export(self) -> Task | None:
         return self.list.export(self.tr("Mentorships"))
+
+    def print_page(self) -> QObject:
+        named: list[tuple[str, QWidget]] = [(self.tr("Quarter"), self.quarter)]
+        return self.list.print_list(self.tr("Mentorships"), chosen_filters(named))

@@ -1,10 +1,11 @@
 """工作成效 Outcomes (DESIGN.md §6, screen 4): the ledger, the batch entry grid and the
-mentorships, one tab each. The window's actions (New, Find, Delete, Export) act on
+mentorships, one tab each. The window's actions (New, Find, Delete, Print, Export) act on
 the tab shown; leaving the page, or the grid tab, with unsaved grid cells asks first.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ui.context import LedgerContext
@@ -93,6 +94,15 @@ class OutcomesPage(QWidget):
             self.ledger.editing.delete_selected()
         elif current is self.mentorships:
             self.mentorships.editing.delete_selected()
+
+    def print_page(self) -> QObject | None:
+        """The ledger or the mentorships as shown; the batch entry grid is no list."""
+        current = self.tabs.currentWidget()
+        if current is self.ledger:
+            return self.ledger.print_page()
+        if current is self.mentorships:
+            return self.mentorships.print_page()
+        return None
 
     def export_page(self) -> Task | None:
         current = self.tabs.currentWidget()

@@ -17,12 +17,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from app.db.base import label_of
+from app.db.models import Staff
 from app.db.vocabulary import DutyState, Field, UnitKind, Vocabulary
 from app.records.permissions import Permission
 from app.records.work import Changes, Done
@@ -34,6 +37,7 @@ from ui.dialogs import ask
 from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.staff_form import StaffForm
 from ui.icons import icon
+from ui.list_printing import chosen_filters, print_staff_files
 from ui.widgets.record_editing import RecordEditing
 from ui.widgets.record_list import RecordList
 from ui.widgets.staff_detail import StaffDetail
@@ -126,6 +130,18 @@ class StaffPage(QWidget):
         )
         self.full_id.setEnabled(context.can(Permission.EXPORT_IDS))  # an administrator's
         self.list.button_row.insertWidget(self.list.button_row.indexOf(export), self.full_id)
+        # One 「打印…」 button with two choices: the roster as shown, or the selected files.
+        self.print_button = self.list.add_print_button(self.print_page)
+        menu = QMenu(self.print_button)
+        menu.setToolTipsVisible(True)
+        menu.addAction(self.tr("Print the roster as shown…"), self.print_page)
+        self.files_action = menu.addAction(self.tr("Print files of the selected staff…"))
+        self.files_action.triggered.connect(self.print_files)
+        self.files_action.setToolTip(self.tr("Each selected person's file on a page of its own"))
+        menu.aboutToShow.connect(
+            lambda: self.files_action.setEnabled(bool(self.list.selected_ids()))
+        )
+        self.print_button.setMenu(menu)
         self.import_button = self.list.add_button(
             self.tr("Import from Excel…"),
             self.import_from_excel,
@@ -196,6 +212,16 @@ class StaffPage(QWidget):
 
     def export_page(self) -> QObject | None:
         return self.list.export(self.tr("Staff"), full=self.full_id.isChecked())
+
+    def print_page(self) -> QObject:
+        """The roster as shown (花名册): filters named, every row, on A4 landscape."""
+        named = [(label_of(Staff, key), combo) for key, combo in self.filters.items()]
+        return self.list.print_list(self.tr("Staff roster"), chosen_filters(named))
+
+    def print_files(self) -> QObject | None:
+        """Each selected person's file, each starting a page (个人档案)."""
+        ids = self.list.selected_ids()
+        return print_staff_files(self, self.context, ids) if ids else None
 
     def import_from_excel(self) -> ImportWizard:
         """The import wizard on a roster (file → sheet → header → columns → preview)."""

@@ -1,12 +1,14 @@
 """Settings → Units and teams: the sending and receiving units, and the teams.
 
 Two lists one above the other, so each has the page's width for names in full, each
-with New / Edit / Delete; a unit or team still used by
-staff cannot be deleted (`app/` says by whom). The main window's Ctrl+N, Delete
-and Ctrl+E act on the list the clerk last worked in.
+with New / Edit / Delete and Print; a unit or team still used by
+staff cannot be deleted (`app/` says by whom). The main window's Ctrl+N, Delete,
+Ctrl+E and Ctrl+P act on the list the clerk last worked in.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
@@ -45,6 +47,7 @@ class UnitsTab(QWidget):
             self.teams, TEAM, lambda record_id: TeamForm(context, record_id, self)
         )
         for record_list in (self.units, self.teams):
+            record_list.add_print_button(partial(self._print, record_list))
             splitter.addWidget(record_list)
             record_list.view.installEventFilter(self)
         splitter.setStretchFactor(0, 3)  # units outnumber teams
@@ -65,5 +68,13 @@ class UnitsTab(QWidget):
         self._current.delete_selected()
 
     def export_page(self) -> QObject | None:
-        titles = {id(self.unit_editing): self.tr("Units"), id(self.team_editing): self.tr("Teams")}
-        return self._current.list.export(titles[id(self._current)])
+        return self._current.list.export(self._title(self._current.list))
+
+    def print_page(self) -> QObject:
+        return self._print(self._current.list)
+
+    def _print(self, record_list: RecordList) -> QObject:
+        return record_list.print_list(self._title(record_list))
+
+    def _title(self, record_list: RecordList) -> str:
+        return self.tr("Teams") if record_list is self.teams else self.tr("Units")

@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
+from app.db.base import label_of
 from app.db.listing import ListQuery
+from app.db.models import ServiceProvision, Staff
 from app.db.vocabulary import Field
 from app.history.batches import undo_batch
 from app.numbers import number_text
@@ -39,6 +41,7 @@ from ui.dialogs import ask
 from ui.dialogs.entry_for_many import EntryForManyDialog
 from ui.dialogs.provision_form import ProvisionForm
 from ui.icons import icon
+from ui.list_printing import chosen_filters
 from ui.pages.roster.staff_page import FilterCombo, vocabulary_choices
 from ui.tasks import LatestResult, Task
 from ui.widgets.date_edit import DateEdit
@@ -180,6 +183,7 @@ class LedgerTab(QWidget):
             self.tr("Export to Excel…"), self.export_page, needs_selection=False
         )
         export.setToolTip(self.tr("The records as listed, with the filters applied (Ctrl+E)"))
+        self.list.add_print_button(self.print_page)
         self.total_label = QLabel()
         self.total_label.setObjectName("ledgerTotal")
         self.list.button_row.insertWidget(0, self.total_label)
@@ -285,3 +289,17 @@ class LedgerTab(QWidget):
 
     def export_page(self) -> Task | None:
         return self.list.export(self.tr("Service records"))
+
+    def print_page(self) -> QObject:
+        """The ledger as shown: the quarter or dates, the filters and search named."""
+        named: list[tuple[str, QWidget]] = [
+            (self.tr("Quarter"), self.quarter),
+            (self.tr("From"), self.date_from),
+            (self.tr("To"), self.date_to),
+            (label_of(ServiceProvision, "service_type_id"), self.filters["service_type_id"]),
+            (label_of(ServiceProvision, "staff_id"), self.filters["staff_id"]),
+            (label_of(Staff, "field"), self.filters["field"]),
+            (label_of(Staff, "team_id"), self.filters["team_id"]),
+            (label_of(ServiceProvision, "handled_by"), self.filters["handled_by"]),
+        ]
+        return self.list.print_list(self.tr("Service records"), chosen_filters(named))

@@ -2,7 +2,7 @@
 
 Two tabs. The main window's actions go to the tab on show: Ctrl+N a new provision
 (on the matrix: an entry for many), Ctrl+F the search, Delete the chosen provision,
-Ctrl+E the ledger as listed or the matrix as shown, Ctrl+P the matrix. The service
+Ctrl+E and Ctrl+P the ledger as listed or the matrix as shown. The service
 catalog itself is kept in Settings → Services.
 """
 
@@ -87,8 +87,10 @@ class ServicesPage(QWidget):
         if self.tabs.currentWidget() is self.ledger:
             self.ledger.delete_selected()
 
-    def print_page(self) -> None:
-        self.show_matrix().print_page()
+    def print_page(self) -> Any:
+        if self.tabs.currentWidget() is self.matrix:
+            return self.matrix.print_page()
+        return self.ledger.print_page()
 
     def export_page(self) -> Task | None:
         if self.tabs.currentWidget() is self.matrix:

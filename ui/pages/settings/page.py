@@ -111,3 +111,7 @@ class SettingsPage(QWidget):
 
     def export_page(self) -> Any:
         return self._on_tab("export_page")
+
+    def print_page(self) -> Any:
+        """The list on the tab shown (units, teams, the audit log…); General prints nothing."""
+        return self._on_tab("print_page")
