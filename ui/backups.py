@@ -37,6 +37,7 @@ class BackupScheduler(QObject):
         self._lock = threading.Lock()
         self._session_saved = False  # the state as opened has been backed up
         self._dirty = False  # changes since the last backup
+        self.last_error: str | None = None  # why the latest backup failed, if it did
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.back_up_soon)
@@ -91,7 +92,7 @@ class BackupScheduler(QObject):
                 self.last_error = str(error)
                 raise
 
-        self.last_error: str | None = None
+        self.last_error = None
         self._tasks.submit(job).failed.connect(self._report)
 
     def _report(self, error: BaseException) -> None:
