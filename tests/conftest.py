@@ -174,3 +174,22 @@ def server_ledger(request: pytest.FixtureRequest) -> Iterator[Ledger]:
 def server_demo(request: pytest.FixtureRequest) -> Iterator[str]:
     """The URL of a copy of the demo ledger on the test server."""
     yield from _server_copy(request, "pg_demo_template")
+
+
+def _office(request: pytest.FixtureRequest, template: str) -> Iterator[pg.Office]:
+    pg.require_server()
+    spares: pg.Spares = request.getfixturevalue(template)
+    with pg.office(spares.take()) as office:
+        yield office
+
+
+@pytest.fixture
+def server_office(request: pytest.FixtureRequest) -> Iterator[pg.Office]:
+    """A new, empty server ledger with its roles and one user per role (`pg.Office`)."""
+    yield from _office(request, "pg_empty_template")
+
+
+@pytest.fixture
+def server_demo_office(request: pytest.FixtureRequest) -> Iterator[pg.Office]:
+    """The demo ledger on the server, with its roles and one user per role."""
+    yield from _office(request, "pg_demo_template")

@@ -14,6 +14,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -103,3 +104,76 @@ class Spares:
                 drop_database(self._ready.get_nowait())
             except queue.Empty:
                 return
+
+
+# ----------------------------------------------------------------- an office's users
+PASSWORDS = {"admin": "zhou-secret-1", "clerk": "li-secret-12", "viewer": "zhao-secret-1"}
+
+
+@dataclass(frozen=True)
+class Office:
+    """A server ledger with its roles set up and one login per role: an administrator,
+    a 填报员 limited to 医疗 and a 查看 (names unique on the server, which is shared)."""
+
+    database: str
+    users: dict[str, str]
+
+    def url(self, who: str | None = None, *, password: bool = True) -> str:
+        """The ledger's URL as the owner (None) or as the login of role `who`."""
+        if who is None:
+            return url_of(self.database)
+        address = make_url(url_of(self.database)).set(username=self.users[who])
+        address = address._replace(password=PASSWORDS[who] if password else None)  # set() keeps
+        return address.render_as_string(hide_password=False)
+
+
+def set_up_roles(database: str) -> dict[str, str]:
+    """`server-roles` on `database` (as its owner), then the administrator adds a
+    医疗 clerk and a viewer as Settings → 用户 does; their login names."""
+    from app.db import postgres_roles as roles
+    from app.db.vocabulary import Field, Role
+
+    suffix = uuid.uuid4().hex[:6]
+    users = {"admin": f"zhou_{suffix}", "clerk": f"li_{suffix}", "viewer": f"zhao_{suffix}"}
+    with connect(database) as connection:
+        roles.install(connection)
+        roles.create_user(connection, users["admin"], Role.ADMIN, None, PASSWORDS["admin"])
+    with connect(database, users["admin"], PASSWORDS["admin"]) as connection:
+        roles.create_user(connection, users["clerk"], Role.CLERK, Field.MEDICAL, PASSWORDS["clerk"])
+        roles.create_user(connection, users["viewer"], Role.VIEWER, None, PASSWORDS["viewer"])
+    return users
+
+
+@contextmanager
+def connect(database: str, user: str | None = None, password: str | None = None) -> Iterator[Any]:
+    """An autocommit psycopg connection to `database`, as the owner or as `user`."""
+    import psycopg
+
+    url = make_url(url_of(database))
+    if user is not None:
+        url = url.set(username=user, password=password)
+    params = url.translate_connect_args(username="user", database="dbname")
+    with psycopg.connect(autocommit=True, **params) as connection:
+        yield connection
+
+
+@contextmanager
+def office(database: str) -> Iterator[Office]:
+    """`database` with its roles and users; afterwards the database and every role of
+    it are dropped (roles belong to the whole server)."""
+    from app.db import postgres_roles as roles
+    from app.db.vocabulary import Field, Role
+
+    users: dict[str, str] = {}
+    try:
+        users.update(set_up_roles(database))
+        yield Office(database, users)
+    finally:
+        drop_database(database)
+        with admin() as connection:
+            for name in [
+                *users.values(),
+                *(roles.group(database, role) for role in Role),
+                *(roles.field_group(database, field) for field in Field),
+            ]:
+                connection.execute(f'DROP ROLE IF EXISTS "{name}"')

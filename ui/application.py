@@ -18,6 +18,7 @@ from app import clock
 from app.db.backup import newest_good_backup, restore
 from app.db.ledger import Ledger, backend_for, inspect_file
 from app.db.paths import demo_db_path
+from app.db.postgres import PostgresServer
 from app.errors import DatabaseCorrupt, DatabaseInUse, LedgerError
 from app.records.permissions import Permission
 from app.records.settings import get_setting
@@ -25,7 +26,7 @@ from app.records.users import sign_in, sign_in_required
 from app.records.work import Actor
 from ui.context import LedgerContext
 from ui.dialogs import ask
-from ui.dialogs.sign_in_dialog import SignInDialog
+from ui.dialogs.sign_in_dialog import SignInDialog, open_server_ledger
 from ui.i18n import DEFAULT_LANGUAGE, install_gui_translators
 from ui.main_window import MAX_RECENT, MainWindow
 from ui.single_instance import InstanceServer, hand_over
@@ -116,6 +117,9 @@ class LedgerApplication:
         try:
             if opened is not None:
                 return opened()
+            backend = backend_for(path, password=password)
+            if isinstance(backend, PostgresServer) and backend.asks_password:  # sign in
+                return open_server_ledger(str(path), self.window or self._start_shell)
             return Ledger.open(path, exclusive=True, password=password)
         except DatabaseCorrupt as error:
             return self._recover(path, error)

@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
 
         dialog = ConnectionDialog(self)
         if ask.run_dialog(dialog) == QDialog.DialogCode.Accepted:
-            self.shell.open_database(dialog.connection().url(), password=dialog.password)
+            self.shell.open_database(dialog.connection().url(), password=dialog.password_source())
 
     def _new_database(self) -> None:
         if not self.may_leave():

@@ -128,7 +128,13 @@ class Listing:
             column = columns[sort_key]
             expression = column.expression if column.sort is None else column.sort
             ordered = expression.desc() if query.descending else expression.asc()
-            clauses.append(ordered.nulls_last())
+            # NULLS LAST only where there can be NULLs: PostgreSQL sorts DESC NULLS FIRST
+            # by default, so the clause would keep it from walking a NOT NULL column's
+            # index backwards and sort every row for the first window instead. A column
+            # of a joined table can be NULL (an outer join) whatever its own rule.
+            own = getattr(expression, "table", None) is self.model.__table__
+            nullable = not own or getattr(expression, "nullable", True)
+            clauses.append(ordered.nulls_last() if nullable else ordered)
         clauses.append(self.model.id.desc() if query.descending else self.model.id)
         return clauses
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,12 +27,14 @@ from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Connection, Engine, ExceptionContext, make_url
 
 from app.db.conflicts import conflict_error
+from app.db.entities import entity_label
 from app.errors import (
     DatabaseMissing,
     DatabaseRefused,
     DiskFull,
     LedgerError,
     NotAllowed,
+    NotPermitted,
     ReadOnlyStorage,
     ServerUnreachable,
     SignInRefused,
@@ -51,9 +54,10 @@ CONNECT_TIMEOUT_S = int(os.environ.get("BANGFU_CONNECT_TIMEOUT_S", "10"))
 _MARKER_TABLES = frozenset({"alembic_version", "staff", "audit_entry", "setting"})
 
 
-def storage_error(error: BaseException, where: str) -> LedgerError | None:
-    """The typed error for a failure of the server at `where` (user@host:port/db), or
-    None when `error` is not the server's (a bug): the one translation, by SQLSTATE."""
+def storage_error(error: BaseException, where: str, *, user: str = "") -> LedgerError | None:
+    """The typed error for a failure of the server at `where` (user@host:port/db) met
+    by the login `user`, or None when `error` is not the server's (a bug): the one
+    translation, by SQLSTATE."""
     import psycopg
 
     original = getattr(error, "orig", error)
@@ -79,12 +83,8 @@ def storage_error(error: BaseException, where: str) -> LedgerError | None:
                 "moment; the data are fine.",
             ).format(where=where)
         )
-    if state == "42501":
-        return NotAllowed(
-            translate(
-                "Storage", "The server does not allow your user to do this ({reason})."
-            ).format(reason=_first_line(original))
-        )
+    if state == "42501":  # the server's own GRANTs or row-level security said no
+        return refused_by_server(_first_line(original), diag.table_name, user=user)
     if state == "25006":
         return ReadOnlyStorage(
             translate(
@@ -130,6 +130,47 @@ def _first_line(error: BaseException) -> str:
     return (str(error).strip().splitlines() or ["?"])[0]
 
 
+_REFUSED_TABLE = re.compile(r'(?:for table|for relation|on table) "?([A-Za-z0-9_]+)"?')
+
+
+def refused_by_server(reason: str, table: str | None = None, *, user: str = "") -> NotPermitted:
+    """SQLSTATE 42501 as the clerk reads it: what the server refused, to whom. The app
+    checks rights first (`app.records.permissions`); this is the wall behind, met by a
+    write that slipped past those checks or by rights changed on the server meanwhile.
+    Nothing was written (the transaction is rolled back)."""
+    match = _REFUSED_TABLE.search(reason)
+    table = table or (match.group(1) if match else None)
+    what = entity_label(table) if table else translate("Storage", "this data")
+    who = user or translate("Storage", "your user")
+    if "row-level security" in reason:
+        message = translate(
+            "Storage",
+            "The server refused the change: {user} may write {what} records of their own "
+            "field only, and this one belongs to another field. Nothing was saved "
+            "(server: {reason}).",
+        )
+    elif "permission denied for table" in reason or "permission denied for sequence" in reason:
+        message = translate(
+            "Storage",
+            "The server refused the change: {user} may not change {what}. Nothing was "
+            "saved; ask an administrator for the rights (server: {reason}).",
+        )
+    else:
+        message = translate(
+            "Storage",
+            "The server does not allow {user} to do this. Nothing was saved; ask an "
+            "administrator (server: {reason}).",
+        )
+    return NotPermitted(message.format(user=who, what=what, reason=reason))
+
+
+def address_of(url: str) -> str:
+    """host:port/database, without the user: where a server ledger is, whoever signs in
+    (the key of a remembered password and of the last user name)."""
+    parsed = make_url(url)
+    return f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
+
+
 class PostgresServer:
     """A ledger in one PostgreSQL database. There is no instance lock (many clerks
     share it) and no file: backups are IT's `pg_dump` or a `copy` to a file."""
@@ -152,6 +193,11 @@ class PostgresServer:
     @property
     def user(self) -> str:
         return self.url.username or ""
+
+    @property
+    def asks_password(self) -> bool:
+        """Neither the address nor the caller gives a password: the clerk signs in."""
+        return self.url.password is None and self._password is None
 
     # ----------------------------------------------------------------- opening
     def exists(self) -> bool:
@@ -182,10 +228,10 @@ class PostgresServer:
                     params["password"] = secret
 
             event.listen(engine, "do_connect", give_password)
-        where = self.location
+        where, user = self.location, self.user
 
         def translate_errors(context: ExceptionContext) -> None:
-            typed = storage_error(context.original_exception, where)
+            typed = storage_error(context.original_exception, where, user=user)
             if typed is not None:
                 raise typed from context.original_exception
 
@@ -214,10 +260,36 @@ class PostgresServer:
     def migrating(self, connection: Connection) -> Iterator[None]:
         """One transaction for the whole migration (PostgreSQL's DDL is transactional, so
         a failed upgrade leaves the database as it was); two clerks starting a new
-        version at once take turns."""
+        version at once take turns. Only the tables' owner may change them: anyone else
+        is told so before anything is tried. When the ledger's roles are set up
+        (`app.db.postgres_roles`), their GRANTs and row-level security are applied again
+        in the same transaction, so a table or column the upgrade adds is at once
+        usable by clerks as their role allows, without IT running `server-roles`."""
+        from app.db import postgres_roles
+
         with connection.begin():
             self.hold(connection, "schema", exclusive=True)
+            self._refuse_unless_owner(connection)
             yield
+            raw = connection.connection.driver_connection
+            if postgres_roles.installed(raw):  # type: ignore[arg-type]
+                postgres_roles.install(raw)  # type: ignore[arg-type]
+
+    def _refuse_unless_owner(self, connection: Connection) -> None:
+        row = connection.exec_driver_sql(
+            "SELECT t.tableowner, r.rolsuper OR pg_has_role(current_user, t.tableowner, "
+            "'MEMBER') FROM pg_tables t, pg_roles r WHERE t.schemaname = 'public' "
+            "AND t.tablename = 'alembic_version' AND r.rolname = current_user"
+        ).first()
+        if row is not None and not row[1]:
+            raise NotPermitted(
+                translate(
+                    "Ledger",
+                    "The ledger {where} must be upgraded for this version of the app, and "
+                    "only its owner {owner} may do that. Ask IT to open it once as {owner} "
+                    "(or with an older version of the app meanwhile); nothing was changed.",
+                ).format(where=self.location, owner=row[0])
+            )
 
     @staticmethod
     def analyze(connection: Connection) -> None:

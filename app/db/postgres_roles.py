@@ -15,9 +15,11 @@ a server (a prefecture keeps one database per county); login names are too, so a
 name is unique on the whole server.
 
 `install` sets the groups, grants and policies up; it is run by the database's owner
-(the role that created the ledger and runs its migrations), again after each
-migration so new tables get their grants. An administrator's login has CREATEROLE, so
-they can add, change and disable users from Settings → 用户 (`create_user`, …).
+(the role that created the ledger and runs its migrations): by `server-roles` the
+first time, then by the ledger itself in the transaction of every migration
+(`PostgresServer.migrating`), so new tables and columns get their grants. An
+administrator's login has CREATEROLE, so they can add, change and disable users from
+Settings → 用户 (`create_user`, …).
 """
 
 from __future__ import annotations
@@ -103,6 +105,8 @@ def install(connection: Connection[Any]) -> None:
         sql.SQL("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {}").format(clerk),
     )
     tables = set(_tables(connection))
+    _field_check(connection, database)
+    _row_guard(connection)
     for table in [name for name in ENTRY_TABLES if name in tables]:
         _run(
             connection,
@@ -115,10 +119,18 @@ def install(connection: Connection[Any]) -> None:
     if "setting" in tables:
         _run(connection, sql.SQL("GRANT INSERT, UPDATE ON setting TO {}").format(clerk))
         _policies(connection, "setting", groups, f"key LIKE '{IMPORT_MEMORY}%'")
-    _field_check(connection, database)
     for table, field_sql in FIELD_OF.items():
         if table in tables:
             _policies(connection, table, groups, f"bangfu_field_ok({field_sql})")
+
+
+def installed(connection: Connection[Any]) -> bool:
+    """Whether `install` has set this database's roles up (its clerk group exists)."""
+    row = connection.execute(
+        "SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = %s)",
+        (group(_database(connection), Role.CLERK),),
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def _tables(connection: Connection[Any]) -> list[str]:
@@ -145,11 +157,36 @@ def _field_check(connection: Connection[Any], database: str) -> None:
     )
 
 
+def _row_guard(connection: Connection[Any]) -> None:
+    """bangfu_row_guard(check, clerk group): a row trigger refusing a clerk's UPDATE or
+    DELETE of a row that fails `check` as it is, with SQLSTATE 42501 and the table's
+    name. A USING clause would hide such rows instead (0 rows changed), which the app
+    would take for another clerk's save; the refusal says what it is."""
+    _run(
+        connection,
+        sql.SQL(
+            "CREATE OR REPLACE FUNCTION bangfu_row_guard() RETURNS trigger "
+            "LANGUAGE plpgsql AS $$ DECLARE allowed boolean; BEGIN "
+            "IF pg_has_role(current_user, TG_ARGV[1], 'MEMBER') AND NOT "
+            "  (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN "
+            "  EXECUTE format('SELECT %s FROM (SELECT ($1).*) AS old_row', TG_ARGV[0]) "
+            "    INTO allowed USING OLD; "
+            "  IF allowed IS NOT TRUE THEN RAISE EXCEPTION "
+            "    'row-level security refuses % of this row on table \"%\"', "
+            "    lower(TG_OP), TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege', "
+            "    TABLE = TG_TABLE_NAME; END IF; "
+            "END IF; "
+            "IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END $$"
+        ),
+    )
+
+
 def _policies(
     connection: Connection[Any], table: str, groups: dict[Role, str], clerk_check: str
 ) -> None:
     """Everyone reads every row; an administrator writes any; a clerk writes rows that
-    pass `clerk_check`, as they are and as they would be."""
+    pass `clerk_check`, as they are (the row guard trigger, loudly) and as they would
+    be (WITH CHECK)."""
     name = sql.Identifier(table)
     admin, clerk = sql.Identifier(groups[Role.ADMIN]), sql.Identifier(groups[Role.CLERK])
     check = sql.SQL(clerk_check)  # type: ignore[arg-type]
@@ -158,11 +195,19 @@ def _policies(
         "bangfu_read": sql.SQL("FOR SELECT USING (true)"),
         "bangfu_admin": sql.SQL("FOR ALL TO {} USING (true) WITH CHECK (true)").format(admin),
         "bangfu_clerk_insert": sql.SQL("FOR INSERT TO {} WITH CHECK ({})").format(clerk, check),
-        "bangfu_clerk_update": sql.SQL("FOR UPDATE TO {} USING ({}) WITH CHECK ({})").format(
-            clerk, check, check
+        "bangfu_clerk_update": sql.SQL("FOR UPDATE TO {} USING (true) WITH CHECK ({})").format(
+            clerk, check
         ),
-        "bangfu_clerk_delete": sql.SQL("FOR DELETE TO {} USING ({})").format(clerk, check),
+        "bangfu_clerk_delete": sql.SQL("FOR DELETE TO {} USING (true)").format(clerk),
     }
+    _run(connection, sql.SQL("DROP TRIGGER IF EXISTS bangfu_row_guard ON {}").format(name))
+    _run(
+        connection,
+        sql.SQL(
+            "CREATE TRIGGER bangfu_row_guard BEFORE UPDATE OR DELETE ON {} FOR EACH ROW "
+            "EXECUTE FUNCTION bangfu_row_guard({}, {})"
+        ).format(name, sql.Literal(clerk_check), sql.Literal(groups[Role.CLERK])),
+    )
     for policy, body in statements.items():
         _run(
             connection,

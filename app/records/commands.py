@@ -91,12 +91,15 @@ def update(
     `expected_version` (the one a form showed) refuses a record saved meanwhile."""
     session = work.session
     require(work.actor, kind.permission)
+    # Held for the whole command: the session's identity map is weak, and a record
+    # loaded again under READ COMMITTED would carry the version another clerk has
+    # just committed, so the UPDATE would no longer be made only at the version checked.
+    record = get_live(session, kind, record_id)
     if expected_version is not None:
-        refuse_if_changed(session, kind, get_live(session, kind, record_id), expected_version)
+        refuse_if_changed(session, kind, record, expected_version)
     checked = check_update(session, kind, record_id, values)
     if not checked.changed:
         return False
-    record = get_live(session, kind, record_id)
     permit_fields(work, kind, record, kind.editable_values(record), checked.clean)
     before = snapshot(record)
     _raise_cautions(work, kind, checked.cautions, row)

@@ -10,18 +10,63 @@ an administrator's login has CREATEROLE.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.db import postgres_roles
 from app.db.ledger import Ledger
+from app.db.postgres import address_of
 from app.db.vocabulary import Field, Role
-from app.errors import Refusal
+from app.errors import Refusal, SignInFailed, SignInRefused
 from app.i18n import translate
 from app.records.permissions import Permission, require
-from app.records.users import ENTITY, UserRow, check_new_user, clean_rights, validate_password
+from app.records.users import (
+    ENTITY,
+    UserRow,
+    check_new_user,
+    clean_rights,
+    delay_after,
+    validate_password,
+)
 from app.records.work import Actor, Work
+
+# Wrong passwords per (server address, user) in this process: the server keeps no
+# count a client could read, so the app slows its own next attempt down as on a file
+# (`app.records.users.delay_after`). IT can slow every client on the server itself
+# with PostgreSQL's `auth_delay` module (README).
+_failures: dict[tuple[str, str], tuple[int, datetime]] = {}
+
+
+def sign_in_to_server(url: str, name: str, password: str) -> Ledger:
+    """Sign in to the server ledger at `url`: connect as the login role `name` (the
+    server checks the password). SignInRefused for a wrong name or password (counted),
+    SignInFailed while the delay after several wrong ones runs; any other refusal of
+    the server (unreachable, no such database) as `Ledger.open` raises it."""
+    key, now = (address_of(url), name.strip()), clock.now()
+    if not key[1]:
+        raise SignInFailed(translate("Users", "Wrong user name or password."))
+    failures, last = _failures.get(key, (0, now))
+    ready = last + timedelta(seconds=delay_after(failures))
+    if failures and now < ready:
+        raise SignInFailed(
+            translate("Users", "Too many wrong passwords; try again in {seconds} seconds.").format(
+                seconds=int((ready - now).total_seconds()) or 1
+            )
+        )
+    target = make_url(url).set(username=key[1])._replace(password=None)  # set() keeps one
+    try:
+        ledger = Ledger.open(
+            target.render_as_string(hide_password=False), exclusive=True, password=lambda: password
+        )
+    except SignInRefused:
+        _failures[key] = (failures + 1, now)
+        raise
+    _failures.pop(key, None)
+    return ledger
 
 
 def _raw(session: Session) -> Any:

@@ -1665,6 +1665,10 @@ Your saved records are safe and the program keeps running. The details were writ
         <translation>数据库 {where} 中已有其他表，不是帮扶台账数据库；未作任何改动。请向信息技术人员要一个空数据库。</translation>
     </message>
     <message>
+        <source>The ledger {where} must be upgraded for this version of the app, and only its owner {owner} may do that. Ask IT to open it once as {owner} (or with an older version of the app meanwhile); nothing was changed.</source>
+        <translation>台账 {where} 需要升级后才能用于此版本的程序，只有其所有者 {owner} 可以升级。请信息技术人员以 {owner} 身份打开一次（在此之前可继续使用旧版程序）；未做任何更改。</translation>
+    </message>
+    <message>
         <source>A server ledger is backed up on the server (IT&apos;s pg_dump) or copied to a file with the copy command; the app&apos;s own file backups do not apply to it.</source>
         <translation>服务器上的台账由服务器备份（信息技术人员使用 pg_dump），或用 copy 命令复制到文件；本程序的文件备份不适用于服务器台账。</translation>
     </message>
@@ -4322,10 +4326,6 @@ The current file is kept as a backup first.</source>
         <translation>数据库 {where} 正忙于另一位用户的大批量修改。请稍后重试；数据完好无损。</translation>
     </message>
     <message>
-        <source>The server does not allow your user to do this ({reason}).</source>
-        <translation>服务器不允许您的用户执行此操作（{reason}）。</translation>
-    </message>
-    <message>
         <source>The database {where} is read-only: records can be looked at only.</source>
         <translation>数据库 {where} 为只读：只能查看记录。</translation>
     </message>
@@ -4344,6 +4344,26 @@ The current file is kept as a backup first.</source>
     <message>
         <source>The database server {where} cannot be reached ({reason}). Check the network and the address, or tell IT; the change was not saved.</source>
         <translation>无法连接数据库服务器 {where}（{reason}）。请检查网络和地址，或告知信息技术人员；本次修改未保存。</translation>
+    </message>
+    <message>
+        <source>this data</source>
+        <translation>这些数据</translation>
+    </message>
+    <message>
+        <source>your user</source>
+        <translation>您的用户</translation>
+    </message>
+    <message>
+        <source>The server refused the change: {user} may write {what} records of their own field only, and this one belongs to another field. Nothing was saved (server: {reason}).</source>
+        <translation>服务器拒绝了这次修改：{user} 只能写入本领域的{what}记录，这条记录属于其他领域。未保存任何内容（服务器：{reason}）。</translation>
+    </message>
+    <message>
+        <source>The server refused the change: {user} may not change {what}. Nothing was saved; ask an administrator for the rights (server: {reason}).</source>
+        <translation>服务器拒绝了这次修改：{user} 无权修改{what}。未保存任何内容；请向管理员申请权限（服务器：{reason}）。</translation>
+    </message>
+    <message>
+        <source>The server does not allow {user} to do this. Nothing was saved; ask an administrator (server: {reason}).</source>
+        <translation>服务器不允许 {user} 执行此操作。未保存任何内容；请联系管理员（服务器：{reason}）。</translation>
     </message>
 </context>
 <context>

@@ -3,14 +3,16 @@
 The clerk (or IT, once per PC) types the server's address, the database, the user and
 how strictly TLS is required; the connections used before are offered again from
 QSettings, never with their password. The password is asked here each time, or kept in
-the operating system's credential store (Windows Credential Manager, through the
-`keyring` package) only when 「记住密码」 is ticked; when `keyring` is not installed
-the box stays off and says so. The ledger asks for the password at each new
-connection through `password()`, so it never sits in the URL or in the settings.
+the operating system's credential store (`ui.credentials`, the same entry the
+sign-in dialog keeps for this server and user) only when 「记住密码」 is ticked; when
+`keyring` is not installed the box stays off and says so. The ledger asks for the
+password at each new connection through `password()`, so it never sits in the URL or
+in the settings; with none typed nor kept, the sign-in dialog asks for it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -29,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import make_url
 
+from app.db.postgres import address_of
+from ui import credentials
+
 SETTINGS_KEY = "server/connections"
-KEYRING_SERVICE = "bangfu-ledger"
 SSL_MODES = ("prefer", "require", "verify-full", "verify-ca", "disable")
 MAX_SAVED = 10
 
@@ -177,15 +181,18 @@ class ConnectionDialog(QDialog):
     def _accept(self) -> None:
         connection = self.connection()
         remember_connection(connection)
-        store = _keyring()
-        if store is not None and self.remember.isChecked() and self.secret.text():
-            store.set_password(KEYRING_SERVICE, connection.label, self.secret.text())
+        if self.remember.isChecked() and self.secret.text():
+            credentials.remember(address_of(connection.url()), connection.user, self.secret.text())
         self.accept()
 
     def password(self) -> str | None:
-        """The typed password, else the one kept for this connection, else None (libpq's
-        PGPASSWORD or pgpass file may still give one)."""
+        """The typed password, else the one kept for this connection, else None."""
         if self.secret.text():
             return self.secret.text()
-        store = _keyring()
-        return store.get_password(KEYRING_SERVICE, self.connection().label) if store else None
+        connection = self.connection()
+        return credentials.recall(address_of(connection.url()), connection.user)
+
+    def password_source(self) -> Callable[[], str | None] | None:
+        """What the ledger asks for the password at each connection, or None when
+        there is none yet (then the sign-in dialog asks)."""
+        return self.password if self.password() is not None else None

@@ -1,4 +1,5 @@
-"""Who works: the sign-in dialog of a file ledger with sign-in on (issue #15).
+"""Who works: the sign-in dialog of a file ledger with sign-in on, and of a server
+ledger, where signing in is connecting as one's own login role (issue #15).
 
 The dialog checks the password itself (`attempt`, which counts a failure and may
 answer "try again in 4 seconds") and stays open with the reason until a sign-in
@@ -21,16 +22,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.engine import make_url
 
+from app.db.ledger import Ledger
+from app.db.postgres import address_of
 from app.errors import LedgerError
 from app.records.work import Actor
 from ui import credentials
+from ui.dialogs import ask
 
 Attempt = Callable[[str, str], Actor]  # (name, password) -> the actor, or raises
 
 
 class SignInDialog(QDialog):
-    def __init__(self, location: str, attempt: Attempt, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, location: str, attempt: Attempt, parent: QWidget | None = None, *, user: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.setWindowTitle(self.tr("Sign in"))
@@ -39,7 +46,7 @@ class SignInDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Ledger: {location}").format(location=location)))
         form = QFormLayout()
-        self.name = QLineEdit(str(QSettings().value(self._last_key, "") or ""))
+        self.name = QLineEdit(user or str(QSettings().value(self._last_key, "") or ""))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("User name"), self.name)
@@ -91,3 +98,26 @@ class SignInDialog(QDialog):
         else:
             credentials.forget(self.location, name)
         self.accept()
+
+
+def open_server_ledger(url: str, parent: QWidget | None = None) -> Ledger | None:
+    """A server ledger opened by signing in (None when the clerk cancels): the user
+    name given in `url` is offered, the password is typed or recalled, and each try
+    connects as that login role (`app.records.server_users.sign_in_to_server`)."""
+    # The server stack (psycopg, ≈ 10 MB resident) loads here, not with every start.
+    from app.records.server_users import server_actor, sign_in_to_server
+
+    opened: list[Ledger] = []
+
+    def attempt(name: str, password: str) -> Actor:
+        ledger = sign_in_to_server(url, name, password)
+        opened.append(ledger)
+        return server_actor(ledger)
+
+    dialog = SignInDialog(address_of(url), attempt, parent, user=make_url(url).username or "")
+    ask.run_dialog(dialog)
+    if dialog.actor is None:
+        for ledger in opened:
+            ledger.close()
+        return None
+    return opened[-1]
