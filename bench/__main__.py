@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.periods import Quarter
-from bench.harness import Result, table
+from bench.harness import Result, compile_bytecode, table
 from bench.province import FULL, QUICK, build_timings, province_file
 from bench.suite_reports import PYTHON, ROOT
 
@@ -92,6 +92,7 @@ def main() -> int:
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    print(f"bytecode compiled ({compile_bytecode():.1f} s)")
     scale = QUICK if args.quick else FULL
     print(f"province data set: {scale}")
     path = province_file(scale)

@@ -22,9 +22,8 @@ from sqlalchemy import text
 from app.db.ledger import Ledger
 from app.periods import Quarter
 from app.reports.summary import quarterly_summary, recent_summaries
-from bench.harness import Result, median_of, median_value
+from bench.harness import ROOT, Result, median_of, median_value
 
-ROOT = Path(__file__).resolve().parents[1]
 PYTHON = ROOT / ".venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 _LIVE_ENTRY = """
