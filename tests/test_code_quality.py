@@ -32,6 +32,6 @@ def test_ruff_lint_and_format_are_clean() -> None:
     assert style.returncode == 0, style.stdout
 
 
-def test_mypy_passes_on_the_domain_layer() -> None:
-    typed = run("mypy", "app")
+def test_mypy_passes_on_the_domain_layer_and_the_gui() -> None:
+    typed = run("mypy", "app", "ui")
     assert typed.returncode == 0, typed.stdout

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
@@ -17,7 +18,7 @@ from PySide6.QtGui import QGuiApplication
 from app import clock
 from app.db.backup import newest_good_backup, restore
 from app.db.ledger import Ledger, backend_for, inspect_file
-from app.db.paths import demo_db_path
+from app.db.paths import demo_db_path, ledger_file
 from app.db.postgres import PostgresServer
 from app.errors import DatabaseCorrupt, DatabaseInUse, LedgerError
 from app.records.permissions import Permission
@@ -81,7 +82,7 @@ class LedgerApplication:
         self._show_window()
         return True
 
-    def _sign_in(self, ledger: Ledger) -> Actor | bool | None:
+    def _sign_in(self, ledger: Ledger) -> Actor | Literal[False] | None:
         """The signed-in user of a ledger with sign-in on (False when the clerk
         cancelled); None without sign-in (the clerk named in Settings acts). On a server
         the connection dialog signed in: the connected login role acts."""
@@ -124,7 +125,8 @@ class LedgerApplication:
         except DatabaseCorrupt as error:
             return self._recover(path, error)
         except DatabaseInUse as error:
-            if not hand_over(backend_for(path).path):
+            target = ledger_file(path)  # only a file is ever "in use" by another window
+            if target is None or not hand_over(target):
                 ask.show_error(self.window, str(error))
             return None
         except LedgerError as error:
@@ -133,7 +135,8 @@ class LedgerApplication:
 
     def _recover(self, path: Path | str, error: DatabaseCorrupt) -> Ledger | None:
         """Offer the newest good backup; the damaged file is kept aside, never deleted."""
-        db_path = backend_for(path).path
+        db_path = ledger_file(path)
+        assert db_path is not None  # only a file is found damaged
         backup = newest_good_backup(db_path)
         if backup is None:
             ask.show_error(self.window, str(error))
@@ -205,7 +208,7 @@ class LedgerApplication:
 
     def recent_files(self) -> list[Path]:
         stored = QSettings().value("files/recent", [])
-        names = [stored] if isinstance(stored, str) else list(stored or [])
+        names = [stored] if isinstance(stored, str) else list(stored or [])  # type: ignore[call-overload]
         return [Path(name) for name in names if Path(name).exists()]
 
     def restore_backup(self, backup: Path) -> None:

@@ -180,11 +180,11 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
         for name in PAGE_ACTIONS:
-            text, icon_name, shortcut = labels[name]
+            text, icon_name, keys = labels[name]
             action = QAction(icon(icon_name), text, self)
             action.setIconText(re.sub(r"\(&\w\)|&|…", "", text))
-            if shortcut is not None:
-                action.setShortcut(shortcut)
+            if keys is not None:
+                action.setShortcut(keys)
             else:  # Delete belongs to the page's table, where it cannot eat a text field's key
                 key = QKeySequence(Qt.Key.Key_Delete).toString(
                     QKeySequence.SequenceFormat.NativeText
@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
             page = self._specs[row].factory()
             page.setObjectName(f"page_{key}")
             old = self.stack.widget(row)
+            assert old is not None
             self.stack.removeWidget(old)
             old.deleteLater()
             self.stack.insertWidget(row, page)

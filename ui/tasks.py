@@ -146,7 +146,12 @@ def show_progress(
         dialog.setCancelButtonText(translate("Tasks", "Cancel"))
         dialog.canceled.connect(cancel)
     dialog.setMinimumDuration(400)
-    task.progressed.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
+
+    def show_progress(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    task.progressed.connect(show_progress)
     task.finished.connect(dialog.close)
     task.failed.connect(dialog.close)
     return dialog

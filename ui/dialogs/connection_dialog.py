@@ -73,7 +73,7 @@ class ServerConnection:
 
 def saved_connections() -> list[ServerConnection]:
     stored = QSettings().value(SETTINGS_KEY, [])
-    urls = [stored] if isinstance(stored, str) else list(stored or [])
+    urls = [stored] if isinstance(stored, str) else list(stored or [])  # type: ignore[call-overload]
     return [ServerConnection.parse(url) for url in urls]
 
 

@@ -207,32 +207,38 @@ class EntryForManyDialog(QDialog):
         self.table.blockSignals(False)
         self._count()
 
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        """A cell of the people table (every cell is filled when the rows are shown)."""
+        item = self.table.item(row, column)
+        assert item is not None
+        return item
+
     def _tick_every(self, ticked: bool) -> None:
         state = Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         self.table.blockSignals(True)
         for row in range(self.table.rowCount()):
-            self.table.item(row, NAME).setCheckState(state)
+            self._cell(row, NAME).setCheckState(state)
         self.table.blockSignals(False)
         self._ticks_changed()
 
     def set_ticked(self, name: str, ticked: bool) -> None:
         """Tick or untick one person by name (what a click on the box does)."""
         for row in range(self.table.rowCount()):
-            item = self.table.item(row, NAME)
+            item = self._cell(row, NAME)
             if item.text() == name:
                 item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
 
     def ticked_ids(self) -> list[int]:
         return [
-            int(self.table.item(row, NAME).data(Qt.ItemDataRole.UserRole))
+            int(self._cell(row, NAME).data(Qt.ItemDataRole.UserRole))
             for row in range(self.table.rowCount())
-            if self.table.item(row, NAME).checkState() == Qt.CheckState.Checked
+            if self._cell(row, NAME).checkState() == Qt.CheckState.Checked
         ]
 
     def already_shown(self) -> dict[str, str]:
         """Name → the dates shown in "already has it" (tests and screenshots read it)."""
         return {
-            self.table.item(row, NAME).text(): self.table.item(row, ALREADY).text()
+            self._cell(row, NAME).text(): self._cell(row, ALREADY).text()
             for row in range(self.table.rowCount())
         }
 

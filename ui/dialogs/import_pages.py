@@ -41,7 +41,7 @@ class ImportWizard(Protocol):
     context: LedgerContext
     what: str
     book: SourceBook | None
-    layout: Layout | None
+    sheet_layout: Layout | None
     wide_layouts: list[Layout]
     untitled: list[str]
     done_value: Preview | None
@@ -53,7 +53,7 @@ class ImportWizard(Protocol):
     def fields(self) -> list[FieldSpec]: ...
     def missing(self, layout: Layout) -> list[str]: ...
     def find_layout(self, options: ImportOptions) -> Layout: ...
-    def options(self, period: str | None = None) -> ImportOptions: ...
+    def import_options(self, period: str | None = None) -> ImportOptions: ...
     def commit(self, planned: Preview, period: str | None) -> None: ...
     def pageIds(self) -> list[int]: ...
 
@@ -207,7 +207,7 @@ class SheetPage(QWizardPage):
         self._show(layout)
 
     def _show(self, layout: Layout) -> None:
-        self.owner.layout = layout
+        self.owner.sheet_layout = layout
         self.header_row.blockSignals(True)
         self.header_row.setValue(layout.header_top)
         self.header_row.blockSignals(False)
@@ -226,11 +226,11 @@ class SheetPage(QWizardPage):
             self._show(self.owner.find_layout(options))
         except LedgerError as error:
             self.setSubTitle(str(error))
-            self.owner.layout = Layout(options.sheet or "", options.header_row or 1, 1, [])
+            self.owner.sheet_layout = Layout(options.sheet or "", options.header_row or 1, 1, [])
             self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return self.owner.layout is not None and bool(self.owner.layout.headers)
+        return self.owner.sheet_layout is not None and bool(self.owner.sheet_layout.headers)
 
 
 class MappingPage(QWizardPage):
@@ -276,7 +276,7 @@ class MappingPage(QWizardPage):
                 layouts = owner.find_wide_layouts()
             except LedgerError as error:
                 self.message.setText(str(error))
-                owner.layout = None
+                owner.sheet_layout = None
                 self.table.setRowCount(0)
                 self.completeChanged.emit()
                 return
@@ -285,16 +285,16 @@ class MappingPage(QWizardPage):
             for each in layouts:
                 self.sheet.addItem(each.sheet)
             self.sheet.blockSignals(False)
-            owner.layout = layouts[0]
+            owner.sheet_layout = layouts[0]
         self._fill()
 
     def _sheet_chosen(self, index: int) -> None:
         if 0 <= index < len(self.owner.wide_layouts):
-            self.owner.layout = self.owner.wide_layouts[index]
+            self.owner.sheet_layout = self.owner.wide_layouts[index]
             self._fill()
 
     def _fill(self) -> None:
-        layout = self.owner.layout
+        layout = self.owner.sheet_layout
         assert layout is not None and self.owner.book is not None
         sheet = self.owner.book.sheet(layout.sheet)
         first = sheet.rows[layout.first_row - 1] if layout.first_row <= len(sheet.rows) else ()
@@ -315,7 +315,7 @@ class MappingPage(QWizardPage):
         self._changed()
 
     def _changed(self) -> None:
-        layout = self.owner.layout
+        layout = self.owner.sheet_layout
         assert layout is not None
         layout.mapping = {
             column: combo.currentData()
@@ -332,7 +332,7 @@ class MappingPage(QWizardPage):
 
     def _missing(self) -> list[str]:
         """What the mapping lacks (wide: the first team sheet lacking anything)."""
-        layouts = self.owner.wide_layouts if self.owner.wide() else [self.owner.layout]
+        layouts = self.owner.wide_layouts if self.owner.wide() else [self.owner.sheet_layout]
         for layout in layouts:
             missing = self.owner.missing(layout) if layout is not None else ["?"]
             if missing:
@@ -340,7 +340,7 @@ class MappingPage(QWizardPage):
         return []
 
     def isComplete(self) -> bool:
-        return self.owner.layout is not None and not self._missing()
+        return self.owner.sheet_layout is not None and not self._missing()
 
 
 class PreviewPage(QWizardPage):
@@ -407,7 +407,8 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
         owner = self.owner
         self.checked_period = self.period.text().strip() or None
-        book, options = owner.book, owner.options(self.checked_period)
+        book, options = owner.book, owner.import_options(self.checked_period)
+        assert book is not None  # the file page read it before this page shows
         task = owner.context.tasks.start(
             self,
             self.tr("Checking the rows…"),

@@ -34,7 +34,7 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.context, self.what = context, what
         self.book: SourceBook | None = None
-        self.layout: Layout | None = None
+        self.sheet_layout: Layout | None = None  # the chosen sheet's header and columns
         # A wide outcome workbook: every team sheet's layout, and the sheets whose
         # title gives no period (the preview then asks for one).
         self.wide_layouts: list[Layout] = []
@@ -87,8 +87,8 @@ class ImportWizard(QWizard):
         assert self.book is not None
         return self.context.read(guess_layout, self.book, self.importer(), options)
 
-    def options(self, period: str | None = None) -> ImportOptions:
-        layout = self.layout
+    def import_options(self, period: str | None = None) -> ImportOptions:
+        layout = self.sheet_layout
         if self.book is not None and self.wide():
             mappings = {each.sheet: dict(each.mapping) for each in self.wide_layouts}
             return ImportOptions(period=period, mappings=mappings)
@@ -110,7 +110,7 @@ class ImportWizard(QWizard):
                 book=self.book,
                 what=self.what,
                 preview=planned,
-                options=self.options(period),
+                options=self.import_options(period),
             ),
             confirmed=planned.cautions,
             progress_label=self.tr("Importing {file}…").format(file=self.book.file_name),

@@ -50,11 +50,6 @@ class RemindersPanel(QFrame):
         self._stale = True
         self._latest = LatestResult(context.tasks, self)
         self._latest.ready.connect(self._show)
-        self._latest.failed.connect(
-            lambda error: self.state.setText(
-                self.tr("The reminders could not be computed: {reason}").format(reason=error)
-            )
-        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         self.title = QLabel(self.tr("Reminders"))
@@ -63,6 +58,11 @@ class RemindersPanel(QFrame):
         self.state = QLabel()
         self.state.setObjectName("hint")
         self.state.setWordWrap(True)
+        self._latest.failed.connect(
+            lambda error: self.state.setText(
+                self.tr("The reminders could not be computed: {reason}").format(reason=error)
+            )
+        )
         self.summary = QLabel()
         self.summary.setObjectName("reminderCounts")
         self.summary.setWordWrap(True)

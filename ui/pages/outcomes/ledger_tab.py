@@ -280,7 +280,7 @@ class LedgerTab(QWidget):
         self.editing.form = form
         form.open()
 
-    def export(self) -> Task | None:
+    def export(self) -> QObject | None:
         return self.list.export(self.tr("Outcomes"))
 
     def print_page(self) -> QObject:

@@ -17,7 +17,6 @@ from ui.dialogs.mentorship_form import MentorshipForm
 from ui.icons import icon
 from ui.list_printing import chosen_filters
 from ui.pages.roster.staff_page import FilterCombo
-from ui.tasks import Task
 from ui.widgets.quarter_combo import quarter_text
 from ui.widgets.record_editing import RecordEditing
 from ui.widgets.record_list import RecordList
@@ -62,7 +61,7 @@ class MentorshipsTab(QWidget):
             lambda: self.list.set_filters({"quarter": self.quarter.currentData()})
         )
 
-    def export(self) -> Task | None:
+    def export(self) -> QObject | None:
         return self.list.export(self.tr("Mentorships"))
 
     def print_page(self) -> QObject:

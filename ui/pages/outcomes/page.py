@@ -13,7 +13,6 @@ from ui.dialogs.import_wizard import ImportWizard
 from ui.pages.outcomes.grid_tab import GridTab
 from ui.pages.outcomes.ledger_tab import LedgerTab
 from ui.pages.outcomes.mentorships_tab import MentorshipsTab
-from ui.tasks import Task
 
 
 class OutcomesPage(QWidget):
@@ -104,7 +103,7 @@ class OutcomesPage(QWidget):
             return self.mentorships.print_page()
         return None
 
-    def export_page(self) -> Task | None:
+    def export_page(self) -> QObject | None:
         current = self.tabs.currentWidget()
         if current is self.mentorships:
             return self.mentorships.export()

@@ -236,7 +236,7 @@ class ReportsPage(QWidget):
                 scaled = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
                 buffer = QBuffer()
                 buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-                scaled.save(buffer, "PNG")
+                scaled.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes; PySide takes str
                 images[chart.name] = bytes(buffer.data().data())
         return replace(document, images=images)
 

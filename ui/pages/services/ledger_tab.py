@@ -43,7 +43,7 @@ from ui.dialogs.provision_form import ProvisionForm
 from ui.icons import icon
 from ui.list_printing import chosen_filters
 from ui.pages.roster.staff_page import FilterCombo, vocabulary_choices
-from ui.tasks import LatestResult, Task
+from ui.tasks import LatestResult
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.quarter_combo import quarter_text
 from ui.widgets.record_editing import RecordEditing
@@ -287,7 +287,7 @@ class LedgerTab(QWidget):
     def delete_selected(self) -> None:
         self.editing.delete_selected()
 
-    def export_page(self) -> Task | None:
+    def export_page(self) -> QObject | None:
         return self.list.export(self.tr("Service records"))
 
     def print_page(self) -> QObject:

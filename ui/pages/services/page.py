@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ui.context import LedgerContext
@@ -19,7 +19,6 @@ from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.provision_form import ProvisionForm
 from ui.pages.services.ledger_tab import LedgerTab
 from ui.pages.services.matrix_tab import MatrixTab
-from ui.tasks import Task
 
 
 class ServicesPage(QWidget):
@@ -46,7 +45,7 @@ class ServicesPage(QWidget):
         self.tabs.setCornerWidget(self.import_button)
         layout.addWidget(self.tabs, 1)
         self.matrix.entry_requested.connect(self.entry_for_many)
-        self.tabs.setCurrentIndex(int(QSettings().value("services/tab", 0) or 0))
+        self.tabs.setCurrentIndex(int(str(QSettings().value("services/tab", 0) or 0)))
         self.tabs.currentChanged.connect(lambda row: QSettings().setValue("services/tab", row))
 
     def show_matrix(self) -> MatrixTab:
@@ -92,7 +91,7 @@ class ServicesPage(QWidget):
             return self.matrix.print_page()
         return self.ledger.print_page()
 
-    def export_page(self) -> Task | None:
+    def export_page(self) -> QObject | None:
         if self.tabs.currentWidget() is self.matrix:
             return self.matrix.export_page()
         return self.ledger.export_page()

@@ -163,7 +163,9 @@ class OfficeTab(QWidget):
             note.setObjectName("hint")
             note.setWordWrap(True)
             backups.addRow("", note)
-            for child in backups.parentWidget().findChildren(QWidget):
+            box = backups.parentWidget()
+            assert box is not None
+            for child in box.findChildren(QWidget):
                 child.setEnabled(child is note)
 
         buttons = QHBoxLayout()

@@ -110,12 +110,15 @@ class SettingsPage(QWidget):
             current = self.tabs.currentIndex()
             blocked = self.tabs.blockSignals(True)  # the swap is no change of tab
             stand_in = self.tabs.widget(row)
+            assert stand_in is not None
             self.tabs.removeTab(row)
             self.tabs.insertTab(row, spec.factory(), spec.title)
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(blocked)
             stand_in.deleteLater()
-        return self.tabs.widget(row)
+        tab = self.tabs.widget(row)
+        assert tab is not None
+        return tab
 
     def _on_tab(self, action: str) -> Any:
         handler = getattr(self.tabs.currentWidget(), action, None)
