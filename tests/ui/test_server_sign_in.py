@@ -125,15 +125,17 @@ def launched(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, url: str) -> Iterato
     monkeypatch.setattr(launch, "_running", [])
     monkeypatch.setattr(qt_app, "exec", lambda: 0)
     assert launch.run(url) == 0
-    qtbot.waitUntil(
-        lambda: any(
-            isinstance(each, LedgerApplication) and each.window is not None
-            for each in launch._running
-        ),
-        timeout=30_000,
-    )
-    application = next(each for each in launch._running if isinstance(each, LedgerApplication))
-    assert application.window is not None
+
+    def opened() -> LedgerApplication | None:
+        for start in launch._running:
+            application = start.application
+            if isinstance(application, LedgerApplication) and application.context is not None:
+                return application
+        return None
+
+    qtbot.waitUntil(lambda: opened() is not None, timeout=30_000)
+    application = opened()
+    assert application is not None and application.window is not None
     try:
         yield application.window
     finally:
