@@ -251,8 +251,7 @@ class Ledger:
 
     def analyze(self) -> None:
         """Refresh the planner's statistics (after a migration, a big import, on closing)."""
-        with self.engine.begin() as connection:
-            self.backend.analyze(connection)
+        self.backend.analyze(self.engine)
 
     def close(self, *, clean: bool = True) -> None:
         """Close the connections and the lock; `clean` remembers the file as closed in good

@@ -292,9 +292,14 @@ class PostgresServer:
             )
 
     @staticmethod
-    def analyze(connection: Connection) -> None:
-        """Fresh planner statistics (autovacuum keeps them too; this is after a big import)."""
-        connection.exec_driver_sql("ANALYZE")
+    def analyze(engine: Engine) -> None:
+        """Fresh planner statistics and visibility map after a big load (an upgrade, a
+        copy): VACUUM marks the copied rows visible, so a list's count reads its index
+        alone instead of every row. Autovacuum gets there too, minutes later. VACUUM
+        runs outside a transaction; tables the user does not own are passed over."""
+        with engine.connect() as connection:
+            autocommit = connection.execution_options(isolation_level="AUTOCOMMIT")
+            autocommit.exec_driver_sql("VACUUM (ANALYZE)")
 
     # ----------------------------------------------------------------- checks
     @staticmethod

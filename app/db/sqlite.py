@@ -326,12 +326,13 @@ class SqliteFile:
             raw.execute("PRAGMA foreign_keys = ON")
 
     @staticmethod
-    def analyze(connection: Connection) -> None:
+    def analyze(engine: Engine) -> None:
         """Refresh the query planner's statistics, sampled so a big ledger takes no longer
         than a small one: without them SQLite picks the soft-delete index (which matches
         nearly every row) over the date index for every report query."""
-        connection.exec_driver_sql(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
-        connection.exec_driver_sql("ANALYZE")
+        with engine.begin() as connection:
+            connection.exec_driver_sql(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
+            connection.exec_driver_sql("ANALYZE")
 
     # ----------------------------------------------------------------- checks
     @staticmethod

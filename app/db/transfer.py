@@ -55,6 +55,7 @@ def copy_ledger(
             Ledger.open(target, seed=False, password=password) as copy,
         ):
             counts = _copy_tables(origin, copy, progress)
+            copy.analyze()  # a server's statistics now, not when autovacuum comes round
             copy.changed = True
     except BaseException:
         _empty_again(target, password)
