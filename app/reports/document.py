@@ -186,24 +186,45 @@ def _section_html(table: ReportTable) -> str:
 
 
 def _table_html(columns: Sequence[ReportColumn], rows: Sequence[Sequence[Any]]) -> str:
-    total = sum(column.weight for column in columns)
-    head = "".join(
-        f'<th align="center" width="{round(100 * column.weight / total)}%">'
-        f"{escape(column.header)}</th>"
-        for column in columns
+    return html_table(
+        [column.header for column in columns],
+        [column.weight for column in columns],
+        [
+            [format_cell(value, column.kind) for column, value in zip(columns, row, strict=True)]
+            for row in rows
+        ],
+        right=[column.kind is not ValueKind.TEXT for column in columns],
     )
+
+
+def html_table(
+    headers: Sequence[str],
+    weights: Sequence[float],
+    rows: Sequence[Sequence[str]],
+    *,
+    right: Sequence[bool],
+    padding: int = 3,
+) -> str:
+    """A printed table, the one shape every printout uses: a header row Qt repeats on
+    each page, each column its share of the width by `weights`, and the cells' text
+    (already formatted) aligned right where `right` says (numbers), else left."""
+    total = sum(weights) or 1
+    head = "".join(
+        f'<th align="center" width="{round(100 * weight / total)}%">{escape(header)}</th>'
+        for header, weight in zip(headers, weights, strict=True)
+    )
+    aligns = ["right" if flag else "left" for flag in right]
     body = "".join(
         "<tr>"
         + "".join(
-            f'<td align="{"left" if column.kind is ValueKind.TEXT else "right"}">'
-            f"{escape(format_cell(value, column.kind))}</td>"
-            for column, value in zip(columns, row, strict=True)
+            f'<td align="{align}">{escape(text)}</td>'
+            for align, text in zip(aligns, row, strict=True)
         )
         + "</tr>"
         for row in rows
     )
     return (
-        '<table width="100%" border="1" cellspacing="0" cellpadding="3">'
+        f'<table width="100%" border="1" cellspacing="0" cellpadding="{padding}">'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 

@@ -22,7 +22,7 @@ from app.db.listing import Listing, ListQuery, cell_text
 from app.exchange.list_export import header_text
 from app.i18n import translate
 from app.records.settings import get_setting
-from app.reports.document import PrintableDocument
+from app.reports.document import PrintableDocument, html_table
 
 DEFAULT_WIDTH = 10  # a column of any width counts as this many Latin characters
 # Beyond this a printout is a stack of paper, and Qt's table layout (a few seconds per
@@ -143,20 +143,8 @@ def list_document(printed: PrintableList) -> PrintableDocument:
     meta = translate("ListPrint", "Printed {date} · {rows} rows").format(
         date=printed.printed_on.isoformat(), rows=printed.total
     )
-    total = sum(printed.widths) or 1
-    head = "".join(
-        f'<th align="center" width="{round(100 * width / total)}%">{escape(header)}</th>'
-        for header, width in zip(printed.headers, printed.widths, strict=True)
-    )
-    aligns = ["right" if numeric else "left" for numeric in printed.numeric]
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td align="{align}">{escape(text)}</td>'
-            for align, text in zip(aligns, row, strict=True)
-        )
-        + "</tr>"
-        for row in printed.rows
+    table = html_table(
+        printed.headers, printed.widths, printed.rows, right=printed.numeric, padding=2
     )
     none = translate("ListPrint", "No rows match.")
     empty = "" if printed.rows else f'<p class="meta">{escape(none)}</p>'
@@ -166,7 +154,6 @@ def list_document(printed: PrintableList) -> PrintableDocument:
         f'<p class="title" align="center">{escape(title)}</p>'
         f'<p class="meta">{escape(filter_line(printed.filters, printed.search))}</p>'
         f'<p class="meta">{escape(meta)}</p>'
-        '<table width="100%" border="1" cellspacing="0" cellpadding="2">'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{empty}</body></html>"
+        f"{table}{empty}</body></html>"
     )
     return PrintableDocument(title=title, html=html, images={})

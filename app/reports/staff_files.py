@@ -21,7 +21,7 @@ from app.db.listing import cell_text
 from app.i18n import translate
 from app.outcomes.lists import MetricTotal, StaffTotals, staff_outcome_totals
 from app.records.settings import get_setting
-from app.reports.document import PrintableDocument
+from app.reports.document import PrintableDocument, html_table
 from app.roster.staff_file import StaffFile, staff_file
 
 STYLE = """
@@ -180,21 +180,9 @@ def _table_html(
     if not rows:
         none = translate("StaffFilePrint", "None.")
         return f"<p>{escape(none)}</p>"
-    head = "".join(
-        f'<th align="center" width="{width}%">{escape(header)}</th>'
-        for header, width in zip(headers, widths, strict=True)
-    )
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td align="{"right" if column in numeric else "left"}">'
-            f"{escape(cell_text(value))}</td>"
-            for column, value in enumerate(row)
-        )
-        + "</tr>"
-        for row in rows
-    )
-    return (
-        '<table width="100%" border="1" cellspacing="0" cellpadding="3">'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return html_table(
+        headers,
+        widths,
+        [[cell_text(value) for value in row] for row in rows],
+        right=[column in numeric for column in range(len(headers))],
     )
