@@ -26,6 +26,7 @@ from app.db.base import label_of
 from app.db.listing import ListColumn, Listing, ListQuery, labelled_column, like_pattern, walked
 from app.db.models import Mentorship, Metric, OutcomeEntry, Staff, Team
 from app.db.vocabulary import Aggregation, Field
+from app.i18n import translate
 from app.numbers import plain
 from app.periods import Quarter
 from app.records.validation import parse_date
@@ -257,6 +258,25 @@ class StaffTotals:
     own: list[MetricTotal]
     team: str
     team_totals: list[MetricTotal]
+
+    def rows(self) -> list[tuple[str, Any, str, str]]:
+        """(metric, total, unit, whose) as the person's file shows them, on screen and on
+        paper: their own totals, then their team's own figures marked with the team's
+        name (a team's figure belongs to the team, not to each member); a level such as
+        亩产 shows its latest value, marked."""
+        own = translate("StaffTotals", "own")
+        team = translate("StaffTotals", "team: {team}").format(team=self.team)
+        latest = translate("StaffTotals", "{metric} (latest)")
+        return [
+            (
+                latest.format(metric=line.metric) if line.as_of else line.metric,
+                line.value,
+                line.unit,
+                whose,
+            )
+            for lines, whose in ((self.own, own), (self.team_totals, team))
+            for line in lines
+        ]
 
 
 def staff_outcome_totals(session: Session, staff_id: int) -> StaffTotals:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.db.listing import cell_text
 from app.i18n import translate
-from app.outcomes.lists import MetricTotal, StaffTotals, staff_outcome_totals
+from app.outcomes.lists import StaffTotals, staff_outcome_totals
 from app.records.settings import get_setting
 from app.reports.document import PrintableDocument, html_table
 from app.roster.staff_file import StaffFile, staff_file
@@ -108,7 +108,7 @@ def _person_html(printed: PrintedFile, office: str, today: date, *, first: bool)
                 translate("StaffFilePrint", "Unit"),
                 translate("StaffFilePrint", "Whose"),
             ],
-            _total_rows(totals),
+            totals.rows(),
             widths=(40, 20, 15, 25),
             numeric=(1,),
         ),
@@ -126,26 +126,6 @@ def _person_html(printed: PrintedFile, office: str, today: date, *, first: bool)
         ),
     ]
     return "".join(parts)
-
-
-def _total_rows(totals: StaffTotals) -> list[tuple[Any, ...]]:
-    """Their own totals, then their team's own figures marked with the team's name; a
-    level such as 亩产 shows its latest value, marked (as the staff detail does)."""
-    own = translate("StaffFilePrint", "own")
-    team = translate("StaffFilePrint", "team: {team}").format(team=totals.team)
-    lines: list[tuple[Sequence[MetricTotal], str]] = [(totals.own, own), (totals.team_totals, team)]
-    return [
-        (
-            translate("StaffFilePrint", "{metric} (latest)").format(metric=line.metric)
-            if line.as_of
-            else line.metric,
-            line.value,
-            line.unit,
-            whose,
-        )
-        for group, whose in lines
-        for line in group
-    ]
 
 
 def _section(title: str) -> str:

@@ -4042,18 +4042,6 @@ The current file is kept as a backup first.</source>
         <translation>徒弟 {count}</translation>
     </message>
     <message>
-        <source>own</source>
-        <translation>本人</translation>
-    </message>
-    <message>
-        <source>team: {team}</source>
-        <translation>团队：{team}</translation>
-    </message>
-    <message>
-        <source>{metric} (latest)</source>
-        <translation>{metric}（最新值）</translation>
-    </message>
-    <message>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -4159,18 +4147,6 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Goal</source>
         <translation>目标</translation>
-    </message>
-    <message>
-        <source>own</source>
-        <translation>本人</translation>
-    </message>
-    <message>
-        <source>team: {team}</source>
-        <translation>团队：{team}</translation>
-    </message>
-    <message>
-        <source>{metric} (latest)</source>
-        <translation>{metric}（最新值）</translation>
     </message>
     <message>
         <source>None.</source>
@@ -4289,6 +4265,21 @@ The current file is kept as a backup first.</source>
     <message>
         <source>Staff roster</source>
         <translation>帮扶人才花名册</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTotals</name>
+    <message>
+        <source>own</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>team: {team}</source>
+        <translation>团队：{team}</translation>
+    </message>
+    <message>
+        <source>{metric} (latest)</source>
+        <translation>{metric}（最新值）</translation>
     </message>
 </context>
 <context>

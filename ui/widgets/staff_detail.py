@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import NotFoundError
-from app.outcomes.lists import StaffTotals, staff_outcome_totals
+from app.outcomes.lists import staff_outcome_totals
 from app.records.work import Changes
 from app.roster.staff_file import StaffFile, staff_file
 from ui.context import LedgerContext
@@ -129,7 +129,7 @@ class StaffDetail(QWidget):
             ],
         )
         totals = self.context.read(staff_outcome_totals, self.staff_id)
-        _fill_rows(self.totals, self._total_rows(totals))
+        _fill_rows(self.totals, totals.rows())
         _fill_rows(
             self.mentees,
             [(m.name, m.unit, m.start_date, m.end_date, m.goal) for m in file.mentees],
@@ -144,24 +144,6 @@ class StaffDetail(QWidget):
             index = self.tabs.indexOf(table)
             self.tabs.setTabText(index, short.format(count=count))
             self.tabs.setTabToolTip(index, full.format(count=count))
-
-    def _total_rows(self, totals: StaffTotals) -> list[tuple[str, str, str, str]]:
-        """Their own totals, then their team's own figures marked with the team's name
-        (a team's figure belongs to the team, not to each member); a level such as 亩产
-        shows its latest value, marked."""
-        own = self.tr("own")
-        team = self.tr("team: {team}").format(team=totals.team)
-        latest = self.tr("{metric} (latest)")
-        return [
-            (
-                latest.format(metric=line.metric) if line.as_of else line.metric,
-                cell_text(line.value),
-                line.unit,
-                whose,
-            )
-            for lines, whose in ((totals.own, own), (totals.team_totals, team))
-            for line in lines
-        ]
 
     def _on_changed(self, changes: Changes) -> None:
         if self.staff_id is not None and changes.touches(WATCHED):
